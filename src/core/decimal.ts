@@ -1,0 +1,38 @@
+/**
+ * The one Decimal constructor the project uses for money: an isolated clone, so that
+ * nobody else's global Decimal configuration can change how our amounts are added.
+ * 40 significant digits hold any amount up to 10^18 đồng with 18 decimals, exactly.
+ */
+import DecimalJs from 'decimal.js';
+
+export const Dec = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
+// Instances of a clone have the same shape as DecimalJs instances.
+export type Dec = DecimalJs;
+
+export const ZERO: Dec = new Dec(0);
+
+/** Sum of decimals (empty → 0). */
+export function sum(values: Iterable<Dec | undefined | null>): Dec {
+  let acc = ZERO;
+  for (const v of values) if (v) acc = acc.plus(v);
+  return acc;
+}
+
+/** True when |a - b| <= tolerance. */
+export function eqWithin(a: Dec, b: Dec, tolerance: Dec = ZERO): boolean {
+  return a.minus(b).abs().lte(tolerance);
+}
+
+/** Plain (non-exponential) decimal string, the form used in findings' expected/actual. */
+export function plain(d: Dec): string {
+  return d.toFixed();
+}
+
+export function isDec(x: unknown): x is Dec {
+  return DecimalJs.isDecimal(x);
+}
