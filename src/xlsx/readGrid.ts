@@ -1,0 +1,218 @@
+/**
+ * The exceljs adapter of the sheet reader: an .xlsx file (path or bytes) → plain Grids (src/core/grid.ts).
+ *
+ * - values: numbers, text (rich text flattened, hyperlinks as their text), booleans; dates as "dd/mm/yyyy" text;
+ * - formulas without "=", shared formulas resolved to the cell's own formula; the cached result is the value;
+ * - error values ("#REF!"...) in GridCell.error (value null), for typed errors and formula results alike;
+ * - numFmt, bold, italic; merges; hidden rows.
+ *
+ * Input that is not a readable workbook throws UnreadableWorkbookError with a one-line Vietnamese reason.
+ * Reading never writes to the file.
+ */
+import { promises as fsp } from 'fs';
+import ExcelJS from 'exceljs';
+import type { CellRange, Grid, GridCell } from '../core/grid';
+
+/** A file that cannot be read as an .xlsx workbook. `message` is one Vietnamese line. */
+export class UnreadableWorkbookError extends Error {
+  constructor(message: string, public readonly reason: UnreadableReason) {
+    super(message);
+    this.name = 'UnreadableWorkbookError';
+  }
+}
+
+export type UnreadableReason =
+  | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets';
+
+/** Excel's own limit on the text of one cell; longer text is cut (and marked) rather than carried whole. */
+export const MAX_CELL_TEXT = 32767;
+
+const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Says why bytes are not an .xlsx, before handing them to exceljs; undefined when they may be one. */
+export function sniffWorkbook(buf: Buffer): UnreadableWorkbookError | undefined {
+  if (buf.length === 0) return new UnreadableWorkbookError('tệp rỗng (0 byte), không phải bảng tính Excel', 'empty');
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
+    // An OLE compound file: either an encrypted OOXML package or a legacy .xls.
+    const enc = Buffer.from('EncryptionInfo', 'utf16le');
+    if (buf.includes(enc)) {
+      return new UnreadableWorkbookError(
+        'tệp được bảo vệ bằng mật khẩu (đã mã hóa); hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại dạng .xlsx', 'encrypted');
+    }
+    return new UnreadableWorkbookError(
+      'tệp có định dạng Excel cũ (.xls) hoặc tài liệu Office cũ; hãy lưu lại dạng .xlsx', 'legacy-xls');
+  }
+  if (buf.length < 4 || !buf.subarray(0, 4).equals(ZIP_MAGIC)) {
+    return new UnreadableWorkbookError('tệp không phải bảng tính .xlsx (không đúng định dạng Office Open XML)', 'not-zip');
+  }
+  // Zip entry names are stored as plain bytes: a package without a workbook part is another document.
+  if (!buf.includes(Buffer.from('xl/workbook'))) {
+    if (buf.includes(Buffer.from('word/document'))) {
+      return new UnreadableWorkbookError('tệp là văn bản Word (.docx) được đổi tên, không phải bảng tính .xlsx', 'not-xlsx');
+    }
+    if (buf.includes(Buffer.from('ppt/presentation'))) {
+      return new UnreadableWorkbookError('tệp là bản trình chiếu PowerPoint được đổi tên, không phải bảng tính .xlsx', 'not-xlsx');
+    }
+    if (!buf.includes(Buffer.from('PK\x01\x02'))) {
+      return new UnreadableWorkbookError('tệp .xlsx bị cắt cụt hoặc hỏng (thiếu mục lục của gói nén)', 'corrupt');
+    }
+    return new UnreadableWorkbookError('tệp nén không chứa bảng tính Excel (thiếu xl/workbook.xml)', 'not-xlsx');
+  }
+  return undefined;
+}
+
+/** Loads a workbook with exceljs, turning every failure into an UnreadableWorkbookError. */
+export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  let buf: Buffer;
+  if (typeof pathOrBuffer === 'string') {
+    try {
+      buf = await fsp.readFile(pathOrBuffer);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp'
+        : code === 'EACCES' ? 'không có quyền đọc tệp' : 'không đọc được tệp';
+      throw new UnreadableWorkbookError(`${why}: ${pathOrBuffer}`, 'not-found');
+    }
+  } else {
+    buf = Buffer.isBuffer(pathOrBuffer) ? pathOrBuffer : Buffer.from(pathOrBuffer);
+  }
+  const sniffed = sniffWorkbook(buf);
+  if (sniffed) throw sniffed;
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UnreadableWorkbookError(`tệp .xlsx bị hỏng hoặc không đầy đủ (${msg.split('\n')[0].slice(0, 120)})`, 'corrupt');
+  }
+  if (wb.worksheets.length === 0) {
+    throw new UnreadableWorkbookError('tệp không chứa trang tính nào', 'no-sheets');
+  }
+  return wb;
+}
+
+/** Every worksheet of a workbook as a Grid, in workbook order. */
+export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Array): Promise<Grid[]> {
+  const wb = await loadWorkbook(pathOrBuffer);
+  return wb.worksheets.map(readGrid);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A date as Vietnamese officers write it: dd/mm/yyyy (UTC, as exceljs decodes serials). */
+export function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+function clip(s: string): string {
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+}
+
+type Scalar = string | number | boolean | null;
+
+/** Turns an exceljs value (not a formula) into value/error. */
+function plainValue(v: unknown): { value: Scalar; error?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { value: null, error: '#NUM!' };
+  if (typeof v === 'string') return { value: clip(v) };
+  if (typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: dateText(v) };
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { value: null, error: o.error };
+    if (Array.isArray(o.richText)) {
+      return { value: clip((o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('')) };
+    }
+    if ('text' in o) {
+      // hyperlink: { text, hyperlink }; text may itself be rich text
+      return plainValue(o.text);
+    }
+  }
+  return { value: clip(String(v)) };
+}
+
+/** One exceljs cell → GridCell (or null for a blank, unstyled-for-our-purposes cell). */
+export function readCell(cell: ExcelJS.Cell): GridCell | null {
+  const raw = cell.value as unknown;
+  const out: GridCell = { value: null };
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) &&
+      ('formula' in (raw as object) || 'sharedFormula' in (raw as object))) {
+    const fv = raw as { formula?: string; sharedFormula?: string; result?: unknown };
+    let f: string | undefined;
+    try {
+      f = cell.formula ?? fv.formula;
+    } catch {
+      f = fv.formula; // exceljs could not translate a shared formula; keep what it stores
+    }
+    if (typeof f === 'string' && f.length > 0) out.formula = f.startsWith('=') ? f.slice(1) : f;
+    const res = plainValue(fv.result);
+    out.value = res.value;
+    if (res.error) out.error = res.error;
+  } else {
+    const p = plainValue(raw);
+    out.value = p.value;
+    if (p.error) out.error = p.error;
+    // A text cell that reads as an error literal ("#REF!" typed) is shown as an error by Excel only when typed
+    // as an error; a text "#REF!" stays text. Keep as is.
+  }
+  if (out.error && !ERROR_CODES.has(out.error)) out.error = String(out.error);
+  const numFmt = cell.numFmt;
+  if (numFmt) out.numFmt = numFmt;
+  const font = cell.font;
+  if (font?.bold) out.bold = true;
+  if (font?.italic) out.italic = true;
+  if (out.value === null && out.error === undefined && out.formula === undefined && !out.bold && !out.italic) {
+    return null;
+  }
+  return out;
+}
+
+interface MergeDims {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { model?: MergeDims } & Partial<MergeDims>> })._merges;
+  const out: CellRange[] = [];
+  if (internal) {
+    for (const m of Object.values(internal)) {
+      const d = (m.model ?? m) as Partial<MergeDims>;
+      if (d.top && d.left && d.bottom && d.right) out.push({ r0: d.top - 1, c0: d.left - 1, r1: d.bottom - 1, c1: d.right - 1 });
+    }
+  }
+  out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  return out;
+}
+
+/** One worksheet → Grid. Merged cells other than the top-left are empty, as Excel shows them. */
+export function readGrid(ws: ExcelJS.Worksheet): Grid {
+  const cells: (GridCell | null | undefined)[][] = [];
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    const line: (GridCell | null | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const gc = readCell(cell);
+      if (gc) line[colNumber - 1] = gc;
+    });
+    if (line.length > 0) cells[r] = line;
+  });
+  // Rows hidden but empty are not visited by eachRow(includeEmpty: false) when they hold no cells; that is fine.
+  const grid: Grid = { sheet: ws.name, cells, merges: readMerges(ws) };
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  // Fill sparse holes so consumers can iterate rows without surprises.
+  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+  return grid;
+}
