@@ -37,7 +37,8 @@ export function parseAddressList(address: string): CellRange[] {
 }
 
 function toCell(value: unknown, formula: unknown, numFmt: unknown, type: unknown): GridCell | null {
-  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+  // Text that begins with "=" (kept as text) reads back with formulas === values; a real formula differs from its result.
+  const hasFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
   if (type === 'Error') {
     return { value: null, error: String(value), ...(hasFormula ? { formula: (formula as string).slice(1) } : {}) };
   }

@@ -374,6 +374,24 @@ export class FakeRangeProxy {
     }
     const fill = {};
     Object.defineProperty(fill, 'color', fmt('fill', (c, v) => { c.fill = String(v); }));
+    // a row's font can be loaded: true/false when all cells agree, null when mixed (as Office.js)
+    Object.defineProperty(font, 'load', {
+      value: (props?: string) => {
+        const got: Record<string, unknown> = {};
+        for (const p of parseLoad(props)) Object.defineProperty(font, p, { get: () => { if (!(p in got)) throw new NotLoaded(p); return got[p]; }, configurable: true });
+        ctx.onSync(() => {
+          const s = this.sheetOf();
+          for (const p of parseLoad(props)) {
+            const vals = new Set<boolean>();
+            for (const r of this.rects()) for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) {
+              vals.add(Boolean((s.cells.get(key(i, j))?.font as Record<string, unknown> | undefined)?.[p]));
+            }
+            got[p] = vals.size === 1 ? [...vals][0] : null;
+          }
+        });
+        return font;
+      },
+    });
     const format = {
       font, fill,
       borders: {
