@@ -132,6 +132,9 @@ export interface StatedTotal {
   value: Dec;
   /** Where it was stated ("--stated-total", "Mục VI của kế hoạch", a cell). */
   where: string;
+  /** Which table figure it states: "total" (default: the grand total), "annual", "totalInvestment",
+   * "source:NSĐP" (a source's total) or "year:2021". */
+  field?: FieldKey;
   loc?: { row: number; col: number };
 }
 
