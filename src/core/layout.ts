@@ -35,7 +35,9 @@ import { a1, colLetters } from './findings';
 import type { CellRange } from './grid';
 import type { FieldKey, FundingSource, Item, LayoutPreset, Plan, PlanNode } from './model';
 import { yearsOf } from './model';
+import { formatVi } from './numbers';
 import type { CellSpec, CellStyle, RowSpec, SheetSpec } from './sheetspec';
+import { amountToWords, type WordsOptions } from './words';
 
 export type DescriptiveKey =
   | 'tt' | 'name' | 'status' | 'lead' | 'coordinating' | 'period' | 'objective' | 'scale' | 'notes' | 'code'
@@ -67,10 +69,10 @@ export interface LayoutOptions {
   /** Label of the grand-total row. Default "Tổng cộng". */
   totalLabel?: string;
   /**
-   * The "Bằng chữ" line under the table: a function turning the grand total (in the plan's unit) into the words,
-   * e.g. `(t, unit) => amountToWords(t, { unit })` from words.ts; omitted → no line.
+   * The "Bằng chữ" line under the table (grand total in figures and in words, words.ts): true, or the options of
+   * amountToWords (linh/lẻ, nghìn/ngàn, chẵn...). Default false.
    */
-  words?: (total: Dec, unit: Plan['meta']['unit']) => string;
+  words?: boolean | Omit<WordsOptions, 'unit'>;
   fontName?: string;
   headingSize?: number;
   tableSize?: number;
@@ -632,14 +634,11 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   }
 
   // ---- "Bằng chữ" ----
-  let wordsRow = -1;
   if (opts.words && totalCol !== undefined) {
     newRow(); // blank spacer
     const w = newRow();
-    const total = grand.get(totalCol) ?? ZERO;
-    w.row.cells[0] = { t: 'text', v: `Bằng chữ: ${opts.words(total, plan.meta.unit)}`, s: 'words' };
+    w.row.cells[0] = { t: 'text', v: wordsLine(grand.get(totalCol) ?? ZERO, plan.meta.unit, opts.words === true ? {} : opts.words), s: 'words' };
     mergeRow(w.r);
-    wordsRow = w.r;
   }
   const lastRow = rows.length - 1;
 
@@ -693,7 +692,6 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   }
   void tableWidth;
   void attachedRow;
-  void wordsRow;
 
   const name = opts.sheetName ?? (plan.meta.appendixNo ? `Phụ lục ${plan.meta.appendixNo}` : 'Phụ lục');
   return {
@@ -719,6 +717,11 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
       : [],
     roles,
   };
+}
+
+/** "Tổng kinh phí: 441.115 triệu đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng)." */
+export function wordsLine(total: Dec, unit: Plan['meta']['unit'], opts: Omit<WordsOptions, 'unit'> = {}): string {
+  return `Tổng kinh phí: ${formatVi(total)} ${unit} (Bằng chữ: ${amountToWords(total, { ...opts, unit })}).`;
 }
 
 /** "Tổng nguồn ngân sách trung ương" from the label "Ngân sách trung ương". */

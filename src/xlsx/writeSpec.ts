@@ -122,7 +122,8 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec): Exce
     return st;
   };
 
-  spec.columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
+  // exceljs omits a column whose width is exactly its default (9), which Excel would then show at 8.43: nudge it.
+  spec.columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width === 9 ? 9.01 : c.width; });
 
   spec.rows.forEach((rs, r) => {
     const row = ws.getRow(r + 1);

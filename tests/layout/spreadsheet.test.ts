@@ -69,7 +69,7 @@ beforeAll(async () => {
   const plans: Record<string, Plan> = { 'soc-trang': socTrangPlan(), ...badPlans() };
   plans.injection = basePlan([group('I', '=SUM(1,2)', INJECTION.map((n, i) => item(String(i + 1), n, { 2021: i + 1 }, 'NSTW', { lead: n, objective: n })))]);
   for (const [name, plan] of Object.entries(plans)) {
-    const spec = layoutPlan(plan);
+    const spec = layoutPlan(plan, { words: true });
     const file = path.join(OUT, `${name}.xlsx`);
     await writeSpecsToFile([spec], file);
     built[name] = { spec, file, recalc: path.join(OUT, 'recalc', `${name}.xlsx`) };
@@ -175,6 +175,9 @@ describe('the printed appendix (PDF by LibreOffice)', () => {
     const last = pdfPageText(pdf, info.pages);
     expect(last).toContain('Tổng cộng');
     expect(last).toContain('441.115');
+    expect(last.replace(/\s+/g, ' ')).toContain('Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng');
+    expect(last).toContain('Trong đó');
+    expect(last).toContain('12.071');
     pdfPageToPng(pdf, 1, PNG, 60);
     const png = await fsp.stat(PNG);
     expect(png.size).toBeGreaterThan(10_000);
