@@ -371,13 +371,11 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   const title = newRow();
   title.row.cells[0] = { t: 'text', v: plan.meta.title.toLocaleUpperCase('vi'), s: 'title' };
   mergeRow(title.r);
-  let attachedRow = -1;
   if (plan.meta.attachedTo) {
     const at = newRow();
     const txt = plan.meta.attachedTo.trim().replace(/^\(|\)$/g, '');
     at.row.cells[0] = { t: 'text', v: `(${txt})`, s: 'attached' };
     mergeRow(at.r);
-    attachedRow = at.r;
   }
   const unitRow = newRow();
   const unitText = plan.meta.unit.charAt(0).toLocaleUpperCase('vi') + plan.meta.unit.slice(1);
@@ -663,7 +661,6 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   const widthOf = (c0: number, c1: number) => { let w = 0; for (let c = c0; c <= c1; c++) w += columns[c]?.width ?? 9; return w; };
   const mergeAt = new Map<string, CellRange>();
   for (const m of merges) mergeAt.set(`${m.r0},${m.c0}`, m);
-  const tableWidth = widthOf(0, lastCol);
   rows.forEach((row, r) => {
     let h = lineHeight(tSize) + 3;
     row.cells.forEach((cell, c) => {
@@ -690,8 +687,6 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     const have = (h1.row.height ?? 0) + (h2.row.height ?? 0);
     if (need > have) h2.row.height = Math.min(409, Math.ceil(need - (h1.row.height ?? 0)));
   }
-  void tableWidth;
-  void attachedRow;
 
   const name = opts.sheetName ?? (plan.meta.appendixNo ? `Phụ lục ${plan.meta.appendixNo}` : 'Phụ lục');
   return {
