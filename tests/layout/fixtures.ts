@@ -2,7 +2,10 @@
  * Test plans for the layout: the Sóc Trăng 2021-2025 appendix (seed 000, Phụ lục 02) and synthetic shapes.
  * The Sóc Trăng rows come from the seed table (soc-trang-2021-2025.seed.json: texts as published, amounts per year).
  */
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { Dec } from '../../src/core/decimal';
+import { planFromJsonText } from '../../src/core/planJson';
 import type { FundingSource, Group, Item, Plan, PlanNode } from '../../src/core/model';
 
 interface SeedItem { tt: string; name: string; status: string; lead: string; objective: string; years: number[]; source: string; sourceText: string }
@@ -35,6 +38,12 @@ export const SOC_TRANG_PUBLISHED = {
   } as Record<string, string[]>,
 };
 
+/** The embedded sample (samples/soc-trang-2021-2025.plan.json, loaded and validated by planFromJson). */
+export function socTrangSamplePlan(): Plan {
+  return planFromJsonText(readFileSync(path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json'), 'utf8'));
+}
+
+/** The same table built here from the seed rows, with the objectives as published in full. */
 export function socTrangPlan(): Plan {
   const nodes: PlanNode[] = SEED.map((g): Group => ({
     kind: 'group', level: 1, tt: g.tt, name: g.name,

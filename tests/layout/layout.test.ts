@@ -5,7 +5,7 @@ import { layoutPlan, LayoutError, sumFormula, estimateLines, wordsLine } from '.
 import type { Item, Plan, PlanNode } from '../../src/core/model';
 import type { CellSpec, SheetSpec } from '../../src/core/sheetspec';
 import { evalFormula, referencedRows } from './evalSpec';
-import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangPlan } from './fixtures';
+import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangPlan, socTrangSamplePlan } from './fixtures';
 import { colOfKey, expectedValues, rowOfTt } from './specQuery';
 
 const text = (c: CellSpec | null | undefined) => (c && c.t === 'text' ? c.v : undefined);
@@ -118,6 +118,14 @@ describe('Sóc Trăng 2021-2025 (seed 000, Phụ lục 02)', () => {
     expect(spec.rows[r].height!).toBeGreaterThan(spec.rows[short].height! * 2);
     expect(spec.styles.itemNum.numFmt).toBe('#,##0');
   });
+});
+
+test('the embedded sample lays out to the same figures as the seed rows, cell by cell', () => {
+  const a = layoutPlan(socTrangPlan());
+  const b = layoutPlan(socTrangSamplePlan());
+  expect(b.roles).toEqual(a.roles);
+  const figures = (s: SheetSpec) => s.rows.map((row) => row.cells.map((c) => (c?.t === 'formula' ? `${c.f}=${c.result}` : c?.t === 'num' ? c.v : null)));
+  expect(figures(b)).toEqual(figures(a));
 });
 
 describe('presets', () => {

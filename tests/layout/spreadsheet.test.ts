@@ -16,7 +16,7 @@ import type { Plan } from '../../src/core/model';
 import type { SheetSpec } from '../../src/core/sheetspec';
 import { writeSpecsToFile } from '../../src/xlsx/writeSpec';
 import { pdfInfo, pdfPageText, pdfPageToPng, recalculateXlsx, renderPdf } from '../helpers/libreoffice';
-import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangPlan } from './fixtures';
+import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangSamplePlan } from './fixtures';
 import { colOfKey, expectedValues, rowOfTt } from './specQuery';
 
 const OUT = path.join(__dirname, '..', '..', 'test-output', 'layout');
@@ -66,7 +66,7 @@ function valueOf(ws: ExcelJS.Worksheet, r: number, c: number): string | null {
 
 beforeAll(async () => {
   await fsp.mkdir(OUT, { recursive: true });
-  const plans: Record<string, Plan> = { 'soc-trang': socTrangPlan(), ...badPlans() };
+  const plans: Record<string, Plan> = { 'soc-trang': socTrangSamplePlan(), ...badPlans() };
   plans.injection = basePlan([group('I', '=SUM(1,2)', INJECTION.map((n, i) => item(String(i + 1), n, { 2021: i + 1 }, 'NSTW', { lead: n, objective: n })))]);
   for (const [name, plan] of Object.entries(plans)) {
     const spec = layoutPlan(plan, { words: true });
