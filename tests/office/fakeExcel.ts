@@ -357,6 +357,7 @@ export class FakeRangeProxy {
         get,
         set: (x: unknown) => this.each(`set ${p}`, jsonBytes(x), (cell, i, j) => {
           const v = grid2(x as unknown, i, j);
+          if (Array.isArray(x) && v === null) return; // null in a 2D array leaves the cell unchanged
           if (p === 'numberFormat') cell.nf = String(v);
           else enter(cell, v);
         }),
@@ -552,8 +553,9 @@ export function snapshot(s: FakeSheet): string {
 export function officeGlobals(ctx: FakeContext, settings: Record<string, unknown> = {}) {
   // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM dependencies jest
   // (CommonJS) cannot load: under jest, give it the enum alone.
-  if (typeof jest !== 'undefined') {
-    jest.doMock('office-addin-manifest', () => ({
+  const j = (globalThis as { jest?: { doMock: (name: string, f: () => unknown) => void } }).jest;
+  if (j) {
+    j.doMock('office-addin-manifest', () => ({
       OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
     }));
   }

@@ -1,0 +1,116 @@
+/// <reference types="office-js" />
+/**
+ * WorkbookHost over Office.js: every Excel call of the pane goes through here (reader, writer, selection,
+ * document settings). Excel.run uses delayForCellEdit where ExcelApi 1.11 is supported, so that a user
+ * editing a cell does not make the pane fail.
+ */
+import type { Grid } from '../core/grid';
+import type { SheetSpec } from '../core/sheetspec';
+import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
+import { SETTINGS_KEY } from './host';
+import { HostError, toHostError } from './errors';
+import { readSheetGrid } from './readGrid';
+import { writeSpecToNewSheet, cellToExcel, runs } from './writeSpec';
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = 'office' as const;
+
+  constructor(private readonly excelApi: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported('ExcelApi', v)) {}
+
+  private async run<T>(doing: string, f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      if (this.excelApi('1.11')) return await Excel.run({ delayForCellEdit: true }, f);
+      return await Excel.run(f);
+    } catch (e) {
+      throw toHostError(e, doing);
+    }
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.run('Không đọc được danh sách trang tính', async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  activeSheetName(): Promise<string> {
+    return this.run('Không xác định được trang đang mở', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await ctx.sync();
+      return ws.name;
+    });
+  }
+
+  readSheet(name?: string): Promise<Grid> {
+    return this.run('Không đọc được trang tính', async (ctx) => (await readSheetGrid(ctx, name, { excelApi: this.excelApi })).grid);
+  }
+
+  selectCell(sheet: string, row: number, col: number): Promise<void> {
+    return this.run('Không chọn được ô', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRangeByIndexes(row, col, 1, 1).select();
+      await ctx.sync();
+    });
+  }
+
+  selection(): Promise<Selection> {
+    return this.run('Không đọc được ô đang chọn', async (ctx) => {
+      const rg = ctx.workbook.getSelectedRange();
+      rg.load('rowIndex,columnIndex');
+      rg.worksheet.load('name');
+      await ctx.sync();
+      return { sheet: rg.worksheet.name, row: rg.rowIndex, col: rg.columnIndex };
+    });
+  }
+
+  writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void): Promise<string> {
+    return this.run('Không tạo được trang mới', async (ctx) => (await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, onProgress })).name);
+  }
+
+  writeCells(sheet: string, cells: CellWrite[]): Promise<void> {
+    return this.run('Không ghi được vào trang tính', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      // vertical runs of cells in one column become one 2D write each; one round trip in all
+      const byCol = new Map<number, CellWrite[]>();
+      for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+      for (const [col, list] of byCol) {
+        list.sort((a, b) => a.row - b.row);
+        const rows: (CellWrite | undefined)[] = [];
+        for (const c of list) rows[c.row] = c;
+        for (const [r0, r1] of runs(rows.map((c) => (c ? 1 : undefined)))) {
+          const part = rows.slice(r0, r1 + 1) as CellWrite[];
+          const xs = part.map((c) => cellToExcel(c.cell, {}));
+          const rg = ws.getRangeByIndexes(r0, col, part.length, 1);
+          // "@" where text must stay text; null leaves the cell's own number format alone
+          rg.numberFormat = xs.map((x) => [x.numFmt === '@' ? '@' : null]);
+          rg.formulas = xs.map((x) => [x.value]);
+        }
+      }
+      await ctx.sync();
+    });
+  }
+
+  async loadSettings(): Promise<PaneSettings | undefined> {
+    const raw = Office.context.document.settings.get(SETTINGS_KEY) as unknown;
+    if (typeof raw !== 'string' || !raw) return undefined;
+    try {
+      return JSON.parse(raw) as PaneSettings;
+    } catch {
+      return undefined; // unreadable settings are replaced on the next save
+    }
+  }
+
+  saveSettings(settings: PaneSettings): Promise<void> {
+    const s = Office.context.document.settings;
+    s.set(SETTINGS_KEY, JSON.stringify(settings));
+    return new Promise((resolve, reject) => {
+      s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new HostError('SettingsNotSaved', 'Không lưu được thiết lập vào tệp Excel.'))));
+    });
+  }
+}

@@ -1,0 +1,98 @@
+// Builds the task pane into dist/ (as Microsoft's Office add-in template does): the bundle, taskpane.html
+// (loading office.js from Microsoft's CDN), icons and the manifest. The manifest's https://localhost:3000/
+// URLs are replaced by DANH_MUC_URL in production builds. `npm run build` needs no network.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const fs = require('fs');
+const { CSP } = require('./scripts/serve.js');
+
+/**
+ * The plan-schema validator as plain code (ajv standalone), so that the pane needs no `new Function` (CSP without
+ * 'unsafe-eval'); `ajv` is aliased to src/taskpane/ajvPrecompiled.ts in the bundle.
+ */
+function planValidatorModule() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const ajv = new Ajv({ allErrors: false, strict: false, code: { source: true } });
+  const validate = ajv.compile(require('./schemas/plan.schema.json'));
+  const dir = path.join(__dirname, '.tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'plan-validator.js');
+  fs.writeFileSync(file, standaloneCode(ajv, validate));
+  return file;
+}
+
+const urlDev = 'https://localhost:3000/';
+const urlProd = (process.env.DANH_MUC_URL || 'https://localhost:3000/').replace(/\/?$/, '/');
+
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`Không tạo được chứng chỉ HTTPS cho localhost (${e.message}); máy chủ phát triển chạy HTTP.`);
+    console.warn('Excel chỉ nạp tiện ích qua HTTPS: chạy "npx office-addin-dev-certs install" rồi thử lại.');
+    return null;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const serving = process.argv.includes('serve');
+  const cert = serving ? await httpsOptions() : null;
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: {
+        ajv$: path.resolve(__dirname, 'src/taskpane/ajvPrecompiled.ts'),
+        'danh-muc-plan-validator$': planValidatorModule(),
+      },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          // ES modules so that webpack can drop the unused parts of Fluent UI.
+          options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } },
+        },
+      ],
+    },
+    performance: { maxEntrypointSize: 900_000, maxAssetSize: 900_000 },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        meta: { csp: { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            transform: (content) => (dev ? content : Buffer.from(content.toString().replace(new RegExp(urlDev, 'g'), urlProd))),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': CSP },
+      server: cert ? { type: 'https', options: cert } : { type: 'http' },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+      client: { overlay: false },
+    },
+  };
+};
