@@ -18,7 +18,7 @@
  *   then " chẵn" (option chan) when the amount is a whole number of thousands of đồng (no odd đồng, no decimals).
  *
  * wordsToAmount reads these forms back (and the usual variants: ngàn, lẻ, tư, mốt, lăm, nhăm, bẩy, tỉ, digit-by-digit
- * decimals), returning undefined when the text is not a well-formed Vietnamese amount.
+ * decimals), returning undefined when the text is not a well-formed Vietnamese amount or reads 10^21 đồng or more.
  */
 import { Dec, isDec } from './decimal';
 import type { Unit } from './model';
@@ -330,7 +330,7 @@ export function wordsToAmount(text: string): Dec | undefined {
   let intValue: bigint | undefined;
   if (intEnd - start === 1 && tokens[start] === 'không') intValue = 0n;
   else intValue = readIntegerWords(tokens, start, intEnd);
-  if (intValue === undefined) return undefined;
+  if (intValue === undefined || intValue >= MAX_DONG) return undefined;
   let plainText = intValue.toString();
   if (comma >= 0) {
     const frac = readFractionWords(tokens, comma + 1);

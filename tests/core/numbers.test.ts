@@ -177,3 +177,10 @@ describe('units', () => {
     expect(parseUnitLine(12 as unknown as string)).toBeUndefined();
   });
 });
+
+describe('parseAmount: the 10^24 cap', () => {
+  test('amounts converted beyond 10^24 are invalid', () => {
+    expect(parseAmount('1.000.000.000.000.000.000 triệu', { unit: 'đồng' }).kind).toBe('invalid');
+    expect(num('999.999.999.999.999.999 triệu', 'đồng')).toBe('999999999999999999000000');
+  });
+});

@@ -154,3 +154,11 @@ describe('extractWords', () => {
     expect(extractWords(text)).toBeUndefined();
   });
 });
+
+describe('wordsToAmount: beyond 10^21 đồng', () => {
+  test('one tỷ tỷ tỷ is refused, as amountToWords refuses it', () => {
+    expect(wordsToAmount('một tỷ tỷ tỷ một')).toBeUndefined();
+    expect(wordsToAmount('một nghìn tỷ tỷ')).toBeUndefined();
+    expect(wordsToAmount('chín trăm chín mươi chín tỷ tỷ')?.toFixed()).toBe('999000000000000000000');
+  });
+});
