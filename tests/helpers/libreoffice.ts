@@ -35,17 +35,21 @@ const DEFAULT_TIMEOUT_MS = 240_000;
 
 let cachedBinary: string | undefined;
 
-/** The soffice executable (SOFFICE env var, or soffice / libreoffice on PATH). */
-export function sofficeBinary(): string {
-  if (cachedBinary) return cachedBinary;
-  const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice'].filter((x): x is string => !!x);
+/** The first of `candidates` (paths or command names) that exists; SofficeMissingError when none does. */
+export function findSoffice(candidates: string[]): string {
   for (const c of candidates) {
     try {
-      const p = c.includes('/') ? c : execFileSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).trim();
-      if (p && existsSync(p)) { cachedBinary = p; return p; }
+      const p = c.includes('/') ? c : execFileSync('sh', ['-c', 'command -v "$1"', 'sh', c], { encoding: 'utf8' }).trim();
+      if (p && existsSync(p)) return p;
     } catch { /* not this one */ }
   }
   throw new SofficeMissingError();
+}
+
+/** The soffice executable: $SOFFICE when set (and then only it), else soffice / libreoffice on PATH. */
+export function sofficeBinary(): string {
+  cachedBinary ??= findSoffice(process.env.SOFFICE ? [process.env.SOFFICE] : ['soffice', 'libreoffice']);
+  return cachedBinary;
 }
 
 const hasFlock = (() => {

@@ -15,7 +15,7 @@ import { layoutPlan, LayoutError } from '../../src/core/layout';
 import type { Plan } from '../../src/core/model';
 import type { SheetSpec } from '../../src/core/sheetspec';
 import { writeSpecsToFile } from '../../src/xlsx/writeSpec';
-import { pdfInfo, pdfPageText, pdfPageToPng, recalculateXlsx, renderPdf } from '../helpers/libreoffice';
+import { findSoffice, pdfInfo, pdfPageText, pdfPageToPng, recalculateXlsx, renderPdf, SofficeMissingError } from '../helpers/libreoffice';
 import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangSamplePlan } from './fixtures';
 import { colOfKey, expectedValues, rowOfTt } from './specQuery';
 
@@ -226,5 +226,12 @@ describe('bad input: a valid workbook that LibreOffice opens and recalculates ri
   test('an amount in an undeclared source or year is a named LayoutError, not a dropped figure', () => {
     expect(() => layoutPlan(basePlan([item('1', 'X', { 2021: 1 }, 'XHH')]))).toThrow(LayoutError);
     expect(() => layoutPlan(basePlan([item('1', 'X', { 2030: 1 }, 'NSTW')]))).toThrow(/ngoài các năm/);
+  });
+});
+
+describe('the LibreOffice helper', () => {
+  test('a missing soffice is a named error (the tests fail, never skip)', () => {
+    expect(() => findSoffice(['/nonexistent/soffice', 'no-such-soffice-binary'])).toThrow(SofficeMissingError);
+    expect(findSoffice(['no-such-soffice-binary', 'soffice'])).toMatch(/soffice$/);
   });
 });
