@@ -1,0 +1,41 @@
+/** Reading and writing amounts: parseAmount over a mix of cell values, amounts in words and back. */
+import { Dec } from '../src/core/decimal';
+import { formatVi, parseAmount } from '../src/core/numbers';
+import { amountToWords, wordsToAmount } from '../src/core/words';
+
+function time(label: string, count: number, fn: () => void): void {
+  fn(); // warm up
+  const t0 = process.hrtime.bigint();
+  fn();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`${label}: ${count} in ${ms.toFixed(1)} ms (${Math.round((count / ms) * 1000).toLocaleString('en-US')} per second)`);
+}
+
+export async function run(): Promise<void> {
+  const n = 100000;
+  const numbers: number[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    numbers.push((i * 7919) % 500000);
+    const k = i % 6;
+    texts.push(
+      k === 0 ? formatVi(new Dec(i * 13)) : k === 1 ? `${(i % 9000) + 1}.${String(i % 1000).padStart(3, '0')},667`
+        : k === 2 ? '-' : k === 3 ? `${(i % 9) + 1},8 tỷ` : k === 4 ? ` 1 559 ` : `${i}.${i % 10} triệu đồng`,
+    );
+  }
+  time('parseAmount, JS numbers', n, () => {
+    for (const x of numbers) parseAmount(x);
+  });
+  time('parseAmount, vi-VN text (6 forms)', n, () => {
+    for (const t of texts) parseAmount(t, { unit: 'triệu đồng' });
+  });
+  const amounts = numbers.slice(0, 20000).map((x) => new Dec(x).times(1000003));
+  const words: string[] = [];
+  time('amountToWords', amounts.length, () => {
+    words.length = 0;
+    for (const a of amounts) words.push(amountToWords(a));
+  });
+  time('wordsToAmount', words.length, () => {
+    for (const w of words) wordsToAmount(w);
+  });
+}
