@@ -188,8 +188,12 @@ const STRIP_WORDS = new Set(['đồng', 'chẵn', 'vnđ', 'vnd', 'chẳn', 'chă
 const PUNCT = /[,;.:()[\]"“”'‘’!?…–—/-]/g;
 const WS = /\s+/;
 
-/** A three-digit group from tokens[i..]; undefined when the tokens there do not form one. */
-function readSmall(tokens: string[], i: number): { value: number; next: number } | undefined {
+/**
+ * A three-digit group from tokens[i..]; undefined when the tokens there do not form one.
+ * inner: a later group of the number ("một nghìn linh năm" = 1005 is accepted there); a bare digit is refused there,
+ * because "một triệu hai" is spoken shorthand for 1.200.000, not 1.000.002.
+ */
+function readSmall(tokens: string[], i: number, inner: boolean): { value: number; next: number } | undefined {
   let value = 0;
   let j = i;
   const d0 = DIGIT_WORDS.get(tokens[j]);
@@ -215,8 +219,8 @@ function readSmall(tokens: string[], i: number): { value: number; next: number }
   const d = DIGIT_WORDS.get(w);
   if (d === undefined) return hundreds ? { value, next: j } : undefined;
   if (d === -1) {
-    // linh / lẻ: only after a hundred, followed by a units digit.
-    if (!hundreds) return undefined;
+    // linh / lẻ: after a hundred (or in a later group), followed by a units digit.
+    if (!hundreds && !inner) return undefined;
     const u = DIGIT_WORDS.get(tokens[j + 1]);
     if (u === undefined || u <= 0 || tokens[j + 1] === 'mốt' || tokens[j + 1] === 'lăm') return undefined;
     return { value: value + u, next: j + 2 };
@@ -235,7 +239,8 @@ function readSmall(tokens: string[], i: number): { value: number; next: number }
   if (tokens[j + 1] === 'trăm') return undefined; // "một trăm hai trăm"
   // A bare digit: units (only "không" when it is the whole group).
   if (w === 'mốt' || w === 'lăm' || w === 'tư' || w === 'nhăm') return undefined;
-  if (hundreds) return undefined; // "một trăm năm" without linh: not a well-formed amount
+  if (hundreds) return undefined; // "một trăm năm" without linh: spoken shorthand for 150
+  if (inner) return undefined; // "một triệu hai": spoken shorthand for 1.200.000
   return { value: value + d, next: j + 1 };
 }
 
@@ -259,7 +264,7 @@ function readIntegerWords(tokens: string[], i: number, end: number): bigint | un
       j++;
       continue;
     }
-    const s = readSmall(tokens, j);
+    const s = readSmall(tokens, j, any);
     if (!s || s.next > end) return undefined;
     any = true;
     j = s.next;

@@ -119,13 +119,16 @@ describe('wordsToAmount', () => {
     ['Năm tỉ', '5000000000'],
     ['bẩy mươi', '70'],
     ['Năm tỷ tám trăm triệu đồng'.normalize('NFD'), '5800000000'],
+    ['một nghìn linh năm', '1005'],
+    ['năm tỷ, hai mươi ba triệu', '5023000000'],
+    ['một nghìn mười', '1010'],
   ])('%j → %s', (text, value) => {
     expect(wordsToAmount(text)?.toFixed()).toBe(value);
   });
 
   test.each([
     '', 'đồng', 'abc', 'Tổng cộng', 'một trăm năm', 'mười mốt', 'một mươi', 'năm sáu', 'nghìn', 'một nghìn triệu',
-    'hai trăm ba trăm', 'linh năm', 'một trăm linh', 'phẩy năm', 'một phẩy', 'Nam ty tam tram trieu dong',
+    'hai trăm ba trăm', 'linh năm', 'một triệu hai', 'một nghìn năm', 'năm tỷ ba', 'một trăm linh', 'phẩy năm', 'một phẩy', 'Nam ty tam tram trieu dong',
     'x'.repeat(3000),
   ])('%j is unreadable', (text) => {
     expect(wordsToAmount(text)).toBeUndefined();
