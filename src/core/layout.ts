@@ -313,6 +313,9 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
       if (srcs.length > 1 && !srcs.every((s) => it.amounts.split?.[s])) breakdownOk = false;
     });
   }
+  // SUMIF compares without case: two codes equal but for case cannot be told apart.
+  const folded = plan.sources.map((x) => x.code.trim().toLocaleLowerCase('vi'));
+  if (new Set(folded).size !== folded.length) breakdownOk = false;
   if (breakdownMode === 'always' && !breakdownOk) {
     throw new LayoutError('Không lập được dòng "Trong đó" theo nguồn vốn: cần có cột năm, cột nguồn vốn, và mỗi dự án nhiều nguồn phải chia kinh phí từng nguồn theo năm.', 'BREAKDOWN_UNDETERMINED');
   }
@@ -622,7 +625,7 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
         vals.set(c, v);
         br.row.cells[c] = {
           t: 'formula',
-          f: `SUMIF(${codeRange(codeCol)},$${colLetters(codeCol)}${br.r + 1},${colLetters(c)}$${bodyStart + 1}:${colLetters(c)}$${Math.max(bodyEnd, bodyStart) + 1})`,
+          f: `SUMIF(${codeRange(codeCol)},${sumifCriterion(s.code, `$${colLetters(codeCol)}${br.r + 1}`)},${colLetters(c)}$${bodyStart + 1}:${colLetters(c)}$${Math.max(bodyEnd, bodyStart) + 1})`,
           result: plain(v),
           s: 'bdNum',
         };
@@ -712,6 +715,15 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
       : [],
     roles,
   };
+}
+
+/**
+ * The SUMIF criterion matching exactly `code`: the code cell itself for plain codes; for a code SUMIF would read as
+ * a pattern or a comparison (*, ?, ~, a leading <, >, =, or edge spaces) a literal "=code" with the wildcards escaped.
+ */
+export function sumifCriterion(code: string, cellRef: string): string {
+  if (!/[*?~]|^[<>=]|^\s|\s$/.test(code)) return cellRef;
+  return `"=${code.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
 }
 
 /** "Tổng kinh phí: 441.115 triệu đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng)." */

@@ -59,8 +59,14 @@ export function evalFormula(spec: SheetSpec, f: string, seen = new Set<string>()
     const [critRange, critCell, sumRange] = splitArgs(m[1]);
     const cr = range(critRange);
     const sr = range(sumRange);
-    const k = range(critCell);
-    const crit = cellValue(spec, k.r0, k.c0, seen);
+    let crit: Dec | string | undefined;
+    if (critCell.startsWith('"')) {
+      // a literal "=code" with ~-escaped wildcards
+      crit = critCell.slice(1, -1).replace(/""/g, '"').replace(/^=/, '').replace(/~([~*?])/g, '$1');
+    } else {
+      const k = range(critCell);
+      crit = cellValue(spec, k.r0, k.c0, seen);
+    }
     let acc = new Dec(0);
     for (let i = 0; i <= cr.r1 - cr.r0; i++) {
       const v = cellValue(spec, cr.r0 + i, cr.c0, seen);

@@ -252,6 +252,17 @@ describe('structure', () => {
     expect(layoutPlan(socTrangPlan(), { breakdown: 'never' }).roles!.breakdown).toHaveLength(0);
   });
 
+  test('source codes SUMIF would misread are matched literally; codes equal but for case disable the breakdown', () => {
+    const sources = [{ code: 'NS*', label: 'Nguồn sao' }, { code: 'NSX', label: 'Nguồn X' }, { code: '<1', label: 'Nguồn nhỏ' }];
+    const spec = layoutPlan(basePlan([item('1', 'a', { 2021: 1 }, 'NS*'), item('2', 'b', { 2021: 2 }, 'NSX'), item('3', 'c', { 2021: 4 }, '<1')], { sources }));
+    const [, star, x, lt] = spec.roles!.breakdown;
+    expect((spec.rows[star].cells[colOfKey(spec, 'year:2021')] as { f: string }).f).toContain('"=NS~*"');
+    expect([star, x, lt].map((r) => expectedValues(spec, r, 'total'))).toEqual(['1', '2', '4']);
+    expectFormulasConsistent(spec);
+    const twins = [{ code: 'NSTW', label: 'a' }, { code: 'nstw', label: 'b' }];
+    expect(layoutPlan(basePlan([item('1', 'a', { 2021: 1 }, 'NSTW')], { sources: twins })).roles!.breakdown).toHaveLength(0);
+  });
+
   test('user text is carried as text cells, never formulas', () => {
     const spec = layoutPlan(basePlan([group('=1+1', '+84', [item('@x', '=SUM(A1)', { 2021: 1 }, 'NSTW', { lead: '-abc' })])]));
     const r = spec.roles!.item[0];

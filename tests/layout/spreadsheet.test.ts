@@ -40,6 +40,9 @@ function badPlans(): Record<string, Plan> {
     'bad-longtext': basePlan([group('I', 'Nhóm', [item('1', 'Dự án có mục tiêu rất dài', { 2022: 7 }, 'NSĐP', {
       objective: 'Mục tiêu dài. '.repeat(143).slice(0, 2000),
     })])]),
+    'bad-codes': basePlan([item('1', 'a', { 2021: 1 }, 'NS*'), item('2', 'b', { 2021: 2 }, 'NSX'), item('3', 'c', { 2021: 4 }, '<1')], {
+      sources: [{ code: 'NS*', label: 'Nguồn sao' }, { code: 'NSX', label: 'Nguồn X' }, { code: '<1', label: 'Nguồn nhỏ' }],
+    }),
     'bad-duptt': basePlan([group('I', 'Nhóm', [item('1', 'Dự án A', { 2021: 1 }, 'NSTW'), item('1', 'Dự án B', { 2021: 2 }, 'NSTW')])]),
   };
 }
@@ -203,7 +206,7 @@ describe('user text stays text', () => {
 });
 
 describe('bad input: a valid workbook that LibreOffice opens and recalculates right', () => {
-  test.each(['bad-empty', 'bad-noamounts', 'bad-200groups', 'bad-20years', 'bad-longtext', 'bad-duptt'])('%s', async (name) => {
+  test.each(['bad-empty', 'bad-noamounts', 'bad-200groups', 'bad-20years', 'bad-longtext', 'bad-duptt', 'bad-codes'])('%s', async (name) => {
     const { spec, recalc } = built[name];
     const ws = await readBook(recalc);
     let n = 0;
