@@ -195,6 +195,12 @@ describe('renumber', () => {
     expect(sequenceIssues(out.nodes.map((n) => n.tt), 'roman')).toEqual([]);
     expect(sequenceIssues((out.nodes[0] as Group).children.map((n) => n.tt), 'letter')).toEqual([]);
   });
+  test('empty tree and overly deep trees', () => {
+    expect(renumber({ ...plan, nodes: [] }).nodes).toEqual([]);
+    let deep: Group = group(1, '', 'g', []);
+    for (let i = 0; i < 60; i++) deep = group(1, '', 'g', [deep]);
+    expect(() => renumber({ ...plan, nodes: [deep] })).toThrow(NumberingError);
+  });
   test('bad input', () => {
     expect(() => renumber(undefined as unknown as Plan)).toThrow(NumberingError);
     expect(() => renumber({ ...plan, nodes: undefined as unknown as Plan['nodes'] })).toThrow(NumberingError);
