@@ -185,7 +185,7 @@ function viLength(d: Dec, dp: number): number {
 }
 
 function buildColumns(plan: Plan, preset: LayoutPreset, opts: LayoutOptions): Col[] {
-  const slots = opts.columns ?? PRESET_COLUMNS[preset];
+  const slots = [...new Set(opts.columns ?? PRESET_COLUMNS[preset])];
   const headers = { ...COMMON_HEADERS, ...DEFAULT_HEADERS[preset], ...opts.headers };
   const widths = opts.widths ?? {};
   const cols: Col[] = [];
@@ -376,8 +376,8 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   mergeRow(title.r);
   if (plan.meta.attachedTo) {
     const at = newRow();
-    const txt = plan.meta.attachedTo.trim().replace(/^\(|\)$/g, '');
-    at.row.cells[0] = { t: 'text', v: `(${txt})`, s: 'attached' };
+    const t = plan.meta.attachedTo.trim();
+    at.row.cells[0] = { t: 'text', v: t.startsWith('(') && t.endsWith(')') ? t : `(${t})`, s: 'attached' };
     mergeRow(at.r);
   }
   const unitRow = newRow();

@@ -187,8 +187,14 @@ describe('presets', () => {
     expectFormulasConsistent(spec);
   });
 
+  test('the "(Kèm theo ...)" line keeps inner parentheses and is not doubled', () => {
+    const at = (attachedTo: string) => text(layoutPlan(basePlan([], { meta: { title: 't', unit: 'triệu đồng', attachedTo } })).rows[2].cells[0]);
+    expect(at('Kèm theo Kế hoạch số 37/KH-UBND (sửa đổi)')).toBe('(Kèm theo Kế hoạch số 37/KH-UBND (sửa đổi))');
+    expect(at('(Kèm theo Kế hoạch số 37/KH-UBND)')).toBe('(Kèm theo Kế hoạch số 37/KH-UBND)');
+  });
+
   test('custom columns and headers', () => {
-    const spec = layoutPlan(socTrangPlan(), { columns: ['tt', 'name', 'total', 'years', 'lead'], headers: { name: 'Tên nhiệm vụ' }, columnNumbers: false });
+    const spec = layoutPlan(socTrangPlan(), { columns: ['tt', 'name', 'total', 'years', 'lead', 'years'], headers: { name: 'Tên nhiệm vụ' }, columnNumbers: false });
     expect(spec.columns.map((c) => c.key)).toEqual(['tt', 'name', 'total', 'year:2021', 'year:2022', 'year:2023', 'year:2024', 'year:2025', 'lead']);
     expect(text(spec.rows[spec.roles!.header[0]].cells[1])).toBe('Tên nhiệm vụ');
     expect(spec.roles!.header).toHaveLength(2);
