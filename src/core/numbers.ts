@@ -356,7 +356,8 @@ export function formatVi(d: Dec, opts?: FormatOptions): string {
   return sign + grouped + (frac ? ',' + frac : '');
 }
 
-const UNIT_LINE = /(?:đvt|dvt|đơn vị tính|đơn vị|don vi tinh|don vi)\s*[:：]?\s*(.*)$/;
+/** "ĐVT" with or without a colon; "Đơn vị (tính)" only with one ("Đơn vị đồng chủ trì" is a header, not a unit). */
+const UNIT_LINE = /(?:(?:^|[^\p{L}])(?:đvt|dvt)\s*[:：]?|(?:đơn vị tính|đơn vị|don vi tinh|don vi)\s*[:：])\s*(.*)$/u;
 const UNIT_IN_LINE: [RegExp, Unit][] = [
   [/^1\.000\.000\.000\s*(?:đồng|đ|vnđ)/, 'tỷ đồng'],
   [/^1\.000\.000\s*(?:đồng|đ|vnđ)/, 'triệu đồng'],

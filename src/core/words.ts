@@ -134,6 +134,18 @@ function toDong(amount: Dec | string, unit: Unit): Dec {
   return convertUnit(amount, unit, 'đồng');
 }
 
+/**
+ * True when amountToWords can read the amount (finite, below 10^21 đồng once scaled, at most 18 decimals of a đồng),
+ * so callers such as the checks can test first instead of catching AmountError.
+ */
+export function canSayInWords(amount: Dec, unit: Unit = 'đồng'): boolean {
+  if (!isDec(amount) || !amount.isFinite()) return false;
+  const f = unit === 'đồng' ? 0 : unit === 'nghìn đồng' ? 3 : unit === 'triệu đồng' ? 6 : unit === 'tỷ đồng' ? 9 : -1;
+  if (f < 0) return false;
+  if (amount.abs().gte(new Dec(10).pow(21 - f))) return false;
+  return amount.decimalPlaces() - f <= 18;
+}
+
 /** The amount in Vietnamese words, e.g. 441.115 triệu đồng → "Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng". */
 export function amountToWords(amount: Dec | string, opts?: WordsOptions): string {
   const unit = opts?.unit ?? 'đồng';

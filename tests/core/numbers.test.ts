@@ -167,10 +167,11 @@ describe('units', () => {
     ['ĐVT: 1.000.000 đồng', 'triệu đồng'], ['ĐVT: Trđ', 'triệu đồng'], ['ĐVT:Tr.đồng', 'triệu đồng'],
     ['Đơn vị tính: Ngàn đồng', 'nghìn đồng'], ['ĐVT:  Tỉ đồng', 'tỷ đồng'],
     ['ĐVT: Triệu đồng'.normalize('NFD'), 'triệu đồng'],
+    ['ĐVT Triệu đồng', 'triệu đồng'], ['(Đơn vị tính: Triệu đồng)', 'triệu đồng'],
   ])('parseUnitLine(%j) = %s', (text, unit) => {
     expect(parseUnitLine(text)).toBe(unit);
   });
-  test.each(['Tên dự án', 'ĐVT: chiếc', '', 'Tổng cộng'])('parseUnitLine(%j) is undefined', (text) => {
+  test.each(['Tên dự án', 'ĐVT: chiếc', '', 'Tổng cộng', 'Đơn vị đồng chủ trì', 'Đơn vị chủ trì', 'Đơn vị phối hợp'])('parseUnitLine(%j) is undefined', (text) => {
     expect(parseUnitLine(text)).toBeUndefined();
   });
   test('parseUnitLine of a non-string is undefined', () => {

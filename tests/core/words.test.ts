@@ -1,6 +1,6 @@
 import { Dec } from '../../src/core/decimal';
 import { AmountError } from '../../src/core/numbers';
-import { amountToWords, extractWords, wordsToAmount, WordsOptions } from '../../src/core/words';
+import { amountToWords, canSayInWords, extractWords, wordsToAmount, WordsOptions } from '../../src/core/words';
 import type { Unit } from '../../src/core/model';
 
 describe('amountToWords: the seeds', () => {
@@ -163,5 +163,24 @@ describe('wordsToAmount: beyond 10^21 đồng', () => {
     expect(wordsToAmount('một tỷ tỷ tỷ một')).toBeUndefined();
     expect(wordsToAmount('một nghìn tỷ tỷ')).toBeUndefined();
     expect(wordsToAmount('chín trăm chín mươi chín tỷ tỷ')?.toFixed()).toBe('999000000000000000000');
+  });
+});
+
+describe('canSayInWords', () => {
+  test.each([
+    ['441115', 'triệu đồng', true], ['999999999999999999999', 'đồng', true], ['1e21', 'đồng', false],
+    ['1e15', 'triệu đồng', false], ['999999999999999', 'triệu đồng', true], ['0.000001', 'đồng', true],
+    ['1e-19', 'đồng', false], ['1e-24', 'triệu đồng', true], ['1e-25', 'triệu đồng', false], ['-5', 'đồng', true],
+  ] as const)('%s %s → %p, and amountToWords agrees', (v, unit, ok) => {
+    const d = new Dec(v);
+    expect(canSayInWords(d, unit)).toBe(ok);
+    if (ok) expect(typeof amountToWords(d, { unit })).toBe('string');
+    else expect(() => amountToWords(d, { unit })).toThrow(AmountError);
+  });
+  test('non-finite and bad units are not readable', () => {
+    expect(canSayInWords(new Dec(NaN))).toBe(false);
+    expect(canSayInWords(new Dec(Infinity))).toBe(false);
+    expect(canSayInWords(new Dec(1), 'kg' as Unit)).toBe(false);
+    expect(canSayInWords(5 as unknown as Dec)).toBe(false);
   });
 });
