@@ -73,7 +73,7 @@ module.exports = async (env, options) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        meta: { csp: { 'http-equiv': 'Content-Security-Policy', content: CSP } },
+        csp: CSP, // written first in <head> by the template, before any script
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -469,6 +469,12 @@ export class FakeRangeProxy {
     return this;
   }
 
+  private ws?: FakeSheetProxy;
+  get worksheet(): FakeSheetProxy {
+    this.ws ??= new FakeSheetProxy(this.ctx, this.sheetOf);
+    return this.ws;
+  }
+
   getRow(i: number): FakeRangeProxy {
     return new FakeRangeProxy(this.ctx, this.sheetOf, () => { const r = this.rects()[0]; return [{ r0: r.r0 + i, c0: r.c0, r1: r.r0 + i, c1: r.c1 }]; });
   }
@@ -551,14 +557,8 @@ export function snapshot(s: FakeSheet): string {
  * unit-testing guide mocks Excel.run and Office.context.
  */
 export function officeGlobals(ctx: FakeContext, settings: Record<string, unknown> = {}) {
-  // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM dependencies jest
-  // (CommonJS) cannot load: under jest, give it the enum alone.
-  const j = (globalThis as { jest?: { doMock: (name: string, f: () => unknown) => void } }).jest;
-  if (j) {
-    j.doMock('office-addin-manifest', () => ({
-      OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
-    }));
-  }
+  // Under jest, the test file mocks office-addin-manifest (see mockManifest below): office-addin-mock needs only
+  // its OfficeApp enum, and its ESM dependencies cannot load in jest's CommonJS runtime.
   const { OfficeMockObject } = require('office-addin-mock') as { OfficeMockObject: typeof OfficeMockObjectT };
   const store = { ...settings };
   const excel = new OfficeMockObject({
@@ -579,7 +579,13 @@ export function officeGlobals(ctx: FakeContext, settings: Record<string, unknown
         },
       },
     },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   });
+  // enums are plain values in Office.js (no load/sync): set them beside the mock's loadable properties
+  (office as unknown as Record<string, unknown>).AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
   return { excel, office, store };
 }
+
+/** office-addin-manifest as office-addin-mock uses it (the OfficeApp enum); for jest.mock in test files. */
+export const MANIFEST_MOCK = {
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+};
