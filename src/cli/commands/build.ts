@@ -1,6 +1,169 @@
-import { CliError, CliIO } from '../io';
+/**
+ * danh-muc build <plan.json | input.xlsx> -o out.xlsx [--preset medium-term|annual|flat|completed] [--force]
+ *   [--sheet NAME] [--words]
+ * danh-muc build --sample -o phu-luc.xlsx   (the embedded Sóc Trăng 2021-2025 sample)
+ *
+ * Writes a NEW workbook with the "Phụ lục" sheet; the input file is only read. Refuses to overwrite an existing
+ * output unless --force; any bad input exits 2 with one line and leaves no output file.
+ */
+import { existsSync, promises as fsp } from 'fs';
+import * as path from 'path';
+import { CliError, CliIO, parseArgs } from '../io';
+import { checkResult } from '../../core/checks';
+import type { Plan } from '../../core/model';
+import { LayoutError, layoutPlan } from '../../core/layout';
+import { formatVi } from '../../core/numbers';
+import { PlanJsonError, planFromJsonText } from '../../core/planJson';
+import { INPUT_SHEET_NAME, InputSheetError, countPlan, isInputGrid, planFromInputGrid } from '../../core/template';
+import { computeTotals, headline } from '../../core/totals';
+import { amountToWords } from '../../core/words';
+import { UnreadableWorkbookError, readWorkbookGrids } from '../../xlsx/readGrid';
+import { checkOutput, writeOutput } from './output';
+import { readPreset } from './template';
 
-// Placeholder until the 'build' command is implemented.
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new CliError('lệnh "build" chưa được cài đặt');
+export const SAMPLE_FILE = path.join('samples', 'soc-trang-2021-2025.plan.json');
+
+/** The embedded sample, found relative to this package (src/cli/commands or build/src/cli/commands), not the cwd. */
+export function samplePath(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, SAMPLE_FILE);
+    if (existsSync(p) && existsSync(path.join(dir, 'package.json'))) return p;
+    dir = path.dirname(dir);
+  }
+  throw new CliError(`không tìm thấy mẫu có sẵn ${SAMPLE_FILE} trong gói cài đặt`);
+}
+
+/** Max input size read into memory (a plan or input workbook is far smaller). */
+const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+async function readInput(file: string, shown: string): Promise<Buffer> {
+  let st;
+  try {
+    st = await fsp.stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError(`không tìm thấy tệp "${shown}"`);
+    if (code === 'EACCES') throw new CliError(`không có quyền đọc tệp "${shown}"`);
+    throw e;
+  }
+  if (st.isDirectory()) throw new CliError(`"${shown}" là một thư mục, không phải tệp`);
+  if (st.size === 0) throw new CliError(`tệp "${shown}" rỗng (0 byte)`);
+  if (st.size > MAX_INPUT_BYTES) throw new CliError(`tệp "${shown}" quá lớn (${Math.round(st.size / 1048576)} MB; tối đa ${MAX_INPUT_BYTES / 1048576} MB)`);
+  try {
+    return await fsp.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EACCES') throw new CliError(`không có quyền đọc tệp "${shown}"`);
+    throw e;
+  }
+}
+
+function looksLikeJson(buf: Buffer): boolean {
+  const head = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('{') || head.startsWith('[');
+}
+
+function planFromJsonBuffer(buf: Buffer, shown: string): Plan {
+  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new CliError(`tệp "${shown}" không có nội dung`);
+  try {
+    return planFromJsonText(text);
+  } catch (e) {
+    if (e instanceof PlanJsonError) throw new CliError(`tệp kế hoạch "${shown}" không hợp lệ: ${e.message.split('\n')[0]}`);
+    throw e;
+  }
+}
+
+async function planFromXlsxBuffer(buf: Buffer, shown: string, sheet: string | undefined): Promise<{ plan: Plan; sheet: string }> {
+  let grids;
+  try {
+    grids = await readWorkbookGrids(buf);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
+    throw e;
+  }
+  let grid;
+  if (sheet !== undefined) {
+    grid = grids.find((g) => g.sheet.normalize('NFC') === sheet.normalize('NFC'));
+    if (!grid) throw new CliError(`tệp "${shown}" không có trang "${sheet}" (có: ${grids.map((g) => g.sheet).join(', ')})`);
+  } else {
+    grid = grids.find((g) => g.sheet === INPUT_SHEET_NAME && isInputGrid(g)) ?? grids.find(isInputGrid);
+    if (!grid) {
+      throw new CliError(
+        `tệp "${shown}" không có trang nhập liệu (dòng tiêu đề "TT", "Tên dự án/nhiệm vụ"); ` +
+        'tạo mẫu bằng: danh-muc template -o nhap-lieu.xlsx');
+    }
+  }
+  try {
+    return { plan: planFromInputGrid(grid), sheet: grid.sheet };
+  } catch (e) {
+    if (e instanceof InputSheetError) throw new CliError(`trang "${grid.sheet}" của "${shown}": ${e.message}`);
+    throw e;
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { positional, values, flags } = parseArgs(args, {
+    values: ['out', 'preset', 'sheet'],
+    flags: ['force', 'sample', 'words'],
+    aliases: { '-o': '--out', '-f': '--force' },
+  });
+  const sample = flags.has('sample');
+  if (positional.length > 1) throw new CliError(`chỉ nhận một tệp vào, có ${positional.length}: ${positional.join(', ')}`);
+  if (sample && positional.length > 0) throw new CliError('dùng --sample hoặc một tệp vào, không dùng cả hai');
+  if (!sample && positional.length === 0) {
+    throw new CliError('thiếu tệp vào: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o phu-luc.xlsx (hoặc --sample)');
+  }
+  const preset = values.preset !== undefined ? readPreset(values.preset) : undefined;
+  const force = flags.has('force');
+  const out = await checkOutput(values.out, io.cwd, force, 'danh-muc build --sample -o phu-luc.xlsx');
+
+  const input = sample ? samplePath() : path.resolve(io.cwd, positional[0]);
+  const shown = sample ? SAMPLE_FILE : positional[0];
+  if (path.resolve(input) === out) throw new CliError('tệp ra trùng tệp vào; hãy chọn tên khác cho tệp ra (tệp vào được giữ nguyên)');
+  const realIn = await fsp.realpath(input).catch(() => input);
+  const realOut = await fsp.realpath(out).catch(() => out);
+  if (realIn === realOut) throw new CliError('tệp ra trùng tệp vào; hãy chọn tên khác cho tệp ra (tệp vào được giữ nguyên)');
+
+  const buf = await readInput(input, shown);
+  const ext = path.extname(input).toLowerCase();
+  let plan: Plan;
+  let from = '';
+  if (ext === '.json' || (ext !== '.xlsx' && ext !== '.xlsm' && looksLikeJson(buf))) {
+    plan = planFromJsonBuffer(buf, shown);
+  } else if (ext === '.xlsx' || ext === '.xlsm' || buf.subarray(0, 2).toString('latin1') === 'PK') {
+    const r = await planFromXlsxBuffer(buf, shown, values.sheet?.normalize('NFC'));
+    plan = r.plan;
+    from = ` từ trang "${r.sheet}"`;
+  } else {
+    throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
+  }
+
+  let spec;
+  try {
+    spec = layoutPlan(plan, { preset, words: flags.has('words') });
+  } catch (e) {
+    if (e instanceof LayoutError) throw new CliError(`không lập được phụ lục: ${e.message}`);
+    throw e;
+  }
+  const [sheetName] = await writeOutput([spec], out, values.out ?? out, force);
+
+  const { items, groups } = countPlan(plan.nodes);
+  const totals = computeTotals(plan);
+  const head = headline(plan, totals);
+  const unit = plan.meta.unit;
+  const words = amountToWords(head.value, { unit });
+  io.out(
+    `Đã tạo phụ lục "${sheetName}"${from}: ${items} dự án, ${groups} nhóm; tổng cộng ${formatVi(head.value)} ${unit} ` +
+    `(Bằng chữ: ${words}) → ${out}`,
+  );
+  const check = checkResult(plan);
+  if (check.summary.errors > 0 || check.summary.warnings > 0) {
+    const first = check.findings.find((f) => f.severity === 'error') ?? check.findings[0];
+    io.err(
+      `Lưu ý: số liệu vào có ${check.summary.errors} lỗi, ${check.summary.warnings} cảnh báo` +
+      (first ? ` (ví dụ: ${first.message})` : '') + `; kiểm tra bằng: danh-muc check ${path.basename(out)}`,
+    );
+  }
+  return 0;
 }

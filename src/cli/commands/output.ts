@@ -1,0 +1,39 @@
+/** Shared by build and template: where the output goes, refusing to lose existing work. */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { CliError } from '../io';
+import { OutputExistsError, writeWorkbook } from '../../xlsx/workbook';
+import { XlsxWriteError } from '../../xlsx/writeSpec';
+import type { SheetSpec } from '../../core/sheetspec';
+
+/** The -o path, absolute, checked: .xlsx, folder exists, not an existing file unless force. */
+export async function checkOutput(out: string | undefined, cwd: string, force: boolean, example: string): Promise<string> {
+  if (!out) throw new CliError(`thiếu tệp ra: -o <tệp.xlsx> (ví dụ: ${example})`);
+  const abs = path.resolve(cwd, out);
+  if (path.extname(abs).toLowerCase() !== '.xlsx') throw new CliError(`tệp ra phải có đuôi .xlsx: "${out}"`);
+  let st;
+  try {
+    st = await fsp.stat(path.dirname(abs));
+  } catch {
+    throw new CliError(`thư mục của tệp ra không tồn tại: "${path.dirname(abs)}"`);
+  }
+  if (!st.isDirectory()) throw new CliError(`"${path.dirname(abs)}" không phải thư mục`);
+  const existing = await fsp.lstat(abs).catch(() => undefined);
+  if (existing?.isDirectory()) throw new CliError(`"${out}" là một thư mục, không phải tệp`);
+  if (existing && !force) throw new CliError(`tệp "${out}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
+  return abs;
+}
+
+/** Write the workbook atomically; file-system and writer failures become one-line CLI errors. */
+export async function writeOutput(specs: SheetSpec[], abs: string, shown: string, force: boolean): Promise<string[]> {
+  try {
+    return await writeWorkbook(specs, abs, { overwrite: force });
+  } catch (e) {
+    if (e instanceof OutputExistsError) throw new CliError(`tệp "${shown}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
+    if (e instanceof XlsxWriteError) throw new CliError(`không ghi được tệp Excel: ${e.message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CliError(`không có quyền ghi tệp "${shown}"`);
+    if (code === 'ENOSPC') throw new CliError(`ổ đĩa đầy, không ghi được "${shown}"`);
+    throw e;
+  }
+}
