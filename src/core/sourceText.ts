@@ -44,6 +44,7 @@ interface SourceKeys {
 }
 
 const cache = new WeakMap<readonly FundingSource[], SourceKeys[]>();
+const textCache = new WeakMap<readonly FundingSource[], Map<string, string[]>>();
 
 function keysOf(sources: readonly FundingSource[]): SourceKeys[] {
   let k = cache.get(sources);
@@ -66,6 +67,17 @@ function keysOf(sources: readonly FundingSource[]): SourceKeys[] {
 /** Every source code the text names (in the plan's source order); [] when it names none or is empty. */
 export function sourcesInText(text: string | undefined, sources: readonly FundingSource[]): string[] {
   if (typeof text !== 'string' || !Array.isArray(sources) || sources.length === 0) return [];
+  let memo = textCache.get(sources);
+  if (!memo) textCache.set(sources, (memo = new Map()));
+  let hit = memo.get(text);
+  if (!hit) {
+    hit = namedIn(text, sources);
+    if (memo.size < 10000) memo.set(text, hit);
+  }
+  return [...hit];
+}
+
+function namedIn(text: string, sources: readonly FundingSource[]): string[] {
   const t = foldSource(text);
   if (t === '') return [];
   const keys = keysOf(sources);

@@ -15,6 +15,7 @@ import { Dec, ZERO, isDec } from './decimal';
 import type { Item, Plan, PlanNode, RowAmounts } from './model';
 import { matchSourceText } from './sourceText';
 
+/** A computed row. Treat as read-only: an item's row may share its amounts' records. */
 export interface RowTotals {
   years: Record<number, Dec>;
   sources: Record<string, Dec>;
@@ -123,10 +124,9 @@ export function computeTotals(plan: Plan): PlanTotals {
     const hasSources = hasKeys(a.sources);
     const hasSplit = hasKeys(a.split);
     if (hasYears) {
-      for (const y in a.years) {
-        r.years[y as unknown as number] = a.years[y as unknown as number];
-        yearSet.add(parseInt(y, 10));
-      }
+      // Shared, not copied: item rows are read-only (groups accumulate into their own rows).
+      r.years = a.years;
+      for (const y in a.years) yearSet.add(parseInt(y, 10));
       uses.years = true;
     } else if (hasSplit) {
       for (const c in a.split) for (const y in a.split[c]) {
@@ -136,7 +136,7 @@ export function computeTotals(plan: Plan): PlanTotals {
       uses.years = true;
     }
     if (hasSources) {
-      for (const c in a.sources) r.sources[c] = a.sources[c];
+      r.sources = a.sources;
       uses.sources = true;
     } else if (hasSplit) {
       for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
@@ -157,14 +157,14 @@ export function computeTotals(plan: Plan): PlanTotals {
     }
     if (!hasKeys(r.sources)) {
       const code = matchSourceText(it.sourceText, sources);
-      if (code !== undefined) r.sources[code] = r.total;
+      if (code !== undefined) r.sources = { [code]: r.total };
     }
     // Per source per year.
     if (hasSplit) {
-      for (const c in a.split) r.split[c] = { ...a.split[c] };
+      r.split = a.split!;
     } else if (hasYearsNow) {
       const codes = Object.keys(r.sources).filter((c) => !r.sources[c].isZero());
-      if (codes.length === 1) r.split[codes[0]] = { ...r.years };
+      if (codes.length === 1) r.split = { [codes[0]]: r.years };
       else if (codes.length > 1) codes.forEach((c) => inexact.add(c));
     }
     return r;
