@@ -19,8 +19,9 @@
  *  4. The unit: opts.unit, else a unit line above the table ("ĐVT: Triệu đồng"), else a unit in the
  *     header ("Tổng mức đầu tư (Triệu đồng)"), else triệu đồng.
  *
- * HARDCODED_TOTAL policy: a subtotal/total/"Trong đó" cell (or an item's total cell) that is a typed
- * number is flagged only when the sheet uses formulas for cells of the same kind elsewhere — the sign of a
+ * HARDCODED_TOTAL policy: a subtotal/total cell, a "Trong đó" cell, or an item's total cell that is a typed
+ * number is flagged only when the sheet uses formulas for cells of the same kind elsewhere (three kinds:
+ * group and grand-total rows; "Trong đó" rows; item totals) — the sign of a
  * sheet meant to compute its totals (every sheet this add-in makes does). A sheet typed by hand or pasted
  * from Word, with no total formulas at all, is not flagged cell by cell.
  */
@@ -250,12 +251,12 @@ function isColumnNumberRow(row: (GridCell | null | undefined)[], ttCol: number):
 // ---------------------------------------------------------------------------------------------
 // Row labels
 
-const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMAN_RE = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 const VI_LETTERS = ['A', 'B', 'C', 'D', 'Đ', 'E', 'G', 'H', 'I', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'X', 'Y'];
 
 export function romanValue(s: string): number | undefined {
   if (!s || !ROMAN_RE.test(s)) return undefined;
-  const vals: Record<string, number> = { I: 1, V: 5, X: 10 };
+  const vals: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
   let total = 0;
   for (let i = 0; i < s.length; i++) {
     const v = vals[s[i]];
@@ -290,7 +291,7 @@ function classifyTT(t: string): TTKind {
   if (/^\d{1,5}$/.test(s)) return { kind: 'number', value: parseInt(s, 10), dotted, text: t };
   if (/^\d{1,5}(\.\d{1,5})+$/.test(s)) return { kind: 'sub', text: t };
   const rv = romanValue(s);
-  if (rv !== undefined && rv <= 39) return { kind: 'roman', value: rv, text: t };
+  if (rv !== undefined) return { kind: 'roman', value: rv, text: t };
   const up = s.toUpperCase();
   if (s.length === 1 && s === up && VI_LETTERS.includes(up)) return { kind: 'letter', letter: up, text: t };
   if (/^[a-zđ]$/.test(s)) return { kind: 'bullet', text: t };
@@ -340,7 +341,7 @@ interface TotalCell {
   row: number;
   col: number;
   cell: GridCell;
-  category: 'sub' | 'itemTotal';
+  category: 'sub' | 'breakdown' | 'itemTotal';
 }
 
 const SCAN_ROWS = 300;
@@ -708,6 +709,12 @@ class Reader {
 
   // ----- values
 
+  /** Amounts words can be written for (words.ts): below 10^21 đồng, at most 18 decimals of a đồng. */
+  private wordsCanRead(v: Dec): boolean {
+    const dong = v.times(UNIT_DONG[this.unit]);
+    return dong.abs().lt(WORDS_MAX_DONG) && dong.decimalPlaces() <= 18;
+  }
+
   private readAmount(r: number, c: number, cell: GridCell | null | undefined): Dec | undefined {
     if (!cell) return undefined;
     if (cell.error) {
@@ -724,7 +731,9 @@ class Reader {
       }));
       return undefined;
     }
-    let p: ParsedAmount = parseAmount(v, { unit: this.unit });
+    // A number cell holds a binary double: read it as Excel shows it, to 15 significant digits, so that float
+    // noise in cached formula results (3.3000000000000003) does not make a correct total differ.
+    let p: ParsedAmount = parseAmount(typeof v === 'number' && Number.isFinite(v) ? excelDigits(v) : v, { unit: this.unit });
     let partial = false;
     if (p.kind === 'invalid' && typeof v === 'string') {
       const m = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu.exec(v.normalize('NFC'));
@@ -772,7 +781,7 @@ class Reader {
       }
       if (role !== 'item' || ac.key === 'total') {
         if (!isBlank(cell) && !cell.error) {
-          this.totalCells.push({ row: r, col: ac.col, cell, category: role === 'item' ? 'itemTotal' : 'sub' });
+          this.totalCells.push({ row: r, col: ac.col, cell, category: role === 'item' ? 'itemTotal' : role === 'breakdown' ? 'breakdown' : 'sub' });
         }
       }
       const v = this.readAmount(r, ac.col, cell);
@@ -945,8 +954,13 @@ class Reader {
     for (let i = 0; i < out.length; i++) {
       const k = out[i];
       if (k.kind === 'roman') {
-        const asLetter = VI_LETTERS.indexOf(k.text.replace(/[.)]$/, ''));
-        if (asLetter >= 0 && lastLetter >= 0 && asLetter === lastLetter + 1 && k.value !== lastRoman + 1) {
+        const bare = k.text.replace(/[.)]$/, '');
+        const asLetter = bare.length === 1 ? VI_LETTERS.indexOf(bare) : -1;
+        // A one-letter numeral (I, V, X, L, C, D, M) is a letter when it continues a letter sequence,
+        // or when it is a large numeral (L, C, D, M) that does not continue the Roman sequence.
+        const continuesRoman = k.value === lastRoman + 1;
+        const continuesLetter = asLetter >= 0 && lastLetter >= 0 && asLetter === lastLetter + 1;
+        if (continuesLetter || (asLetter >= 0 && !continuesRoman && k.value >= 50)) {
           out[i] = { kind: 'letter', letter: VI_LETTERS[asLetter], text: k.text };
           lastLetter = asLetter;
         } else {
@@ -1042,10 +1056,10 @@ class Reader {
     const sw: StatedWords = { text: words, loc: { row: r, col: c } };
     // "441.115.000.000 đồng (Bằng chữ: ...)": a figure stated before the words.
     const before = text.slice(0, Math.max(0, text.search(/\(?\s*bằng\s+chữ/iu)));
-    const fm = /(\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ|vnđ|vnd)?)\s*[.,:;]?\s*$/iu.exec(before.trim());
+    const fm = /(\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn))?(?:\s*(?:đồng|đ|vnđ|vnd))?)\s*[.,:;]?\s*$/iu.exec(before.trim());
     if (fm) {
       const p = parseAmount(fm[1], { unit: this.unit });
-      if (p.kind === 'number') {
+      if (p.kind === 'number' && this.wordsCanRead(p.value)) {
         sw.figure = p.value;
         return { words: sw, stated: { value: p.value, where: `ô ${a1(r, c)}`, loc: { row: r, col: c } } };
       }
@@ -1122,7 +1136,8 @@ class Reader {
     if (breakdown.length > 0) plan.breakdown = breakdown;
     if (statedWords.length > 0) {
       const gt = grandTotal?.amounts;
-      const figure = gt ? gt.total ?? gt.totalInvestment ?? gt.annual : undefined;
+      const g = gt ? gt.total ?? gt.totalInvestment ?? gt.annual : undefined;
+      const figure = g !== undefined && this.wordsCanRead(g) ? g : undefined;
       for (const w of statedWords) if (w.figure === undefined && figure !== undefined) w.figure = figure;
       plan.statedWords = statedWords;
     }
@@ -1198,13 +1213,13 @@ class Reader {
   }
 
   private hardcodedTotals(): void {
-    for (const category of ['sub', 'itemTotal'] as const) {
+    for (const category of ['sub', 'breakdown', 'itemTotal'] as const) {
       const cells = this.totalCells.filter((t) => t.category === category);
       const anyFormula = cells.some((t) => typeof t.cell.formula === 'string');
       if (!anyFormula) continue;
       for (const t of cells) {
         if (typeof t.cell.formula === 'string' || typeof t.cell.value !== 'number') continue;
-        const what = category === 'sub' ? 'Ô tổng/tổng nhóm' : 'Ô tổng của dự án';
+        const what = category === 'sub' ? 'Ô tổng/tổng nhóm' : category === 'breakdown' ? 'Ô "Trong đó"' : 'Ô tổng của dự án';
         this.findings.push(makeFinding('HARDCODED_TOTAL',
           `${what} là số gõ tay (${formatVi(new Dec(t.cell.value))}) trong khi các ô tổng khác của bảng dùng công thức: số này không tự cập nhật khi số liệu thay đổi`, {
             sheet: this.sheet, row: t.row, col: t.col, actual: plain(new Dec(t.cell.value)),
@@ -1286,6 +1301,21 @@ class Reader {
       check(gr.loc.row, gr.loc.formulas, sub, `Dòng nhóm ${gr.tt}`, gr.stated, () => itemsUnder(sub));
     }
   }
+}
+
+const UNIT_DONG: Record<Unit, Dec> = {
+  đồng: new Dec(1),
+  'nghìn đồng': new Dec(1000),
+  'triệu đồng': new Dec(1000000),
+  'tỷ đồng': new Dec(1000000000),
+};
+const WORDS_MAX_DONG = new Dec('1e21');
+
+/** A double as Excel shows it: 15 significant digits, as an exact Dec. */
+export function excelDigits(v: number): Dec {
+  if (v === 0) return new Dec(0);
+  const d = new Dec(v.toPrecision(15));
+  return d.isZero() ? new Dec(0) : d;
 }
 
 function pick(a: RowAmounts, key: FieldKey): Dec | undefined {

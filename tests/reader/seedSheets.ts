@@ -237,9 +237,16 @@ export function socTrang2125(opts: { formulas?: boolean; wordsLine?: boolean } =
     gsum('K', SOC_TRANG_2125_TOTAL.total), ...SOC_TRANG_2125_TOTAL.sources.map((v, i) => gsum(sc[i], v)), null]);
   rows.push([null, 'Trong đó:']);
   rowOf.trongDo = rows.length;
+  const firstItem = rowOf['I.1'];
+  const lastItem = tr - 1;
   for (const b of SOC_TRANG_2125_BREAKDOWN) {
     rowOf[`bd:${b.code}`] = rows.length + 1;
-    rows.push([null, b.label, null, null, null, ...b.years, b.total]);
+    // As the add-in writes them: the items' cells of that source column, by year (SUMIFS on the source column).
+    const srcCol = sc[SRC_ORDER.indexOf(b.code)];
+    const sumif = (col: string, v: number): CellIn => (opts.formulas
+      ? { f: `SUMIFS(${col}$${firstItem}:${col}$${lastItem},${srcCol}$${firstItem}:${srcCol}$${lastItem},">0",$A$${firstItem}:$A$${lastItem},">0")`, v }
+      : v);
+    rows.push([null, b.label, null, null, null, ...b.years.map((v, i) => sumif(yc[i], v)), sumif('K', b.total)]);
   }
   if (opts.wordsLine) {
     rows.push([]);
