@@ -7,7 +7,7 @@ import type { Grid, GridCell } from '../core/grid';
 import type { SheetSpec } from '../core/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { HostError } from './errors';
-import { freeSheetName } from './sheetName';
+import { freeSheetName } from '../core/sheetNames';
 import { specCellToGrid, specToGrid } from './specGrid';
 
 export interface PreviewSheet {
@@ -106,7 +106,7 @@ export class PreviewHost implements WorkbookHost {
   }
 
   async writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void): Promise<string> {
-    const name = freeSheetName(spec.name, this.sheets.map((s) => s.name));
+    const name = freeSheetName(this.sheets.map((s) => s.name), spec.name);
     const total = spec.rows.length;
     const cells: Grid['cells'] = [];
     for (let r = 0; r < total; r += this.stepRows) {

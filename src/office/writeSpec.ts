@@ -14,7 +14,7 @@
 import type { SheetSpec, CellSpec, CellStyle } from '../core/sheetspec';
 import type { CellRange } from '../core/grid';
 import { colLetters } from '../core/findings';
-import { freeSheetName } from './sheetName';
+import { freeSheetName } from '../core/sheetNames';
 import { HostError, isPayloadLimit, toHostError, withWatchdog } from './errors';
 import type { WriteProgress } from './host';
 
@@ -254,7 +254,7 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
   } catch (e) {
     throw toHostError(e, 'Không đọc được danh sách trang tính');
   }
-  const name = freeSheetName(spec.name, sheets.items.map((s) => s.name));
+  const name = freeSheetName(sheets.items.map((s) => s.name), spec.name);
 
   let ws: Excel.Worksheet | null = null;
   let created = false;
