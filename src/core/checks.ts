@@ -132,6 +132,12 @@ class Checker {
     return out;
   }
 
+  /** A stated figure's own cell (statedTotals / statedWords loc). */
+  cellAt(loc: { row: number; col: number } | undefined): Partial<Finding> {
+    if (!loc || typeof loc.row !== 'number' || typeof loc.col !== 'number') return {};
+    return this.plan.sheet ? { sheet: this.plan.sheet.name, row: loc.row, col: loc.col } : { row: loc.row, col: loc.col };
+  }
+
   add(code: FindingCode, message: string, extra: Partial<Finding> = {}): void {
     this.findings.push(makeFinding(code, message, extra));
   }
@@ -314,7 +320,11 @@ class Checker {
     }
     for (const y of [...years].sort((x, z) => x - z)) {
       if (y < p.from || y > p.to) {
-        const v = a.years?.[y] ?? ZERO;
+        let v = a.years?.[y];
+        if (v === undefined) {
+          v = ZERO;
+          for (const c of Object.keys(a.split ?? {})) v = v.plus(a.split![c][y] ?? ZERO);
+        }
         const span = p.from === p.to ? `năm ${p.from}` : `${p.from}-${p.to}`;
         this.add('YEAR_OUTSIDE_PERIOD',
           `${name}: có kinh phí năm ${y} (${vi(v)}) ngoài thời gian thực hiện ${span}.`,
@@ -469,8 +479,7 @@ class Checker {
       const what = field === 'total' || field === 'totalInvestment' || field === 'annual'
         ? (field === 'total' ? 'tổng cộng' : this.colName({ kind: field }).toLowerCase())
         : field.startsWith('year:') ? `tổng năm ${field.slice(5)}` : `tổng nguồn ${field.slice(7)}`;
-      const extra: Partial<Finding> = st.loc && this.plan.sheet
-        ? { sheet: this.plan.sheet.name, row: st.loc.row, col: st.loc.col } : {};
+      const extra = this.cellAt(st.loc);
       this.compare('STATED_TOTAL', v, table,
         (d) => `Tổng nêu tại ${st.where || 'văn bản'} là ${vi(v)} ${unit}, khác ${what} của bảng ${vi(table)} ${unit} (chênh lệch ${d}).`,
         extra);
@@ -484,8 +493,7 @@ class Checker {
       const figure = w.figure ?? headline(this.plan, this.totals).value;
       const figureDong = convertUnit(figure, unit, 'đồng');
       const read = wordsToAmount(extractWords(w.text) ?? w.text);
-      const extra: Partial<Finding> = w.loc && this.plan.sheet
-        ? { sheet: this.plan.sheet.name, row: w.loc.row, col: w.loc.col } : {};
+      const extra = this.cellAt(w.loc);
       const right = amountToWords(figureDong);
       if (read === undefined) {
         this.add('WORDS_MISMATCH',
