@@ -1,0 +1,100 @@
+import * as React from 'react';
+import {
+  FluentProvider, webLightTheme, TabList, Tab, Text, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
+} from '@fluentui/react-components';
+import type { PaneSettings, WorkbookHost } from '../../office/host';
+import type { PreviewHost } from '../../office/previewHost';
+import type { Engine } from '../engine';
+import { CheckTab } from './CheckTab';
+import { BuildTab } from './BuildTab';
+import { InputTab } from './InputTab';
+import { PreviewWorkbook } from './PreviewWorkbook';
+import { messageOf } from './common';
+
+export type TabKey = 'check' | 'build' | 'input';
+
+const useStyles = makeStyles({
+  provider: { height: '100%' },
+  shell: { display: 'flex', height: '100%', minHeight: 0, gap: tokens.spacingHorizontalL, boxSizing: 'border-box' },
+  shellPreview: { padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground2 },
+  pane: {
+    display: 'flex', flexDirection: 'column', minHeight: 0, width: '100%', boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& > *': { flexShrink: 0 },
+  },
+  panePreview: {
+    width: '380px', flexShrink: 0, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  logo: { width: '24px', height: '24px' },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  workbook: { flexGrow: 1, minWidth: 0, minHeight: 0 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+interface Props {
+  host: WorkbookHost;
+  engine: Engine;
+  /** set in preview mode: the workbook shown beside the pane */
+  preview?: { host: PreviewHost; reason: string };
+  initialTab?: TabKey;
+  autoCheck?: boolean;
+}
+
+export function App({ host, engine, preview, initialTab = 'check', autoCheck }: Props) {
+  const s = useStyles();
+  const [tab, setTab] = React.useState<TabKey>(initialTab);
+  const [settings, setSettings] = React.useState<PaneSettings | null>(null);
+  const [settingsError, setSettingsError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    host.loadSettings().then((st) => setSettings(st ?? {}), (e) => { setSettings({}); setSettingsError(messageOf(e)); });
+  }, [host]);
+
+  const saveSettings = React.useCallback((st: PaneSettings) => {
+    setSettings(st);
+    host.saveSettings(st).catch((e) => setSettingsError(messageOf(e)));
+  }, [host]);
+
+  const pane = (
+    <main className={`${s.pane} ${preview ? s.panePreview : ''}`} aria-label="Ngăn Danh mục">
+      <header className={s.header}>
+        <img className={s.logo} src="assets/app-32.png" alt="" />
+        <Text className={s.title} as="h1">Danh mục dự án</Text>
+      </header>
+      {preview && (
+        <MessageBar intent="warning" layout="multiline" data-testid="preview-banner">
+          <MessageBarBody>
+            <MessageBarTitle>Chế độ xem thử</MessageBarTitle>
+            {preview.reason} Ngăn đang làm việc trên sổ tính mẫu (Sóc Trăng 2021-2025) hiển thị bên cạnh; mọi thao tác
+            chỉ diễn ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {settingsError && (
+        <MessageBar intent="error"><MessageBarBody>{settingsError}</MessageBarBody></MessageBar>
+      )}
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+        <Tab value="check">Kiểm tra</Tab>
+        <Tab value="build">Tạo phụ lục</Tab>
+        <Tab value="input">Nhập liệu</Tab>
+      </TabList>
+      {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} />}
+      {settings && tab === 'build' && <BuildTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
+      {settings && tab === 'input' && <InputTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
+    </main>
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme} className={s.provider} lang="vi">
+      {preview ? (
+        <div className={`${s.shell} ${s.shellPreview}`}>
+          {pane}
+          <div className={s.workbook}><PreviewWorkbook host={preview.host} /></div>
+        </div>
+      ) : pane}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,124 @@
+import * as React from 'react';
+import { Button, Field, Input, Text, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { PaneSettings, WorkbookHost } from '../../office/host';
+import type { Engine } from '../engine';
+import { ErrorBar, messageOf, useTabStyles } from './common';
+import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/template';
+
+interface Props {
+  host: WorkbookHost;
+  engine: Engine;
+  settings: PaneSettings;
+  onSettings: (s: PaneSettings) => void;
+}
+
+export function InputTab({ host, engine, settings, onSettings }: Props) {
+  const t = useTabStyles();
+  const [yearFrom, setYearFrom] = React.useState(String(settings.yearFrom ?? 2021));
+  const [yearTo, setYearTo] = React.useState(String(settings.yearTo ?? 2025));
+  const [sources, setSources] = React.useState((settings.sources ?? ['NSTW', 'NSĐP', 'ĐTPT']).join(', '));
+  const [total, setTotal] = React.useState('');
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [info, setInfo] = React.useState<string | null>(null);
+
+  const yErr = (v: string) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số.');
+  const spanErr = !yErr(yearFrom) && !yErr(yearTo) && parseInt(yearFrom, 10) > parseInt(yearTo, 10) ? 'Năm bắt đầu phải trước năm kết thúc.' : undefined;
+  const codes = sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  const srcErr = codes.length ? undefined : 'Cần ít nhất một nguồn vốn.';
+  const totalParsed = total.trim() ? engine.readAmount(total) : null;
+
+  const act = async (f: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setInfo(null);
+    try {
+      setInfo(await f());
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const inputSheetName = async () => {
+    const names = await host.sheetNames();
+    const active = await host.activeSheetName();
+    for (const n of [active, settings.inputSheet, INPUT_SHEET]) {
+      if (n && names.includes(n) && engine.planFromInput(await host.readSheet(n))) return n;
+    }
+    throw new Error('Chưa có trang nhập liệu: hãy bấm “Tạo trang Nhập liệu” trước.');
+  };
+
+  const create = () => act(async () => {
+    const opts = { yearFrom: parseInt(yearFrom, 10), yearTo: parseInt(yearTo, 10), sources: codes };
+    const name = await host.writeNewSheet({ ...engine.inputTemplate(opts), name: INPUT_SHEET });
+    onSettings({ ...settings, inputSheet: name, yearFrom: opts.yearFrom, yearTo: opts.yearTo, sources: codes });
+    return `Đã tạo trang “${name}”. Nhập mỗi dự án trên một dòng; dòng nhóm ghi số La Mã (I, II…) ở cột TT.`;
+  });
+
+  const spread = () => act(async () => {
+    if (!totalParsed || 'error' in totalParsed) throw new Error('Hãy nhập tổng kinh phí cần chia.');
+    const name = await inputSheetName();
+    const sel = await host.selection();
+    if (sel.sheet !== name) throw new Error(`Hãy chọn một ô trên dòng dự án ở trang “${name}”.`);
+    const writes = engine.spreadWrites(await host.readSheet(name), sel.row, totalParsed.value);
+    await host.writeCells(name, writes);
+    return `Đã chia ${total.trim()} cho ${writes.length} năm của dòng ${sel.row + 1}.`;
+  });
+
+  const renumber = () => act(async () => {
+    const name = await inputSheetName();
+    const writes = engine.renumberWrites(await host.readSheet(name));
+    await host.writeCells(name, writes);
+    return writes.length ? `Đã đánh lại ${writes.length} số thứ tự.` : 'Số thứ tự đã đúng, không cần sửa.';
+  });
+
+  return (
+    <div className={t.tab}>
+      <div className={t.section}>
+        <Text className={t.sectionTitle}>Trang nhập liệu</Text>
+        <div className={t.row}>
+          <Field label="Từ năm" className={t.narrow} validationState={yErr(yearFrom) || spanErr ? 'error' : 'none'} validationMessage={yErr(yearFrom) ?? spanErr}>
+            <Input className={t.full} value={yearFrom} onChange={(_, d) => setYearFrom(d.value)} inputMode="numeric" />
+          </Field>
+          <Field label="Đến năm" className={t.narrow} validationState={yErr(yearTo) ? 'error' : 'none'} validationMessage={yErr(yearTo)}>
+            <Input className={t.full} value={yearTo} onChange={(_, d) => setYearTo(d.value)} inputMode="numeric" />
+          </Field>
+        </div>
+        <Field label="Nguồn vốn (mã)" validationState={srcErr ? 'error' : 'none'} validationMessage={srcErr} hint="NSTW, NSĐP, ĐTPT, XHH, KHAC hoặc mã riêng">
+          <Input className={t.full} value={sources} onChange={(_, d) => setSources(d.value)} />
+        </Field>
+        <div>
+          <Button appearance="primary" disabled={busy || !!(yErr(yearFrom) || yErr(yearTo) || spanErr || srcErr)} onClick={() => void create()}>
+            Tạo trang Nhập liệu
+          </Button>
+        </div>
+      </div>
+      <div className={t.section}>
+        <Text className={t.sectionTitle}>Chia tổng kinh phí cho các năm</Text>
+        <Text className={t.hint}>Chọn một ô trên dòng dự án, nhập tổng; số được chia đều, phần lẻ dồn vào năm cuối.</Text>
+        <div className={t.row}>
+          <Field
+            label="Tổng kinh phí"
+            className={t.grow}
+            validationState={totalParsed && 'error' in totalParsed ? 'error' : 'none'}
+            validationMessage={totalParsed && 'error' in totalParsed ? totalParsed.error : undefined}
+          >
+            <Input className={t.full} value={total} onChange={(_, d) => setTotal(d.value)} placeholder="ví dụ 9.559" inputMode="decimal" />
+          </Field>
+          <Button disabled={busy || !totalParsed || 'error' in totalParsed} onClick={() => void spread()}>Chia cho các năm</Button>
+        </div>
+      </div>
+      <div className={t.section}>
+        <Text className={t.sectionTitle}>Số thứ tự</Text>
+        <Text className={t.hint}>Đánh lại cột TT: nhóm I, II, III…; nhóm con A, B, C…; dự án 1, 2, 3 trong từng nhóm.</Text>
+        <div>
+          <Button disabled={busy} onClick={() => void renumber()}>Đánh lại số TT</Button>
+        </div>
+      </div>
+      <ErrorBar error={error} />
+      {info && <MessageBar intent="success" layout="multiline"><MessageBarBody>{info}</MessageBarBody></MessageBar>}
+    </div>
+  );
+}

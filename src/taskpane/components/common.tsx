@@ -1,0 +1,36 @@
+import * as React from 'react';
+import { makeStyles, tokens, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+
+export const useTabStyles = makeStyles({
+  tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '120px' },
+  narrow: { width: '96px', flexShrink: 0 },
+  /** an Input filling its Field */
+  full: { width: '100%', minWidth: 0 },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  section: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  sectionTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+});
+
+export function ErrorBar({ error, title = 'Không thực hiện được' }: { error: string | null; title?: string }) {
+  if (!error) return null;
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {error}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The Vietnamese message of any error caught at the UI boundary. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  return 'Đã xảy ra lỗi không mong đợi.';
+}
