@@ -28,7 +28,10 @@
  * source cells point at their totals. An item with several sources and no split makes the breakdown undetermined:
  * with breakdown 'auto' the "Trong đó" rows are left out, with 'always' a LayoutError is thrown.
  *
- * Every formula cell carries `result`, the exact decimal the core computes, so cached values and tests agree.
+ * Item values are read the way the core's totals (totals.ts, computeTotals) read them: years, sources (also derived
+ * from the split or from a source text naming one source), split. Every formula cell carries `result`, the exact
+ * decimal its formula gives over those values; the tests check that every group, item, total and breakdown cell equals
+ * computeTotals, and LibreOffice's recalculation equals `result`.
  */
 import { Dec, ZERO, plain, sum } from './decimal';
 import { a1, colLetters } from './findings';
@@ -37,6 +40,7 @@ import type { FieldKey, FundingSource, Item, LayoutPreset, Plan, PlanNode } from
 import { yearsOf } from './model';
 import { formatVi } from './numbers';
 import type { CellSpec, CellStyle, RowSpec, SheetSpec } from './sheetspec';
+import { computeTotals, type RowTotals } from './totals';
 import { amountToWords, type WordsOptions } from './words';
 
 export type DescriptiveKey =
@@ -156,8 +160,13 @@ function forEachItem(nodes: PlanNode[], f: (it: Item) => void): void {
   }
 }
 
-function nonZeroSources(it: Item): string[] {
-  return Object.keys(it.amounts.sources).filter((c) => !it.amounts.sources[c].isZero());
+function nonZeroSources(r: RowTotals): string[] {
+  return Object.keys(r.sources).filter((c) => !r.sources[c].isZero());
+}
+
+function hasKeys(o: object): boolean {
+  for (const _k in o) return true;
+  return false;
 }
 
 /** Decimal places the number format needs (max over every amount of the plan, at most 6). */
@@ -303,14 +312,23 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     }
   });
 
+  // Item values as the core reads them (totals.ts): years, sources (also from the split or the source text), split.
+  const T = computeTotals(plan);
+  for (const c of Object.keys(T.grand.sources)) {
+    if (!knownSources.has(c)) {
+      throw new LayoutError(`Nguồn vốn "${c}" không có trong danh sách nguồn vốn của kế hoạch.`, 'UNKNOWN_SOURCE');
+    }
+  }
+
   // Breakdown decision.
   const breakdownMode = opts.breakdown ?? 'auto';
-  let breakdownOk = yearCols.length > 0 && sourceCols.length > 0 && totalCol !== undefined;
+  let breakdownOk = yearCols.length > 0 && sourceCols.length > 0 && totalCol !== undefined && T.inexactSources.size === 0;
   if (breakdownOk) {
     forEachItem(plan.nodes, (it) => {
       if (it.children && it.children.length > 0) return;
-      const srcs = nonZeroSources(it);
-      if (srcs.length > 1 && !srcs.every((s) => it.amounts.split?.[s])) breakdownOk = false;
+      const R = T.rowOf(it);
+      const srcs = nonZeroSources(R);
+      if (srcs.length > 1 && !srcs.every((c) => R.split[c])) breakdownOk = false;
     });
   }
   // SUMIF compares without case: two codes equal but for case cannot be told apart.
@@ -442,14 +460,21 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     out.set(col, v);
     return { t: 'formula', f: sumFormula(col, childRows), result: plain(v), s };
   };
-  /** Item total from its own row: SUM of years, else of sources. */
-  const totalFormula = (r: number, vals: Amounts, s: string, stated: Dec | undefined): CellSpec | undefined => {
+  /**
+   * Total of an item (or split) row: SUM of its year cells when it has years, SUM of its source cells when it has
+   * sources only, a live SUM of the (empty) year cells when it has nothing yet; otherwise (its amounts sit in columns
+   * this layout does not show, or only a stated total) the core's total as a number.
+   */
+  const totalCell = (r: number, vals: Amounts, s: string, core: Dec, hasYears: boolean, hasSources: boolean, stated: boolean): CellSpec | undefined => {
     if (totalCol === undefined) return undefined;
-    const parts = yearCols.length > 0 ? yearCols : sourceCols;
-    const hasParts = parts.some((c) => vals.has(c));
-    if (parts.length === 0 || (!hasParts && stated !== undefined)) {
-      if (stated !== undefined) vals.set(totalCol, stated);
-      return numCell(stated, s);
+    let parts: number[] | undefined;
+    if (yearCols.length > 0 && hasYears) parts = yearCols;
+    else if (sourceCols.length > 0 && hasSources && !hasYears) parts = sourceCols;
+    else if (yearCols.length > 0 && !hasYears && !hasSources && !stated) parts = yearCols;
+    if (!parts) {
+      if (core.isZero() && !stated && !hasYears && !hasSources) return { t: 'empty', s };
+      vals.set(totalCol, core);
+      return numCell(core, s);
     }
     const v = sum(parts.map((c) => vals.get(c)));
     vals.set(totalCol, v);
@@ -459,34 +484,34 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     const f = contiguous ? `SUM(${a1(r, first)}:${a1(r, last)})` : `SUM(${parts.map((c) => a1(r, c)).join(',')})`;
     return { t: 'formula', f, result: plain(v), s };
   };
-  const annualOf = (it: Item): Dec | undefined =>
-    it.amounts.annual ?? (plan.planYear !== undefined ? it.amounts.years[plan.planYear] : undefined);
 
   const emitLeafItem = (it: Item): { r: number; vals: Amounts } => {
     const { r, row } = newRow();
     roles.item.push(r);
     itemTexts(row, it, 'item');
+    const R = T.rowOf(it);
     const vals: Amounts = new Map();
-    const srcs = nonZeroSources(it);
+    const srcs = nonZeroSources(R);
     const split = withBreakdown && srcs.length > 1;
-    // descriptive done; amounts
-    for (const c of yearCols) {
-      const y = cols[c].year as number;
-      const d = it.amounts.years[y];
-      if (!split) { row.cells[c] = numCell(d, 'itemNum'); if (d !== undefined) vals.set(c, d); }
-    }
-    for (const c of sourceCols) {
-      const d = it.amounts.sources[(cols[c].source as FundingSource).code];
-      if (!split) { row.cells[c] = numCell(d, 'itemNum'); if (d !== undefined) vals.set(c, d); }
+    if (!split) {
+      for (const c of yearCols) {
+        const d = R.years[cols[c].year as number];
+        row.cells[c] = numCell(d, 'itemNum');
+        if (d !== undefined) vals.set(c, d);
+      }
+      for (const c of sourceCols) {
+        const d = R.sources[(cols[c].source as FundingSource).code];
+        row.cells[c] = numCell(d, 'itemNum');
+        if (d !== undefined) vals.set(c, d);
+      }
     }
     const ti = colOf.get('totalInvestment');
-    if (ti !== undefined) { row.cells[ti] = numCell(it.amounts.totalInvestment, 'itemNum'); if (it.amounts.totalInvestment) vals.set(ti, it.amounts.totalInvestment); }
+    if (ti !== undefined) { row.cells[ti] = numCell(it.amounts.totalInvestment, 'itemNum'); if (it.amounts.totalInvestment) vals.set(ti, R.totalInvestment); }
     const an = colOf.get('annual');
-    if (an !== undefined) { const d = annualOf(it); row.cells[an] = numCell(d, 'itemNum'); if (d) vals.set(an, d); }
-    if (withBreakdown && srcs.length === 1) row.cells[codeCol] = { t: 'text', v: srcs[0], s: 'code' };
-    if (withBreakdown && srcs.length === 0) row.cells[codeCol] = { t: 'empty', s: 'code' };
+    if (an !== undefined) { row.cells[an] = numCell(it.amounts.annual, 'itemNum'); if (it.amounts.annual) vals.set(an, R.annual); }
+    if (withBreakdown) row.cells[codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
     if (!split) {
-      const tc = totalFormula(r, vals, 'itemNum', it.amounts.total);
+      const tc = totalCell(r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
       if (tc && totalCol !== undefined) row.cells[totalCol] = tc;
       return { r, vals };
     }
@@ -503,12 +528,11 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
       const nameCol = colOf.get('name');
       if (nameCol !== undefined) sr.row.cells[nameCol] = { t: 'text', v: `- ${src.label}`, s: 'splitText' };
       for (const c of yearCols) {
-        const d = it.amounts.split?.[code]?.[cols[c].year as number];
+        const d = R.split[code]?.[cols[c].year as number];
         sr.row.cells[c] = numCell(d, 'splitNum');
         if (d !== undefined) sv.set(c, d);
       }
-      const tc = totalFormula(sr.r, sv, 'splitNum', undefined) as CellSpec;
-      sr.row.cells[totalCol as number] = tc;
+      sr.row.cells[totalCol as number] = totalCell(sr.r, sv, 'splitNum', ZERO, true, false, false) as CellSpec;
       for (const c of sourceCols) {
         if ((cols[c].source as FundingSource).code === code) {
           const v = sv.get(totalCol as number) ?? ZERO;
@@ -530,8 +554,7 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
       vals.set(c, v);
       row.cells[c] = { t: 'formula', f: a1(sr, c), result: plain(v), s: 'itemNum' };
     }
-    row.cells[totalCol as number] = totalFormula(r, vals, 'itemNum', undefined) as CellSpec;
-    row.cells[codeCol] = { t: 'empty', s: 'code' };
+    row.cells[totalCol as number] = totalCell(r, vals, 'itemNum', ZERO, true, true, false) as CellSpec;
     return { r, vals };
   };
 
@@ -630,7 +653,7 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
           s: 'bdNum',
         };
       }
-      br.row.cells[totalCol as number] = totalFormula(br.r, vals, 'bdNum', undefined) as CellSpec;
+      br.row.cells[totalCol as number] = totalCell(br.r, vals, 'bdNum', ZERO, true, false, false) as CellSpec;
     }
   }
 

@@ -3,12 +3,50 @@ import fc from 'fast-check';
 import { Dec } from '../../src/core/decimal';
 import { layoutPlan, LayoutError, sumFormula, estimateLines, wordsLine } from '../../src/core/layout';
 import type { Item, Plan, PlanNode } from '../../src/core/model';
+import { computeTotals, type RowTotals } from '../../src/core/totals';
 import type { CellSpec, SheetSpec } from '../../src/core/sheetspec';
 import { evalFormula, referencedRows } from './evalSpec';
 import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangPlan, socTrangSamplePlan } from './fixtures';
 import { colOfKey, expectedValues, rowOfTt } from './specQuery';
 
 const text = (c: CellSpec | null | undefined) => (c && c.t === 'text' ? c.v : undefined);
+
+/** Every amount cell of every group, item, total and breakdown row equals the core's totals (totals.ts). */
+function expectMatchesCoreTotals(plan: Plan, spec: SheetSpec): void {
+  const T = computeTotals(plan);
+  const groups: PlanNode[] = [];
+  const items: PlanNode[] = [];
+  const walk = (ns: PlanNode[]) => ns.forEach((n) => {
+    (n.kind === 'group' ? groups : items).push(n);
+    if (n.children) walk(n.children);
+  });
+  walk(plan.nodes);
+  const check = (r: number, row: RowTotals, label: string) => spec.columns.forEach((col, c) => {
+    const key = col.key ?? '';
+    let want: Dec | undefined;
+    if (key.startsWith('year:')) want = row.years[parseInt(key.slice(5), 10)];
+    else if (key.startsWith('source:')) want = row.sources[key.slice(7)];
+    else if (key === 'total' || key === 'totalInvestment' || key === 'annual') want = row[key];
+    else return;
+    const got = expectedValues(spec, r, key) ?? '0';
+    expect([label, c, got]).toEqual([label, c, (want ?? new Dec(0)).toFixed()]);
+  });
+  expect(spec.roles!.group).toHaveLength(groups.length);
+  expect(spec.roles!.item).toHaveLength(items.length);
+  groups.forEach((g, i) => check(spec.roles!.group[i], T.rowOf(g), `group ${g.tt}`));
+  items.forEach((it, i) => check(spec.roles!.item[i], T.rowOf(it), `item ${it.tt}`));
+  check(spec.roles!.total[0], T.grand, 'grand total');
+  const bd = spec.roles!.breakdown.slice(1);
+  bd.forEach((r, k) => {
+    const code = plan.sources[k].code;
+    spec.columns.forEach((col, c) => {
+      if (!col.key?.startsWith('year:')) return;
+      const want = T.breakdown[code]?.[parseInt(col.key.slice(5), 10)] ?? new Dec(0);
+      expect([code, c, expectedValues(spec, r, col.key) ?? '0']).toEqual([code, c, want.toFixed()]);
+    });
+    expect(expectedValues(spec, r, 'total')).toBe((T.bySource[code] ?? new Dec(0)).toFixed());
+  });
+}
 
 /** Every formula's result equals what the test evaluator computes from the spec's own cells. */
 function expectFormulasConsistent(spec: SheetSpec): number {
@@ -63,6 +101,12 @@ describe('Sóc Trăng 2021-2025 (seed 000, Phụ lục 02)', () => {
     expect(spec.roles!.breakdown).toHaveLength(4);
     // 22 item totals + 6 groups × 9 amount columns + 9 grand-total cells + 3 sources × 6 breakdown cells
     expect(expectFormulasConsistent(spec)).toBe(22 + 54 + 9 + 18);
+  });
+
+  test('every amount equals the core totals (totals.ts), for the seed rows and the embedded sample', () => {
+    expectMatchesCoreTotals(socTrangPlan(), spec);
+    const sample = socTrangSamplePlan();
+    expectMatchesCoreTotals(sample, layoutPlan(sample));
   });
 
   test('item total = SUM of its years; group = SUM of its items; grand total = SUM of the groups only', () => {
@@ -151,6 +195,7 @@ describe('presets', () => {
     expect(text(spec.rows[spec.roles!.item[0]].cells[5])).toBe('2021-2023');
     expect(spec.roles!.breakdown).toHaveLength(0);
     expectFormulasConsistent(spec);
+    expectMatchesCoreTotals(plan, spec);
   });
 
   test('flat (seed 004): items only, total and source text, grand total over the items', () => {
@@ -185,6 +230,7 @@ describe('presets', () => {
     expect(expectedValues(spec, rowOfTt(spec, 'III'), 'total')).toBe('1200');
     expect(expectedValues(spec, spec.roles!.total[0], 'total')).toBe('11457');
     expectFormulasConsistent(spec);
+    expectMatchesCoreTotals(plan, spec);
   });
 
   test('the "(Kèm theo ...)" line keeps inner parentheses and is not doubled', () => {
@@ -219,6 +265,7 @@ describe('structure', () => {
     const nstw = spec.roles!.breakdown[1];
     expect(expectedValues(spec, nstw, 'total')).toBe('7');
     expectFormulasConsistent(spec);
+    expectMatchesCoreTotals(basePlan([group('I', 'Nhóm', [parent, item('2', 'Dự án', { 2021: 10 }, 'NSĐP')])]), spec);
   });
 
   test('level-2 groups: I sums A and B, the grand total sums I only', () => {
@@ -249,6 +296,24 @@ describe('structure', () => {
     expect(expectedValues(spec, nsdp, 'total')).toBe('16');
     expect(expectedValues(spec, spec.roles!.total[0], 'total')).toBe('51');
     expectFormulasConsistent(spec);
+    expectMatchesCoreTotals(basePlan([group('I', 'Nhóm', [it, item('2', 'Một nguồn', { 2021: 1 }, 'NSĐP')])]), spec);
+  });
+
+  test('an item whose source is only named in its source text gets the amount in that source column', () => {
+    const plan = basePlan([group('I', 'Nhóm', [item('1', 'Theo chữ', { 2021: 7, 2022: 3 }, undefined, { sourceText: 'Ngân sách trung ương' })])]);
+    const spec = layoutPlan(plan);
+    const r = spec.roles!.item[0];
+    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSTW')]).toMatchObject({ t: 'num', v: '10' });
+    expect(text(spec.rows[r].cells[spec.columns.length - 1])).toBe('NSTW');
+    expect(expectedValues(spec, spec.roles!.breakdown[1], 'year:2021')).toBe('7');
+    expectMatchesCoreTotals(plan, spec);
+  });
+
+  test('amounts in columns the preset does not show still count: the total is the core value', () => {
+    const plan = basePlan([item('1', 'Có năm', { 2021: 7, 2022: 3 }, 'NSTW')], { preset: 'flat' });
+    const spec = layoutPlan(plan);
+    expect(spec.rows[spec.roles!.item[0]].cells[colOfKey(spec, 'total')]).toMatchObject({ t: 'num', v: '10' });
+    expectMatchesCoreTotals(plan, spec);
   });
 
   test('several sources without a split: breakdown left out (auto) or a named error (always)', () => {
@@ -324,6 +389,7 @@ describe('property: random plans', () => {
       const plan = basePlan(nodes, { years: { from: 2021, to: 2023 } });
       const spec = layoutPlan(plan);
       expectFormulasConsistent(spec);
+      expectMatchesCoreTotals(plan, spec);
       // independent sum over leaf items
       let total = new Dec(0);
       const bySource: Record<string, Dec> = { NSTW: new Dec(0), 'NSĐP': new Dec(0) };
