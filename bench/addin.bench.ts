@@ -36,7 +36,7 @@ function bundleFigures(): void {
     console.log('pane bundle: dist/taskpane.html not found — run `npm run build` first');
     return;
   }
-  const scripts = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*src="([^"]+)"/g)]
+  const scripts = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
     .map((m) => m[1])
     .filter((src) => !/^https?:/.test(src));
   let raw = 0, gz = 0;
