@@ -44,6 +44,13 @@ type Col = { kind: 'year'; year: number } | { kind: 'source'; code: string } | {
 
 const MAX_NAME = 60;
 
+/** A row label computed only when a message needs it (most rows have no finding). */
+type Label = { toString(): string };
+function lazy(make: () => string): Label {
+  let v: string | undefined;
+  return { toString: () => (v ??= make()) };
+}
+
 function shortName(name: string | undefined): string {
   const n = (name ?? '').replace(/\s+/g, ' ').trim();
   return n.length > MAX_NAME ? `${n.slice(0, MAX_NAME - 1)}…` : n;
@@ -233,7 +240,7 @@ class Checker {
   }
 
   item(it: Item, parent: Item | undefined): void {
-    const name = this.nodeName(it, parent);
+    const name = lazy(() => this.nodeName(it, parent));
     const a = it.amounts ?? { years: {}, sources: {} };
     const isParent = Array.isArray(it.children) && it.children.length > 0;
     this.negatives(a, it.loc, name);
@@ -248,7 +255,7 @@ class Checker {
     this.missing(it, isParent, name);
   }
 
-  rowSums(it: Item, a: RowAmounts, name: string): void {
+  rowSums(it: Item, a: RowAmounts, name: Label): void {
     const years = Object.keys(a.years ?? {});
     const yearSum = years.length ? years.reduce((acc, y) => acc.plus(a.years[y as unknown as number]), ZERO) : undefined;
     if (a.total && yearSum !== undefined) {
@@ -290,7 +297,7 @@ class Checker {
     }
   }
 
-  negatives(a: RowAmounts | undefined, loc: RowLoc | undefined, name: string): void {
+  negatives(a: RowAmounts | undefined, loc: RowLoc | undefined, name: Label): void {
     if (!a) return;
     for (const c of statedCols(a)) {
       const v = statedValue(a, c)!;
@@ -310,9 +317,15 @@ class Checker {
     }
   }
 
-  period(it: Item, a: RowAmounts, name: string): void {
+  period(it: Item, a: RowAmounts, name: Label): void {
     const p = it.period;
     if (!p) return;
+    let outside = false;
+    for (const y in a.years ?? {}) {
+      const yi = parseInt(y, 10);
+      if (yi < p.from || yi > p.to) outside = true;
+    }
+    if (!outside && !a.split) return;
     const years = new Set<number>();
     for (const y of Object.keys(a.years ?? {})) if (!a.years[y as unknown as number].isZero()) years.add(parseInt(y, 10));
     if (a.split) for (const c of Object.keys(a.split)) for (const y of Object.keys(a.split[c])) {
@@ -333,7 +346,7 @@ class Checker {
     }
   }
 
-  annual(it: Item, a: RowAmounts, name: string): void {
+  annual(it: Item, a: RowAmounts, name: Label): void {
     if (!a.annual || !a.totalInvestment) return;
     const an = a.annual;
     const ti = a.totalInvestment;
@@ -344,7 +357,7 @@ class Checker {
     }
   }
 
-  sourceMismatch(it: Item, a: RowAmounts, name: string): void {
+  sourceMismatch(it: Item, a: RowAmounts, name: Label): void {
     const text = it.sourceText;
     if (!text || !text.trim()) return;
     const named = sourcesInText(text, this.plan.sources ?? []);
@@ -359,7 +372,7 @@ class Checker {
     }
   }
 
-  missing(it: Item, isParent: boolean, name: string): void {
+  missing(it: Item, isParent: boolean, name: Label): void {
     const miss = (field: FieldKey, what: string): void => {
       this.add('MISSING_FIELD', `${name}: thiếu ${what}.`, this.where(it.loc, field));
     };
