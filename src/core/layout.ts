@@ -351,6 +351,9 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     colNo: { font: f(tSize - 1, { italic: true }), h: 'center', v: 'middle', border: true },
     groupTt: { font: f(tSize, { bold: true }), h: 'center', v: 'middle', wrap: true, border: true },
     groupText: { font: f(tSize, { bold: true }), h: 'left', v: 'middle', wrap: true, border: true },
+    // level-2 groups (A, B, C... under I, II): bold italic, so the two levels read apart
+    group2Tt: { font: f(tSize, { bold: true, italic: true }), h: 'center', v: 'middle', wrap: true, border: true },
+    group2Text: { font: f(tSize, { bold: true, italic: true }), h: 'left', v: 'middle', wrap: true, border: true },
     groupNum: { font: f(tSize, { bold: true }), h: 'right', v: 'middle', border: true, numFmt },
     itemTt: { font: f(tSize), h: 'center', v: 'middle', wrap: true, border: true },
     itemText: { font: f(tSize), h: 'left', v: 'middle', wrap: true, border: true },
@@ -586,7 +589,8 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
         cols.forEach((c, i) => {
           if (c.kind !== 'text') return;
           const v = c.slot === 'tt' ? n.tt : c.slot === 'name' ? n.name : undefined;
-          row.cells[i] = v ? { t: 'text', v, s: textStyleOf(c.slot, 'group') } : { t: 'empty', s: textStyleOf(c.slot, 'group') };
+          const st = n.level === 2 ? (c.slot === 'tt' ? 'group2Tt' : 'group2Text') : textStyleOf(c.slot, 'group');
+          row.cells[i] = v ? { t: 'text', v, s: st } : { t: 'empty', s: st };
         });
       }, n.children, 'group', 'groupNum');
     }

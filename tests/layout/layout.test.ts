@@ -274,6 +274,8 @@ describe('structure', () => {
     const tot = colOfKey(spec, 'total');
     expect(referencedRows((spec.rows[i].cells[tot] as { f: string }).f)).toEqual([a, b]);
     expect(referencedRows((spec.rows[spec.roles!.total[0]].cells[tot] as { f: string }).f)).toEqual([i]);
+    expect(spec.styles[spec.rows[a].cells[1]!.s!].font).toMatchObject({ bold: true, italic: true });
+    expect(spec.styles[spec.rows[i].cells[1]!.s!].font?.italic).toBeFalsy();
     expectFormulasConsistent(spec);
   });
 
