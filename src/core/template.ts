@@ -410,9 +410,22 @@ export function findInputHeader(grid: Grid): number | undefined {
   return undefined;
 }
 
-/** True when the grid looks like an input sheet (has the header row). */
+/**
+ * True when the grid looks like an input sheet made by `templateSpec`: the header row, with the template's own
+ * name title ("Tên dự án/nhiệm vụ") or the "Thông tin" labels above it. An appendix (whose header also has TT and
+ * "Tên dự án") is not an input sheet.
+ */
 export function isInputGrid(grid: Grid): boolean {
-  return findInputHeader(grid) !== undefined;
+  const h = findInputHeader(grid);
+  if (h === undefined) return false;
+  const compact = (s: string) => fold(s).replace(/\s+/g, '');
+  const nameTitle = compact(INPUT_HEADERS.name);
+  if ((grid.cells[h] ?? []).some((c) => typeof c?.value === 'string' && compact(c.value) === nameTitle)) return true;
+  const labels = new Set([INFO_LABELS.unit, INFO_LABELS.preset, INFO_LABELS.title].map(compact));
+  for (let r = 0; r < h; r++) {
+    for (const c of grid.cells[r] ?? []) if (typeof c?.value === 'string' && labels.has(compact(c.value))) return true;
+  }
+  return false;
 }
 
 interface Ctx {

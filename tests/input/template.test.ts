@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Dec } from '../../src/core/decimal';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/model';
 import {
-  INPUT_HEADERS, InputSheetError, STANDARD_SOURCES, TemplateOptionError, parsePresetText, parseSourceCodes,
+  INPUT_HEADERS, InputSheetError, isInputGrid, STANDARD_SOURCES, TemplateOptionError, parsePresetText, parseSourceCodes,
   parseUnitText, parseYearSpan, planFromInputGrid, templateSpec,
 } from '../../src/core/template';
 import { gridOf, rowOf, templateGrid } from './gridOf';
@@ -243,6 +243,12 @@ describe('planFromInputGrid', () => {
     expect(plan.sources).toEqual([{ code: 'NSTW', label: 'Ngân sách trung ương' }, { code: 'ODA', label: 'Vốn vay ODA' }]);
     expect(plainOf((plan.nodes[0] as Item).amounts.sources.ODA)).toBe('10');
     expect((plan.nodes[0] as Item).tt).toBe('1'); // a number typed in TT
+  });
+
+  test('isInputGrid: the template yes, an appendix header (TT, Tên dự án) no', () => {
+    expect(isInputGrid(templateGrid([]).grid)).toBe(true);
+    expect(isInputGrid(gridOf([['PHỤ LỤC'], ['TT', 'Tên dự án', 'Mục tiêu', 'Tổng kinh phí'], ['I', 'Nhóm']]))).toBe(false);
+    expect(isInputGrid(gridOf([[null, 'ĐVT', 'Triệu đồng'], ['TT', 'Tên nhiệm vụ', '2021']]))).toBe(true);
   });
 
   test('no header: a named error, not a crash', () => {
