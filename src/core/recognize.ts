@@ -226,6 +226,9 @@ const COLNUM_CELL = /^\(?\s*[0-9]{1,2}\s*\)?(?:\s*[-=+*x/]\s*\(?\s*[0-9]{1,2}\s*
 
 /** "(1) (2) (3)..." or "1 2 3 4 ..." under a header. */
 function isColumnNumberRow(row: (GridCell | null | undefined)[], ttCol: number): boolean {
+  // Cheap test first: the TT column holds "1" or "(1)" (or is blank in a partial row).
+  const tc = row[ttCol];
+  if (tc && !isBlank(tc) && !COLNUM_CELL.test(cellText(tc).trim())) return false;
   let n = 0;
   let paren = 0;
   let last = -1;
@@ -306,7 +309,10 @@ function isTotalLabel(t: string): boolean {
     || /^tong cong\b/.test(f);
 }
 
+const WORDS_HINT = /b\S{1,4}ng\s+ch/i;
+
 function wordsStart(t: string): number {
+  if (!WORDS_HINT.test(t)) return -1;
   const f = fold(t);
   return f.indexOf('bang chu');
 }
@@ -793,10 +799,19 @@ class Reader {
     return { amounts, loc, any };
   }
 
+  private fieldCols?: Map<string, number>;
+
   private fieldText(row: (GridCell | null | undefined)[], key: SimpleField | 'sourceText'): string | undefined {
-    const x = this.columns.find((k) => (key === 'sourceText' ? k.role.kind === 'sourceText' : k.role.kind === 'field' && k.role.key === key));
-    if (!x) return undefined;
-    const c = row[x.col];
+    if (!this.fieldCols) {
+      this.fieldCols = new Map();
+      for (const k of this.columns) {
+        if (k.role.kind === 'sourceText' && !this.fieldCols.has('sourceText')) this.fieldCols.set('sourceText', k.col);
+        if (k.role.kind === 'field' && !this.fieldCols.has(k.role.key)) this.fieldCols.set(k.role.key, k.col);
+      }
+    }
+    const col = this.fieldCols.get(key);
+    if (col === undefined) return undefined;
+    const c = row[col];
     if (!c || c.error) return undefined;
     const t = cellText(c).normalize('NFC').trim();
     return t === '' ? undefined : t;
@@ -864,9 +879,10 @@ class Reader {
       }
       const kind = roles[r - bodyStart];
       const ttIsLabel = tt !== '' && (kind.kind === 'other');
-      const labelF = foldWords(label);
+      const unnumbered = kind.kind === 'none' || ttIsLabel;
+      const labelF = unnumbered ? foldWords(label) : '';
       // "Trong đó:" opens the breakdown.
-      if ((kind.kind === 'none' || ttIsLabel) && /^trong do\b/.test(labelF)) {
+      if (unnumbered && /^trong do\b/.test(labelF)) {
         inBreakdown = true;
         const rest = label.replace(/^\s*trong\s+đó\s*[:：]?\s*/iu, '').trim();
         if (rest === '' || !this.hasAnyAmount(row)) continue;
@@ -1021,6 +1037,11 @@ class Reader {
   }
 
   private isRepeatHeader(row: (GridCell | null | undefined)[], bandWords: Set<string>[], ttCol: number, loose = false): boolean {
+    if (!loose) {
+      // Cheap test first: a repeated header has "TT"/"STT" in the TT column.
+      const tc = row[ttCol];
+      if (!tc || typeof tc.value !== 'string' || tc.value.length > 20 || !isTTLabel(foldWords(tc.value))) return false;
+    }
     let same = 0;
     let n = 0;
     for (let c = 0; c < row.length; c++) {
@@ -1195,6 +1216,7 @@ class Reader {
       if (typed.length < 3) continue;
       let nonInt = 0;
       for (const e of typed) if (!e.value.isInteger()) nonInt++;
+      if (nonInt === 0) continue;
       for (const e of typed) {
         if (e.fromText || e.value.isInteger()) continue;
         const abs = e.value.abs();
@@ -1243,7 +1265,11 @@ class Reader {
           const refs = formulaRefs(f).filter(sameSheet);
           const inCol = refs.filter((x) => ac.col >= x.c0 && ac.col <= x.c1);
           const use = inCol.length > 0 ? inCol : refs;
-          const covered = (rr: number) => use.some((x) => rr >= x.r0 && rr <= x.r1);
+          // Rows the formula adds, as a bitmap over the sheet's rows (references beyond the sheet hold nothing).
+          const n = this.grid.cells.length;
+          const mark = new Uint8Array(n + 1);
+          for (const x of use) for (let rr = Math.max(0, x.r0); rr <= Math.min(n, x.r1); rr++) mark[rr] = 1;
+          const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1;
           for (const gr of groups) {
             if (!gr.loc || !covered(gr.loc.row)) continue;
             const inner = rowsOf(gr, []).filter((x) => x !== gr.loc?.row);
@@ -1314,6 +1340,7 @@ const WORDS_MAX_DONG = new Dec('1e21');
 /** A double as Excel shows it: 15 significant digits, as an exact Dec. */
 export function excelDigits(v: number): Dec {
   if (v === 0) return new Dec(0);
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
   const d = new Dec(v.toPrecision(15));
   return d.isZero() ? new Dec(0) : d;
 }
