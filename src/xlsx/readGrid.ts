@@ -22,9 +22,9 @@ export class UnreadableWorkbookError extends Error {
 }
 
 export type UnreadableReason =
-  | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets';
+  | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets' | 'cell-too-long';
 
-/** Excel's own limit on the text of one cell; longer text is cut (and marked) rather than carried whole. */
+/** Excel's own limit on the text of one cell. A file holding more in one cell was not made by Excel: refused. */
 export const MAX_CELL_TEXT = 32767;
 
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
@@ -111,8 +111,20 @@ export function dateText(d: Date): string {
   return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** Thrown inside plainValue; readCell adds the cell address. */
+class TooLong extends Error {
+  constructor(public readonly length: number) {
+    super('too long');
+  }
+}
+
 function clip(s: string): string {
-  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+  if (s.length > MAX_CELL_TEXT) throw new TooLong(s.length);
+  return s;
+}
+
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 type Scalar = string | number | boolean | null;
@@ -140,6 +152,17 @@ function plainValue(v: unknown): { value: Scalar; error?: string } {
 
 /** One exceljs cell → GridCell (or null for a blank, unstyled-for-our-purposes cell). */
 export function readCell(cell: ExcelJS.Cell): GridCell | null {
+  try {
+    return readCellValue(cell);
+  } catch (e) {
+    if (!(e instanceof TooLong)) throw e;
+    throw new UnreadableWorkbookError(
+      `ô ${cell.address} của trang "${cell.worksheet?.name ?? ''}" chứa ${groupDigits(e.length)} ký tự, quá giới hạn ` +
+        `${groupDigits(MAX_CELL_TEXT)} ký tự một ô của Excel; không kiểm tra tệp này`, 'cell-too-long');
+  }
+}
+
+function readCellValue(cell: ExcelJS.Cell): GridCell | null {
   const raw = cell.value as unknown;
   const out: GridCell = { value: null };
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) &&

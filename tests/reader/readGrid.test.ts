@@ -67,3 +67,24 @@ describe('readWorkbookGrids', () => {
     expect((err as UnreadableWorkbookError).reason).toBe('corrupt');
   });
 });
+
+describe('10 MB of text in one cell', () => {
+  it('is refused politely: a named error naming the cell, one line', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục');
+    ws.getCell('A1').value = 'TT';
+    ws.getCell('B2').value = 'Dự án '.repeat(Math.ceil(10_485_760 / 6)).slice(0, 10_485_760);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const err = await readWorkbookGrids(buf).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableWorkbookError);
+    expect((err as UnreadableWorkbookError).reason).toBe('cell-too-long');
+    expect((err as Error).message).toBe('ô B2 của trang "Phụ lục" chứa 10.485.760 ký tự, quá giới hạn 32.767 ký tự một ô của Excel; không kiểm tra tệp này');
+  });
+
+  it('32.767 characters (Excel’s limit) are read whole', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').getCell('A1').value = 'ă'.repeat(32767);
+    const [g] = await readWorkbookGrids(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((cellAt(g, 0, 0)?.value as string).length).toBe(32767);
+  });
+});
