@@ -79,6 +79,16 @@ describe('build: bad input → exit 2, one line, no output', () => {
     await expectRefused(['build', 'ke-hoach.xlsx', '-o', 'out.xlsx'], /Word \(\.docx\)/);
   });
 
+  test('a password-protected workbook', async () => {
+    // An OLE compound file naming an EncryptionInfo stream: how Excel stores an encrypted .xlsx.
+    const header = Buffer.alloc(512);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+    const entry = Buffer.alloc(128);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(entry, 0);
+    await file('mat-khau.xlsx', Buffer.concat([header, entry, Buffer.alloc(384)]));
+    await expectRefused(['build', 'mat-khau.xlsx', '-o', 'out.xlsx'], /mật khẩu/);
+  });
+
   test.each(['rong.xlsx', 'rong.json'])('an empty file: %s', async (name) => {
     await file(name, '');
     await expectRefused(['build', name, '-o', 'out.xlsx'], /rỗng/);

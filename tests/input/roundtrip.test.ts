@@ -11,6 +11,7 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/model';
 import { planFromJsonText } from '../../src/core/planJson';
+import { checkGrid } from '../../src/core/sheetCheck';
 import { planFromInputGrid } from '../../src/core/template';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { recalculateXlsx } from '../helpers/libreoffice';
@@ -117,6 +118,16 @@ test('LibreOffice recalculates the built appendix to the published figures', asy
   }
   for (const [code, want] of Object.entries(PUBLISHED.breakdown)) {
     expect([code, PUBLISHED.years.map((y) => f.breakdown[code][y])]).toEqual([code, want]);
+  }
+});
+
+test('checking the built appendix (danh-muc check\'s core) finds no error and the published grand total', async () => {
+  for (const file of [files.out, recalc[0]]) {
+    const [g] = await readWorkbookGrids(file);
+    const r = checkGrid(g);
+    expect(r.recognized).toBe(true);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.summary).toMatchObject({ items: 22, groups: 6, grandTotal: '441115' });
   }
 });
 
