@@ -158,6 +158,22 @@ test('Tạo phụ lục writes a new sheet next to the existing one and opens it
   await page.context().close();
 });
 
+test('Nhập liệu creates the input sheet; an empty one is explained on Tạo phụ lục', async () => {
+  const { page, errors } = await openPane('?tab=input');
+  await page.getByRole('button', { name: 'Tạo trang Nhập liệu' }).click();
+  await page.locator('[data-sheet-tab="Nhập liệu"][aria-current="page"]').waitFor();
+  await page.locator('td', { hasText: 'NHẬP LIỆU DANH MỤC DỰ ÁN, NHIỆM VỤ' }).waitFor();
+  await expect(page.getByText(/Đã tạo trang “Nhập liệu”/).count()).resolves.toBe(1);
+  await page.screenshot({ path: path.join(OUT, 'pane-input.png') });
+  await page.getByRole('button', { name: 'Đánh lại số TT' }).click();
+  await page.getByText(/chưa có dự án nào/).first().waitFor();
+  await page.getByRole('tab', { name: 'Tạo phụ lục' }).click();
+  await page.getByText('Trang nhập liệu chưa dùng được').waitFor();
+  await expect(page.getByRole('radio', { name: /Dữ liệu mẫu/ }).isChecked()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('no request left the local server except the blocked office.js', () => {
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => !u.startsWith(base));

@@ -54,6 +54,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const [progress, setProgress] = React.useState<number | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
+  const [inputProblem, setInputProblem] = React.useState<string | null>(null);
 
   // Is there an input sheet (the active sheet if it is one, else the one named in the settings / "Nhập liệu")?
   React.useEffect(() => {
@@ -64,9 +65,17 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
         const active = await host.activeSheetName();
         const candidates = [active, settings.inputSheet, INPUT_SHEET].filter((n): n is string => !!n && names.includes(n));
         for (const name of candidates) {
-          const plan = engine.planFromInput(await host.readSheet(name));
+          let plan: Plan | undefined;
+          try {
+            plan = engine.planFromInput(await host.readSheet(name));
+          } catch (e) {
+            // an input sheet that cannot be read yet (empty, a bad cell): say why, offer the sample meanwhile
+            if (live) setInputProblem(messageOf(e));
+            continue;
+          }
           if (plan && live) {
             setInputSheet(name);
+            setInputProblem(null);
             setSource('input');
             setForm(formFrom(plan, settings));
             return;
@@ -131,6 +140,14 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
           <Radio value="sample" label="Dữ liệu mẫu: Sóc Trăng 2021-2025" />
         </RadioGroup>
       </Field>
+      {inputProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Trang nhập liệu chưa dùng được</MessageBarTitle>
+            {inputProblem}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Tên phụ lục" required validationState={titleErr ? 'error' : 'none'} validationMessage={titleErr}>
         <Textarea value={form.title} onChange={set('title')} resize="vertical" rows={2} />
       </Field>

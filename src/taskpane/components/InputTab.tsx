@@ -76,6 +76,8 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
 
   return (
     <div className={t.tab}>
+      <ErrorBar error={error} />
+      {info && <MessageBar intent="success" layout="multiline"><MessageBarBody>{info}</MessageBarBody></MessageBar>}
       <div className={t.section}>
         <Text className={t.sectionTitle}>Trang nhập liệu</Text>
         <div className={t.row}>
@@ -97,7 +99,7 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
       </div>
       <div className={t.section}>
         <Text className={t.sectionTitle}>Chia tổng kinh phí cho các năm</Text>
-        <Text className={t.hint}>Chọn một ô trên dòng dự án, nhập tổng; số được chia đều, phần lẻ dồn vào năm cuối.</Text>
+        <Text className={t.hint}>Chọn một ô trên dòng dự án rồi nhập tổng: số được chia đều cho các năm trong thời gian thực hiện, phần lẻ cộng vào các năm đầu.</Text>
         <div className={t.row}>
           <Field
             label="Tổng kinh phí"
@@ -117,8 +119,6 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
           <Button disabled={busy} onClick={() => void renumber()}>Đánh lại số TT</Button>
         </div>
       </div>
-      <ErrorBar error={error} />
-      {info && <MessageBar intent="success" layout="multiline"><MessageBarBody>{info}</MessageBarBody></MessageBar>}
     </div>
   );
 }

@@ -41,9 +41,11 @@ const useStyles = makeStyles({
     textAlign: 'center', padding: '1px 2px',
   },
   cell: {
-    border: '1px solid #e0e0e0', padding: '2px 4px', verticalAlign: 'middle', overflow: 'hidden',
-    whiteSpace: 'pre-wrap', wordBreak: 'break-word', cursor: 'cell',
+    border: '1px solid #e0e0e0', padding: '2px 4px', verticalAlign: 'middle', overflow: 'visible',
+    whiteSpace: 'pre', cursor: 'cell',
   },
+  /** text wraps only where the sheet's style says so (as in Excel; otherwise it spills over) */
+  wrap: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', overflow: 'hidden' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   bold: { fontWeight: 700 },
   italic: { fontStyle: 'italic' },
@@ -83,8 +85,13 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
   const { sheets, active, selection } = host.state();
   const sheet = sheets[active];
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
+  const scrollerRef = React.useRef<HTMLDivElement | null>(null);
   React.useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'center', inline: 'center' });
+    scrollerRef.current?.scrollTo({ left: 0, top: 0 });
+  }, [active]);
+  React.useEffect(() => {
+    if (!selection || (selection.row === 0 && selection.col === 0)) return;
+    selectedRef.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [selection, active]);
   if (!sheet) return null;
   const grid = sheet.grid;
@@ -98,9 +105,9 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
     for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   }
   const colWidth = (c: number) => Math.round(((sheet.spec?.columns[c]?.width ?? 10) * 7 + 5) * 0.95);
-  const align = (r: number, c: number) => {
+  const styleOf = (r: number, c: number) => {
     const st = sheet.spec?.rows[r]?.cells[c]?.s;
-    return st ? sheet.spec?.styles[st]?.h : undefined;
+    return st ? sheet.spec?.styles[st] : undefined;
   };
   const sel = selection && selection.sheet === sheet.name ? selection : undefined;
   return (
@@ -108,8 +115,12 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
       <div className={s.caption}>
         Sổ tính xem thử · {sheet.name}{grid.cells.length > MAX_ROWS ? ` · hiển thị ${MAX_ROWS} / ${grid.cells.length} dòng` : ''}
       </div>
-      <div className={s.scroller}>
-        <table className={s.table} data-sheet={sheet.name}>
+      <div className={s.scroller} ref={scrollerRef}>
+        <table
+          className={s.table}
+          data-sheet={sheet.name}
+          style={{ width: 36 + Array.from({ length: width }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}
+        >
           <colgroup>
             <col style={{ width: 36 }} />
             {Array.from({ length: width }, (_, c) => <col key={c} style={{ width: colWidth(c) }} />)}
@@ -130,7 +141,10 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
                   const cell = grid.cells[r]?.[c] ?? null;
                   const sp = span.get(k);
                   const isSel = !!sel && sel.row === r && sel.col === c;
-                  const h = align(r, c);
+                  const st = styleOf(r, c);
+                  const h = st?.h;
+                  // without a spec (a sheet read from elsewhere) text wraps, as the widths are unknown
+                  const wraps = sheet.spec ? !!st?.wrap : true;
                   return (
                     <td
                       key={c}
@@ -143,6 +157,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
                       style={h ? { textAlign: h } : undefined}
                       className={mergeClasses(
                         s.cell,
+                        wraps && s.wrap,
                         typeof cell?.value === 'number' && s.num,
                         cell?.bold && s.bold,
                         cell?.italic && s.italic,
