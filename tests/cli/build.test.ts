@@ -124,6 +124,26 @@ describe('build: bad input → exit 2, one line, no output', () => {
       new RegExp(`trang "Nhập liệu" của "in\\.xlsx": Ô ${c1}: "abc" không phải số tiền; Ô ${c2}: "hai tỷ" không phải số tiền$`));
   });
 
+  test('10 MB of text in one cell: refused politely, from an input sheet and from a plan', async () => {
+    const huge = 'Dự án rất dài. '.repeat(700000); // ~10 MB
+    expect((await cli('template', '-o', 'mau.xlsx')).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'mau.xlsx'));
+    const ws = wb.getWorksheet('Nhập liệu')!;
+    let header = 1;
+    while (ws.getRow(header).getCell(1).value !== 'TT') header++;
+    ws.getRow(header + 1).getCell(1).value = '1';
+    ws.getRow(header + 1).getCell(2).value = huge;
+    await wb.xlsx.writeFile(path.join(dir, 'dai.xlsx'));
+    await fsp.rm(path.join(dir, 'mau.xlsx'));
+    await expectRefused(['build', 'dai.xlsx', '-o', 'out.xlsx'], /ô B\d+ .*quá giới hạn 32\.767 ký tự/);
+    await fsp.rm(path.join(dir, 'dai.xlsx'));
+    const data = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    data.nodes[0].children[0].name = huge;
+    await file('dai.json', JSON.stringify(data));
+    await expectRefused(['build', 'dai.json', '-o', 'out.xlsx'], /văn bản dài .* vượt giới hạn 32767 ký tự/);
+  });
+
   test('an empty template: nothing to build yet', async () => {
     expect((await cli('template', '-o', 'mau.xlsx')).code).toBe(0);
     await expectRefused(['build', 'mau.xlsx', '-o', 'out.xlsx'], /chưa có dự án nào/);
