@@ -297,6 +297,13 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
       amount: { font: { name: FONT, size: 12 }, h: 'right', v: 'top', border: true, numFmt: '#,##0' },
     },
     freeze: { rows: header + 1, cols: 2 },
+    print: {
+      orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0,
+      margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.4, header: 0.3, footer: 0.3 },
+      titleRows: { from: header, to: header },
+      area: { r0: 0, c0: 0, r1: lastRow, c1: cols.length - 1 },
+      footer: 'Trang &P/&N',
+    },
     validations,
     roles: { header: [header], group: [], item: [], total: [], breakdown: [] },
   };
