@@ -762,7 +762,7 @@ class Reader {
       const text = String(v);
       const note = partial
         ? `chỉ đọc được phần đầu là ${formatVi(p.value)} ${this.unit}; phần chữ phía sau bị bỏ qua`
-        : `đọc là ${formatVi(p.value)} ${this.unit}${p.ambiguous ? ` (${p.ambiguous})` : ''}`;
+        : `đọc là ${formatVi(p.value)} ${this.unit}${p.ambiguous && p.ambiguity !== 'dot-thousands' ? ` (${p.ambiguous})` : ''}`;
       this.findings.push(makeFinding('TEXT_NUMBER', `Ô số tiền chứa văn bản "${clipText(text.trim(), 80)}", không phải số: ${note}`, {
         sheet: this.sheet, row: r, col: c, expected: plain(p.value), actual: clipText(text, 200),
       }));

@@ -31,6 +31,8 @@ export interface SheetCheckResult extends CheckResult {
   /** The plan as read, when recognised. */
   plan?: Plan;
   headerRows?: number[];
+  /** Where the unit came from: the --unit option, the sheet ("ĐVT: ..."), or the default (triệu đồng). */
+  unitFrom?: 'option' | 'sheet' | 'default';
 }
 
 function countNodes(nodes: PlanNode[]): { items: number; groups: number } {
@@ -156,5 +158,5 @@ export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckR
     unit: rec.unit,
     ...(grand ? { grandTotal: plain(grand) } : {}),
   });
-  return { recognized: true, sheet, findings, summary, plan, headerRows: rec.headerRows };
+  return { recognized: true, sheet, findings, summary, plan, headerRows: rec.headerRows, unitFrom: rec.unitFrom };
 }

@@ -53,11 +53,17 @@ function shown(v: string | undefined): string | undefined {
   return v.length > 120 ? v.slice(0, 120) + '…' : v;
 }
 
+function quoted(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  return `"${v.length > 120 ? v.slice(0, 120) + '…' : v}"`;
+}
+
 function findingLine(f: Finding, withSheet: boolean): string {
   const where = f.cell ? (withSheet ? `'${f.sheet ?? ''}'!${f.cell}` : f.cell) : withSheet ? `'${f.sheet ?? ''}'` : '—';
   const extra: string[] = [];
   const e = shown(f.expected);
-  const a = shown(f.actual);
+  // TEXT_NUMBER's actual value is the cell's text as typed: show it as is, not as a number.
+  const a = f.code === 'TEXT_NUMBER' ? quoted(f.actual) : shown(f.actual);
   if (e !== undefined) extra.push(`cần: ${e}`);
   if (a !== undefined) extra.push(`thực tế: ${a}`);
   return `  ${where.padEnd(withSheet ? 18 : 7)} [${f.code}] ${f.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
@@ -72,7 +78,8 @@ export function formatHuman(file: string, results: SheetCheckResult[]): string {
     }
     const s = r.summary;
     const total = s.grandTotal !== undefined ? `, tổng cộng ${shown(s.grandTotal)} ${s.unit ?? ''}`.trimEnd() : '';
-    lines.push(`Trang tính "${r.sheet}": ${s.items} dự án/nhiệm vụ, ${s.groups} nhóm${total}`);
+    const unitNote = r.unitFrom === 'default' ? ` (trang tính không ghi đơn vị tính; coi là ${s.unit})` : '';
+    lines.push(`Trang tính "${r.sheet}": ${s.items} dự án/nhiệm vụ, ${s.groups} nhóm${total}${unitNote}`);
   }
   const all = results.flatMap((r) => r.findings);
   const withSheet = results.length > 1;
