@@ -766,6 +766,16 @@ export function planFromInputGrid(grid: Grid, opts: InputReadOptions = {}): Plan
   if (years) plan.years = years;
   const planYear = info.planYear ?? (preset === 'annual' && years && years.from === years.to ? years.from : undefined);
   if (planYear !== undefined) plan.planYear = planYear;
+  // An annual plan: the plan year's column is the "Kinh phí năm ..." amount of each item.
+  if (preset === 'annual' && planYear !== undefined) {
+    for (const it of itemRow.keys()) {
+      const v = it.amounts.years[planYear];
+      if (v !== undefined && it.amounts.annual === undefined) {
+        it.amounts.annual = v;
+        delete it.amounts.years[planYear];
+      }
+    }
+  }
   return plan;
 }
 

@@ -81,6 +81,10 @@ export async function fillTemplate(templatePath: string, plan: Plan, outPath: st
         for (const [y, d] of Object.entries(n.amounts.years)) amount(n, `year:${y}`, d);
         for (const [code, d] of Object.entries(n.amounts.sources)) amount(n, `source:${code}`, d);
         amount(n, 'totalInvestment', n.amounts.totalInvestment);
+        // An annual plan's "Kinh phí năm 2023" is typed in the plan year's column.
+        if (plan.planYear !== undefined && n.amounts.annual && !n.amounts.years[plan.planYear]) {
+          amount(n, `year:${plan.planYear}`, n.amounts.annual);
+        }
       }
     }
     r++;

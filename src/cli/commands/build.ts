@@ -10,8 +10,9 @@ import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError, CliIO, parseArgs } from '../io';
 import { checkResult } from '../../core/checks';
-import type { Plan } from '../../core/model';
-import { LayoutError, layoutPlan } from '../../core/layout';
+import type { Dec } from '../../core/decimal';
+import type { LayoutPreset, Plan } from '../../core/model';
+import { LayoutError, layoutPlan, presetOf } from '../../core/layout';
 import { formatVi } from '../../core/numbers';
 import { PlanJsonError, planFromJsonText } from '../../core/planJson';
 import { INPUT_SHEET_NAME, InputSheetError, countPlan, isInputGrid, planFromInputGrid } from '../../core/template';
@@ -102,6 +103,16 @@ async function planFromXlsxBuffer(buf: Buffer, shown: string, sheet: string | un
   }
 }
 
+/** The figure the summary line states: this year's amount for an annual plan, else the grand total. */
+export function headlineFigure(plan: Plan, preset: LayoutPreset): { label: string; value: Dec } {
+  const totals = computeTotals(plan);
+  if (preset === 'annual' && plan.planYear !== undefined) {
+    return { label: `kinh phí năm ${plan.planYear}`, value: totals.grand.annual };
+  }
+  const h = headline(plan, totals);
+  return { label: h.field === 'totalInvestment' ? 'tổng mức đầu tư' : 'tổng cộng', value: h.value };
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positional, values, flags } = parseArgs(args, {
     values: ['out', 'preset', 'sheet'],
@@ -149,12 +160,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const [sheetName] = await writeOutput([spec], out, values.out ?? out, force);
 
   const { items, groups } = countPlan(plan.nodes);
-  const totals = computeTotals(plan);
-  const head = headline(plan, totals);
+  const head = headlineFigure(plan, presetOf(plan, { preset }));
   const unit = plan.meta.unit;
   const words = amountToWords(head.value, { unit });
   io.out(
-    `Đã tạo phụ lục "${sheetName}"${from}: ${items} dự án, ${groups} nhóm; tổng cộng ${formatVi(head.value)} ${unit} ` +
+    `Đã tạo phụ lục "${sheetName}"${from}: ${items} dự án, ${groups} nhóm; ${head.label} ${formatVi(head.value)} ${unit} ` +
     `(Bằng chữ: ${words}) → ${out}`,
   );
   const check = checkResult(plan);
