@@ -26,11 +26,23 @@ function planValidatorModule() {
 const urlDev = 'https://localhost:3000/';
 const urlProd = (process.env.DANH_MUC_URL || 'https://localhost:3000/').replace(/\/?$/, '/');
 
+/**
+ * HTTPS for the dev server: office-addin-dev-certs creates (and tries to trust) a localhost certificate. When the CA
+ * cannot be installed (no sudo, no keychain), the certificate it generated is still used; without any certificate
+ * the server falls back to HTTP, saying so.
+ */
 async function httpsOptions() {
   try {
     const devCerts = require('office-addin-dev-certs');
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const [crt, key, ca] = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
+    if (fs.existsSync(crt) && fs.existsSync(key)) {
+      console.warn(`Chưa cài được chứng chỉ gốc (${String(e.message).split('\n')[0]}). Dùng chứng chỉ localhost đã tạo trong ${dir};`);
+      console.warn('trình duyệt/Excel sẽ chỉ tin nó sau khi chạy "npx office-addin-dev-certs install" với quyền quản trị.');
+      return { cert: fs.readFileSync(crt), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+    }
     console.warn(`Không tạo được chứng chỉ HTTPS cho localhost (${e.message}); máy chủ phát triển chạy HTTP.`);
     console.warn('Excel chỉ nạp tiện ích qua HTTPS: chạy "npx office-addin-dev-certs install" rồi thử lại.');
     return null;
