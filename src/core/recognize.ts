@@ -126,7 +126,9 @@ function isNameLabel(f: string, loose = false): boolean {
 
 /** Role of a column from its own header label; parents are the merged labels above it. */
 function classifyLabel(own: string, parents: string[]): ColRole | undefined {
-  const f = foldWords(own);
+  // "(Triệu đồng)", "(tr.đ)" and other bracketed notes do not change a column's role.
+  const bare = own.replace(/\([^)]*\)/g, ' ').trim();
+  const f = foldWords(bare || own);
   const pf = parents.map(foldWords).join(' | ');
   if (f.length === 0) return undefined;
   if (isTTLabel(f)) return { kind: 'field', key: 'tt' };
@@ -300,6 +302,24 @@ function classifyTT(t: string): TTKind {
   if (/^[a-zđ]$/.test(s)) return { kind: 'bullet', text: t };
   if (/^[-+*•–·]$/.test(s)) return { kind: 'bullet', text: t };
   return { kind: 'other', text: t };
+}
+
+const NUMBERED_TEXT =
+  /^(?:([IVXLCDM]{1,7}|[A-ZĐ])(?:[.)]\s*[-–:]?|\s*[-–:])|(\d{1,3}(?:\.\d{1,3})*)([.)]?)\s*[-–:]?)\s+(\p{L}.*)$/su;
+
+/**
+ * "I. Xây dựng hạ tầng", "II - Phát triển", "A) Nhóm" typed in one cell (the TT cell, or the name cell
+ * with an empty TT): the numbering and the name. In the name cell a number needs "." or ")" ("1. Dự án").
+ */
+export function splitNumbered(text: string, inNameCell: boolean): { tt: string; name: string } | undefined {
+  if (text.length < 4 || text.length > 2000) return undefined;
+  const m = NUMBERED_TEXT.exec(text);
+  if (!m) return undefined;
+  const tt = m[1] !== undefined ? m[1] : m[2] + m[3];
+  if (inNameCell && m[1] === undefined && m[3] === '') return undefined;
+  const k = classifyTT(tt);
+  if (k.kind === 'other' || k.kind === 'none' || k.kind === 'bullet') return undefined;
+  return { tt, name: m[4].trim() };
 }
 
 function isTotalLabel(t: string): boolean {
@@ -834,7 +854,7 @@ class Reader {
     let inBreakdown = false;
     const sourceCols = this.columns.filter((x) => x.role.kind === 'source');
     const sourceCodes = sourceCols.map((x) => (x.role.kind === 'source' ? x.role.code : ''));
-    const roles = this.preclassify(bodyStart, rowsN, ttCol);
+    const roles = this.preclassify(bodyStart, rowsN, ttCol, nameCol);
 
     const bandLen = band.length;
     for (let r = bodyStart; r < rowsN; r++) {
@@ -857,8 +877,7 @@ class Reader {
         repeated.push(r);
         continue;
       }
-      const tt = ttText(row[ttCol]);
-      const name = cellText(row[nameCol]).normalize('NFC').trim();
+      const { tt, name } = this.rowTT(row, ttCol, nameCol);
       // The label of a row: the first text left of the amounts.
       let label = '';
       for (let c = 0; c < Math.min(firstAmountCol, row.length); c++) {
@@ -960,9 +979,24 @@ class Reader {
     return { plan, repeated };
   }
 
-  private preclassify(bodyStart: number, rowsN: number, ttCol: number): TTKind[] {
+  /** TT and name of a row, splitting "I. Xây dựng..." typed in one cell. */
+  private rowTT(row: (GridCell | null | undefined)[], ttCol: number, nameCol: number): { tt: string; name: string } {
+    const tt = ttText(row[ttCol]);
+    const name = cellText(row[nameCol]).normalize('NFC').trim();
+    if (tt !== '' && name === '' && ttCol !== nameCol) {
+      const sp = splitNumbered(tt, false);
+      if (sp) return sp;
+    }
+    if (tt === '' && name !== '') {
+      const sp = splitNumbered(name, true);
+      if (sp) return sp;
+    }
+    return { tt, name };
+  }
+
+  private preclassify(bodyStart: number, rowsN: number, ttCol: number, nameCol: number): TTKind[] {
     const out: TTKind[] = [];
-    for (let r = bodyStart; r < rowsN; r++) out.push(classifyTT(ttText(rowOf(this.grid, r)[ttCol])));
+    for (let r = bodyStart; r < rowsN; r++) out.push(classifyTT(this.rowTT(rowOf(this.grid, r), ttCol, nameCol).tt));
     // A single letter that continues a Roman sequence ("I" after nothing, "V" after "IV") is Roman;
     // one that continues a letter sequence ("I" after "H") is a letter.
     let lastRoman = 0;

@@ -104,6 +104,12 @@ describe('header detection', () => {
     expect(r.plan.years).toEqual({ from: 2024, to: 2025 });
   });
 
+  it('bracketed units in header labels do not change the roles', () => {
+    const r = ok(recognizeTable(grid([['TT', 'Tên dự án (công trình)', 'Năm 2021 (tr.đ)', 'Năm 2022 (tr.đ)', 'Tổng cộng (triệu đồng)'], [1, 'A', 1, 2, 3]])));
+    expect(r.plan.sheet?.columns).toEqual({ tt: 0, name: 1, 'year:2021': 2, 'year:2022': 3, total: 4 });
+    expect(r.unit).toBe('triệu đồng');
+  });
+
   it('an annual plan: "Tổng mức đầu tư" and "Kinh phí thực hiện năm 2023"', () => {
     const r = ok(recognizeTable(grid([
       ['STT', 'Tên dự án', 'Tổng mức đầu tư', 'Kinh phí thực hiện năm 2023', 'Nguồn vốn'],
@@ -167,6 +173,15 @@ describe('row roles', () => {
     expect(r.plan.nodes.map((n) => n.tt)).toEqual(['I', 'III', 'II']);
     const first = r.plan.nodes[0];
     expect(first.kind === 'group' && first.children.map((c) => c.tt)).toEqual(['A', 'B', 'C', 'D', 'E', 'G', 'H', 'I']);
+  });
+
+  it('"I. Xây dựng..." typed in one cell (TT cell merged across, or the name cell) is split', () => {
+    const r = ok(recognizeTable(grid([head,
+      ['I. XÂY DỰNG HẠ TẦNG', null, 10], [1, 'a', 4], [2, 'b', 6],
+      [null, 'II - Phát triển ứng dụng', 5], ['1', 'c', 5], [null, 'A) Nhóm con', 5], [1, 'd', 5],
+    ], [{ r0: 1, c0: 0, r1: 1, c1: 1 }])));
+    expect(tts(r.plan.nodes)).toEqual(['I[1,2]', 'II[1,A[1]]']);
+    expect(r.plan.nodes.map((n) => (n.kind === 'group' ? n.name : ''))).toEqual(['XÂY DỰNG HẠ TẦNG', 'Phát triển ứng dụng']);
   });
 
   it('total labels, "Trong đó" on one row, words and notes; blank and hidden rows', () => {
