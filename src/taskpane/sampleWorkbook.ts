@@ -15,12 +15,17 @@ export async function samplePreviewHost(engine: Engine): Promise<PreviewHost> {
   return host;
 }
 
-/** "G9=1000" → types 1000 into G9 of the active sheet (demo/test hook to show a finding). */
+/**
+ * Demo/test hook: "G9=1000" types 1000 into G9 of the active sheet, "B9=some text" types text; several
+ * entries are separated by ";". Used to show a finding in the preview.
+ */
 export function applyInjection(host: PreviewHost, spec: string): void {
-  const m = /^([A-Za-z]{1,3}\d{1,7})=(-?\d+(?:\.\d+)?)$/.exec(spec.trim());
-  if (!m) return;
-  const pos = parseA1(m[1]);
-  if (!pos) return;
-  const { sheets, active } = host.state();
-  host.setCellValue(sheets[active].name, pos.row, pos.col, Number(m[2]));
+  for (const part of spec.split(';')) {
+    const m = /^([A-Za-z]{1,3}\d{1,7})=(.*)$/s.exec(part.trim());
+    const pos = m ? parseA1(m[1]) : undefined;
+    if (!m || !pos) continue;
+    const { sheets, active } = host.state();
+    const value = /^-?\d+(?:\.\d+)?$/.test(m[2]) ? Number(m[2]) : m[2];
+    host.setCellValue(sheets[active].name, pos.row, pos.col, value);
+  }
 }

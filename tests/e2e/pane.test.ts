@@ -135,6 +135,29 @@ test('Kiểm tra finds an injected error; clicking the finding selects its cell 
   await page.context().close();
 });
 
+test('sheet text is shown as text, never as HTML (a name carrying markup)', async () => {
+  const target = firstItemAmount();
+  const evil = '<img src=x onerror="window.__pwned=1"><b>Trường</b>';
+  const nameCell = a1(target.row, 1);
+  const { page, errors } = await openPane(`?inject=${encodeURIComponent(`${nameCell}=${evil};${target.address}=${target.value + 1}`)}`);
+  await page.getByTestId('run-check').click();
+  await page.getByTestId('findings-error').waitFor();
+  await expect(page.locator(`td[data-cell="${nameCell}"]`).textContent()).resolves.toBe(evil);
+  await expect(page.locator('td img, [data-testid="findings-error"] img, [data-testid="findings-error"] b:text("Trường")').count()).resolves.toBe(0);
+  await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+  await expect(page.getByTestId('findings-error').textContent()).resolves.toContain('<img');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('no innerHTML or dangerouslySetInnerHTML in the pane or the adapter', () => {
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  const src = [...files(path.join(ROOT, 'src', 'taskpane')), ...files(path.join(ROOT, 'src', 'office'))].filter((f) => /\.tsx?$/.test(f));
+  expect(src.length).toBeGreaterThan(10);
+  for (const f of src) expect({ f, bad: /innerHTML|dangerouslySetInnerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(fs.readFileSync(f, 'utf8')) }).toEqual({ f, bad: false });
+});
+
 test('the untouched sample checks clean of errors', async () => {
   const { page } = await openPane('?action=check');
   await page.getByTestId('check-summary').waitFor();

@@ -52,6 +52,8 @@ export interface FakeOptions {
   failCode?: string;
   /** Throw RequestPayloadSizeLimitExceeded (applying nothing) when a batch's estimated bytes exceed this. */
   maxRequestBytes?: number;
+  /** Throw ResponsePayloadSizeLimitExceeded when a batch loads values of more cells than this. */
+  maxResponseCells?: number;
   /** Highest ExcelApi minor version supported (default 17 = 1.17). */
   apiMinor?: number;
 }
@@ -143,8 +145,15 @@ export class FakeContext {
       throw new OfficeLikeError(this.options.failCode ?? 'GeneralException', 'injected failure');
     }
     for (const o of ops) o.run();
+    this.responseCells = 0;
     for (const l of loads) l();
+    if (this.options.maxResponseCells !== undefined && this.responseCells > this.options.maxResponseCells) {
+      throw new OfficeLikeError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseCells} cells`);
+    }
   }
+
+  /** cells whose values were loaded in the current sync */
+  responseCells = 0;
 
   sheetByName(name: string): FakeSheet | undefined {
     const n = name.toLocaleLowerCase('vi');
@@ -455,6 +464,7 @@ export class FakeRangeProxy {
       const m = (f: (c: FakeCell | undefined) => unknown) => Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) =>
         Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => f(s.cells.get(key(r.r0 + i, r.c0 + j)))));
       for (const p of list) {
+        if (p === 'values') this.ctx.responseCells += (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
         if (p === 'values') set(p, m((c) => c?.error ?? c?.v ?? ''));
         else if (p === 'formulas') set(p, m((c) => (c?.f !== undefined ? `=${c.f}` : c?.error ?? c?.v ?? '')));
         else if (p === 'numberFormat') set(p, m((c) => c?.nf ?? 'General'));

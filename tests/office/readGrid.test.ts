@@ -66,6 +66,16 @@ describe('Office.js reader', () => {
     expect(grid).toEqual(whole);
   });
 
+  test('a response Excel refuses as too large is read again in halves', async () => {
+    const book = seededBook();
+    const whole = (await read(fakeContext(book))).grid;
+    const ctx = fakeContext(book, { maxResponseCells: 10 });
+    const { grid, syncs } = await read(ctx);
+    expect(grid).toEqual(whole);
+    expect(syncs).toBeGreaterThan(2);
+    await expect(read(fakeContext(book, { maxResponseCells: 1 }))).rejects.toThrow(/trả về quá lớn/);
+  });
+
   test('reading queues no write and leaves the sheet identical (values and formats)', async () => {
     const book = seededBook();
     const before = book.sheets.map(snapshot);
