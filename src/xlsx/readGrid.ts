@@ -98,7 +98,16 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
 /** Every worksheet of a workbook as a Grid, in workbook order. */
 export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Array): Promise<Grid[]> {
   const wb = await loadWorkbook(pathOrBuffer);
-  return wb.worksheets.map(readGrid);
+  return wb.worksheets.map((ws) => {
+    try {
+      return readGrid(ws);
+    } catch (e) {
+      if (e instanceof UnreadableWorkbookError) throw e;
+      // exceljs loaded the package but a sheet's content is not what a workbook holds.
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new UnreadableWorkbookError(`trang "${ws.name}" bị hỏng, không đọc được (${msg.split('\n')[0].slice(0, 120)})`, 'corrupt');
+    }
+  });
 }
 
 function pad2(n: number): string {

@@ -144,11 +144,57 @@ describe('danh-muc check on the seed sheets', () => {
     expect(missing.err).toMatch(/các trang tính: "Ghi chú", "Phụ lục 02", "Danh mục 2019"/);
   });
 
+  it('--unit and --tolerance', async () => {
+    const p = await file('hau-giang.xlsx', await toXlsx(hauGiang2019()));
+    const ty = await cli('check', p, '--json', '--unit', 'tỷ đồng');
+    const j = JSON.parse(ty.out) as { findings: { code: string; expected: string }[]; summary: { sheets: { grandTotal: string; unit: string }[] } };
+    expect(j.summary.sheets[0]).toMatchObject({ grandTotal: '5.8', unit: 'tỷ đồng' });
+    expect(j.findings.map((f) => f.expected)).toEqual(['4', '4', '1.8', '5.8']);
+
+    const l = socTrang2125();
+    const off = await file('off-by-one.xlsx', await toXlsx(withCell(l, at(l, 'II', '2022'), 50001)));
+    expect((await cli('check', off)).code).toBe(1);
+    expect((await cli('check', off, '--tolerance', '1')).code).toBe(0);
+    expect((await cli('check', off, '--tolerance', '0,5')).code).toBe(1);
+  });
+
   it('a workbook with no table at all: UNREADABLE_TABLE per sheet, exit 1', async () => {
     const notes = { name: 'Trang 1', rows: [['Xin chào'], [1, 2, 3]], merges: [], boldRows: [], rowOf: {}, colOf: {} };
     const p = await file('none.xlsx', await toXlsx(notes));
     const r = await cli('check', p);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/UNREADABLE_TABLE/);
+  });
+});
+
+describe('danh-muc check on damaged files (fuzz)', () => {
+  it('random truncations and byte flips of a real workbook: exit 0, 1 or 2, never a stack trace', async () => {
+    const fc = (await import('fast-check')).default;
+    const good = await toXlsx(socTrang2125());
+    const p = path.join(dir, 'damaged.xlsx');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.integer({ min: 0, max: good.length - 1 }).map((n) => ({ cut: n, flips: [] as [number, number][] })),
+          fc.array(fc.tuple(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
+            .map((flips) => ({ cut: good.length, flips })),
+        ),
+        async ({ cut, flips }) => {
+          const b = Buffer.from(good.subarray(0, cut));
+          for (const [i, v] of flips) if (i < b.length) b[i] = v;
+          await fsp.writeFile(p, b);
+          const r = await cli('check', p, '--json');
+          expect([0, 1, 2]).toContain(r.code);
+          if (r.code === 2) {
+            expect(r.out).toBe('');
+            expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+          } else {
+            expect(() => JSON.parse(r.out)).not.toThrow();
+          }
+          expect(r.err).not.toMatch(/\n\s+at /);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
