@@ -9,13 +9,22 @@ import { hostileGrid } from './gridArbitrary';
 
 export const FUZZ_RUNS = 10_000;
 
+/** Freezes a grid deeply: checking must not write to what it checks (a write would throw in strict mode). */
+function deepFreeze<T>(x: T): T {
+  if (x && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x as object)) deepFreeze(v);
+  }
+  return x;
+}
+
 describe('fuzz: checkGrid on hostile grids', () => {
-  it(`never throws; yields well-formed findings or one UNREADABLE_TABLE (${FUZZ_RUNS} grids)`, () => {
+  it(`never throws, never writes to the grid; yields well-formed findings or one UNREADABLE_TABLE (${FUZZ_RUNS} grids)`, () => {
     let recognised = 0;
     let unreadable = 0;
     fc.assert(
       fc.property(hostileGrid, (grid) => {
-        const r = checkGrid(grid);
+        const r = checkGrid(deepFreeze(grid));
         expect(Array.isArray(r.findings)).toBe(true);
         if (!r.recognized) {
           unreadable++;
