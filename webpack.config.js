@@ -24,7 +24,13 @@ function planValidatorModule() {
 }
 
 const urlDev = 'https://localhost:3000/';
-const urlProd = (process.env.DANH_MUC_URL || 'https://localhost:3000/').replace(/\/?$/, '/');
+
+/** The manifest for a production URL (DANH_MUC_URL): every https://localhost:3000/ replaced, as in Microsoft's template. */
+function manifestFor(xml, url) {
+  if (!url) return xml;
+  const base = url.replace(/\/?$/, '/');
+  return xml.split(urlDev).join(base).split(urlDev.slice(0, -1)).join(base.slice(0, -1));
+}
 
 /**
  * HTTPS for the dev server: office-addin-dev-certs creates (and tries to trust) a localhost certificate. When the CA
@@ -94,7 +100,7 @@ module.exports = async (env, options) => {
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
-            transform: (content) => (dev ? content : Buffer.from(content.toString().replace(new RegExp(urlDev, 'g'), urlProd))),
+            transform: (content) => (dev ? content : Buffer.from(manifestFor(content.toString(), process.env.DANH_MUC_URL))),
           },
         ],
       }),
@@ -108,3 +114,5 @@ module.exports = async (env, options) => {
     },
   };
 };
+
+module.exports.manifestFor = manifestFor;
