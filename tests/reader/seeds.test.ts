@@ -71,6 +71,14 @@ describe('mutations of the clean Sóc Trăng sheet: one cell at a time, the righ
     expect(codes(r.findings).filter((c) => c !== 'TEXT_NUMBER@L9')).toEqual([`DOUBLE_COUNT@${cell}`]);
   });
 
+  it('a grand total summing the whole block (groups and items in one range): DOUBLE_COUNT', async () => {
+    const l = socTrang2125({ formulas: true });
+    const cell = at(l, 'total', 'total');
+    const r = await checkLayout(withCell(l, cell, { f: `SUM(K${l.rowOf.I}:K${l.rowOf['VI.3']})`, v: 441115 }));
+    expect(codes(r.findings).filter((c) => c !== 'TEXT_NUMBER@L9')).toEqual([`DOUBLE_COUNT@${cell}`]);
+    expect(r.findings.find((f) => f.code === 'DOUBLE_COUNT')?.message).toMatch(/nhóm I \(dòng 7\).*dòng 8/);
+  });
+
   it('a typed grand total equal to groups + items: DOUBLE_COUNT (and GRAND_TOTAL) at the total cell', async () => {
     const cell = at(clean, 'total', '2021');
     const r = await checkLayout(withCell(clean, cell, 55331 * 2));
