@@ -405,7 +405,8 @@ class Reader {
   private amountCols: AmountCol[] = [];
   private unit: Unit = 'triệu đồng';
   private unitFrom: 'option' | 'sheet' | 'default' = 'default';
-  private nums = new Map<number, NumEntry[]>();
+  /** Per amount column: how many non-zero numbers, and the non-whole ones (SUSPECT_DECIMAL candidates). */
+  private nums = new Map<number, { nonZero: number; fractional: NumEntry[] }>();
   private totalCells: TotalCell[] = [];
 
   constructor(private readonly grid: Grid, private readonly opts: RecognizeOptions) {}
@@ -787,9 +788,12 @@ class Reader {
         sheet: this.sheet, row: r, col: c, expected: plain(p.value), actual: clipText(text, 200),
       }));
     }
-    let list = this.nums.get(c);
-    if (!list) this.nums.set(c, (list = []));
-    list.push({ row: r, col: c, value: p.value, numFmt: cell.numFmt, fromText: p.fromText });
+    let stat = this.nums.get(c);
+    if (!stat) this.nums.set(c, (stat = { nonZero: 0, fractional: [] }));
+    if (!p.value.isZero()) {
+      stat.nonZero++;
+      if (!p.value.isInteger()) stat.fractional.push({ row: r, col: c, value: p.value, numFmt: cell.numFmt, fromText: p.fromText });
+    }
     return p.value;
   }
 
@@ -1245,19 +1249,16 @@ class Reader {
   }
 
   private suspectDecimals(): void {
-    for (const [col, list] of this.nums) {
-      const typed = list.filter((e) => !e.value.isZero());
-      if (typed.length < 3) continue;
-      let nonInt = 0;
-      for (const e of typed) if (!e.value.isInteger()) nonInt++;
-      if (nonInt === 0) continue;
-      for (const e of typed) {
-        if (e.fromText || e.value.isInteger()) continue;
+    for (const [col, stat] of this.nums) {
+      const nonInt = stat.fractional.length;
+      if (stat.nonZero < 3 || nonInt === 0) continue;
+      for (const e of stat.fractional) {
+        if (e.fromText) continue;
         const abs = e.value.abs();
         if (abs.gte(1000) || !abs.times(1000).isInteger()) continue;
         if (e.numFmt && /[0#?]\.[0#?]/.test(e.numFmt)) continue;
         // The rest of the column is whole amounts (allow one other odd value in ten).
-        const others = typed.length - 1;
+        const others = stat.nonZero - 1;
         if ((nonInt - 1) * 10 > others) continue;
         const thousand = e.value.times(1000);
         this.findings.push(makeFinding('SUSPECT_DECIMAL',
