@@ -84,7 +84,7 @@ export interface LayoutOptions {
 
 export type LayoutErrorCode =
   | 'NO_COLUMNS' | 'UNKNOWN_SOURCE' | 'YEAR_OUTSIDE_PLAN' | 'BREAKDOWN_UNDETERMINED' | 'FORMULA_TOO_LONG'
-  | 'TOO_MANY_ROWS';
+  | 'TOO_MANY_ROWS' | 'TOO_PRECISE';
 
 /** A plan that cannot be laid out; `message` is one Vietnamese sentence. */
 export class LayoutError extends Error {
@@ -96,6 +96,8 @@ export class LayoutError extends Error {
 
 /** Excel limits. */
 const MAX_ROWS = 1_048_576;
+/** Excel keeps and shows 15 significant digits: an amount or total needing more would be shown rounded. */
+const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_FORMULA_CHARS = 8192;
 const MAX_SUM_ARGS = 250;
 
@@ -674,9 +676,15 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   const maxLen = new Map<number, number>();
   const seeLen = (c: number, d: Dec | undefined) => { if (d) maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp))); };
   for (const c of amountCols) seeLen(c, grand.get(c));
-  rows.forEach((row) => row.cells.forEach((cell, c) => {
-    if (cell && cell.t === 'num') seeLen(c, new Dec(cell.v));
-    if (cell && cell.t === 'formula' && cell.result !== undefined) seeLen(c, new Dec(cell.result));
+  const seeAmount = (r: number, c: number, d: Dec) => {
+    if (d.sd() > MAX_SIGNIFICANT_DIGITS) {
+      throw new LayoutError(`Ô ${a1(r, c)}: số ${formatVi(d)} cần hơn ${MAX_SIGNIFICANT_DIGITS} chữ số có nghĩa; Excel chỉ giữ ${MAX_SIGNIFICANT_DIGITS} chữ số nên sẽ hiện sai. Hãy dùng đơn vị tính lớn hơn hoặc bớt chữ số thập phân.`, 'TOO_PRECISE');
+    }
+    seeLen(c, d);
+  };
+  rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    if (cell && cell.t === 'num') seeAmount(r, c, new Dec(cell.v));
+    if (cell && cell.t === 'formula' && cell.result !== undefined) seeAmount(r, c, new Dec(cell.result));
   }));
   const widths = cols.map((c, i) => {
     if (c.kind === 'text') return c.width;

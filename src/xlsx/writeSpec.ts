@@ -65,10 +65,13 @@ export function toExcelStyle(st: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-/** A number Excel can hold exactly as the decimal string says (IEEE double round trip). */
+/**
+ * A number Excel can hold exactly as the decimal string says: at most 15 significant digits (what Excel keeps and
+ * shows; the reader reads doubles at 15 digits too) and an IEEE double round trip.
+ */
 export function exactNumber(v: string, where: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || !new Dec(v).equals(new Dec(n.toString()))) {
+  if (!Number.isFinite(n) || new Dec(v).sd() > 15 || !new Dec(v).equals(new Dec(n.toString()))) {
     throw new XlsxWriteError(`Ô ${where}: số "${v}" vượt quá độ chính xác của Excel (15 chữ số).`);
   }
   return n;
