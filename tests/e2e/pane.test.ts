@@ -49,8 +49,8 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function openPane(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
+async function openPane(query = '', viewport = { width: 1360, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -193,6 +193,21 @@ test('Nhập liệu creates the input sheet; an empty one is explained on Tạo 
   await page.getByRole('tab', { name: 'Tạo phụ lục' }).click();
   await page.getByText('Trang nhập liệu chưa dùng được').waitFor();
   await expect(page.getByRole('radio', { name: /Dữ liệu mẫu/ }).isChecked()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('in a window as narrow as Excel\'s task pane, nothing is cut off', async () => {
+  const target = firstItemAmount();
+  const { page, errors } = await openPane(`?action=check&inject=${target.address}=${target.value + 1000}`, { width: 360, height: 900 });
+  await page.getByTestId('findings-error').waitFor();
+  // no horizontal overflow in the pane: every element fits its width
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('main')!;
+    return pane.scrollWidth - pane.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(OUT, 'pane-narrow.png') });
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -16,7 +16,11 @@ export type TabKey = 'check' | 'build' | 'input';
 const useStyles = makeStyles({
   provider: { height: '100%' },
   shell: { display: 'flex', height: '100%', minHeight: 0, gap: tokens.spacingHorizontalL, boxSizing: 'border-box' },
-  shellPreview: { padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground2 },
+  shellPreview: {
+    padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground2,
+    // a narrow window (the size of Excel's task pane): the pane on top, the workbook below
+    '@media (max-width: 899px)': { flexDirection: 'column', padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
+  },
   pane: {
     display: 'flex', flexDirection: 'column', minHeight: 0, width: '100%', boxSizing: 'border-box',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, overflowY: 'auto',
@@ -26,11 +30,12 @@ const useStyles = makeStyles({
   panePreview: {
     width: '380px', flexShrink: 0, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow4,
+    '@media (max-width: 899px)': { width: '100%', height: '60%' },
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   logo: { width: '24px', height: '24px' },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  workbook: { flexGrow: 1, minWidth: 0, minHeight: 0 },
+  workbook: { flexGrow: 1, minWidth: 0, minHeight: 0, '@media (max-width: 899px)': { height: '40%' } },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
@@ -68,8 +73,8 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
         <MessageBar intent="warning" layout="multiline" data-testid="preview-banner">
           <MessageBarBody>
             <MessageBarTitle>Chế độ xem thử</MessageBarTitle>
-            {preview.reason} Ngăn đang làm việc trên sổ tính mẫu (Sóc Trăng 2021-2025) hiển thị bên cạnh; mọi thao tác
-            chỉ diễn ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel.
+            {preview.reason} Ngăn đang làm việc trên sổ tính mẫu (Sóc Trăng 2021-2025) ở khung “Sổ tính xem thử”; mọi
+            thao tác chỉ diễn ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -81,7 +86,7 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
         <Tab value="build">Tạo phụ lục</Tab>
         <Tab value="input">Nhập liệu</Tab>
       </TabList>
-      {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} />}
+      {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} settings={settings} onSettings={saveSettings} />}
       {settings && tab === 'build' && <BuildTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
       {settings && tab === 'input' && <InputTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
     </main>

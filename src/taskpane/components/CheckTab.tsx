@@ -3,7 +3,7 @@ import {
   Badge, Button, Caption1, Field, Input, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
   Text, makeStyles, tokens, Spinner, MessageBar, MessageBarBody,
 } from '@fluentui/react-components';
-import type { WorkbookHost } from '../../office/host';
+import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { parseA1 } from '../../core/findings';
@@ -34,9 +34,12 @@ interface Props {
   engine: Engine;
   /** run the check as soon as the tab opens (ribbon button "Kiểm tra") */
   autoRun?: boolean;
+  /** the rounding tolerance is kept with the workbook's settings */
+  settings: PaneSettings;
+  onSettings: (s: PaneSettings) => void;
 }
 
-export function CheckTab({ host, engine, autoRun }: Props) {
+export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props) {
   const t = useTabStyles();
   const s = useStyles();
   const [result, setResult] = React.useState<(CheckResult & { sheet: string }) | null>(null);
@@ -44,7 +47,7 @@ export function CheckTab({ host, engine, autoRun }: Props) {
   const [error, setError] = React.useState<string | null>(null);
   const [onlyErrors, setOnlyErrors] = React.useState(false);
   const [stated, setStated] = React.useState('');
-  const [tolerance, setTolerance] = React.useState('');
+  const [tolerance, setTolerance] = React.useState(settings.tolerance && settings.tolerance !== '0' ? settings.tolerance.replace('.', ',') : '');
   const [selected, setSelected] = React.useState<Finding | null>(null);
 
   const statedParsed = stated.trim() ? engine.readAmount(stated) : null;
@@ -62,12 +65,14 @@ export function CheckTab({ host, engine, autoRun }: Props) {
         tolerance: tolParsed && 'value' in tolParsed ? tolParsed.value : undefined,
       });
       setResult({ ...res, sheet: grid.sheet });
+      const tol = tolParsed && 'value' in tolParsed ? tolParsed.value : '0';
+      if ((settings.tolerance ?? '0') !== tol) onSettings({ ...settings, tolerance: tol });
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
     }
-  }, [host, engine, statedParsed, tolParsed]);
+  }, [host, engine, statedParsed, tolParsed, settings, onSettings]);
 
   const ran = React.useRef(false);
   React.useEffect(() => {
