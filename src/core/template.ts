@@ -15,6 +15,8 @@
 import { Dec } from './decimal';
 import { a1 } from './findings';
 import type { Grid, GridCell } from './grid';
+import { plain } from './decimal';
+import { decimalsOf, numFmtFor } from './layout';
 import type { FundingSource, Group, Item, LayoutPreset, Plan, PlanMeta, PlanNode, RowAmounts, Unit, YearSpan } from './model';
 import { UNITS, yearsOf } from './model';
 import { classifyTT, letterIndex } from './numbering';
@@ -139,6 +141,7 @@ export const INPUT_HEADERS = {
   period: 'Thời gian thực hiện',
   objective: 'Mục tiêu',
   totalInvestment: 'Tổng mức đầu tư',
+  total: 'Tổng kinh phí',
   sourceText: 'Nguồn vốn',
   notes: 'Ghi chú',
 } as const;
@@ -166,8 +169,10 @@ export interface TemplateOptions {
   attachedTo?: string;
   /** Plan year of an annual plan (default: the single year of `years`). */
   planYear?: number;
-  /** Pre-formatted empty data rows; default 200. */
+  /** Pre-formatted empty data rows (after the plan's rows, if any); default 200, or 100 with a plan. */
   rows?: number;
+  /** Fill the data rows with this plan (its years, sources, unit, title... unless given above). */
+  plan?: Plan;
 }
 
 export const DEFAULT_YEARS: YearSpan = { from: 2026, to: 2030 };
@@ -193,13 +198,16 @@ const FONT = 'Times New Roman';
 
 /** The input sheet. Pure; write it with the xlsx writer. */
 export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
-  const years = opts.years ?? DEFAULT_YEARS;
-  const sources = opts.sources ?? parseSourceCodes(DEFAULT_SOURCE_CODES);
-  const unit = opts.unit ?? 'triệu đồng';
-  const yearList = yearsOf(years);
-  const preset = opts.preset ?? (yearList.length === 1 ? 'annual' : 'medium-term');
-  const planYear = opts.planYear ?? (preset === 'annual' && yearList.length === 1 ? yearList[0] : undefined);
-  const dataRows = Math.max(1, Math.min(opts.rows ?? 200, 100000));
+  const plan = opts.plan;
+  const years = opts.years ?? (plan ? plan.years : DEFAULT_YEARS);
+  const sources = opts.sources ?? plan?.sources ?? parseSourceCodes(DEFAULT_SOURCE_CODES);
+  const unit = opts.unit ?? plan?.meta.unit ?? 'triệu đồng';
+  let yearList = yearsOf(years);
+  const preset = opts.preset ?? plan?.preset ?? (yearList.length === 1 ? 'annual' : yearList.length > 0 ? 'medium-term' : 'flat');
+  const planYear = opts.planYear ?? plan?.planYear ?? (preset === 'annual' && yearList.length === 1 ? yearList[0] : undefined);
+  if (yearList.length === 0 && planYear !== undefined) yearList = [planYear];
+  const dataRows = Math.max(1, Math.min(opts.rows ?? (plan ? 100 : 200), 100000));
+  const amountFmt = plan ? numFmtFor(decimalsOf(plan)) : '#,##0';
 
   type Col = { key: string; title: string; width: number; kind: 'text' | 'tt' | 'amount' | 'period' };
   const cols: Col[] = [
@@ -212,6 +220,8 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
     { key: 'objective', title: INPUT_HEADERS.objective, width: 36, kind: 'text' },
   ];
   if (preset === 'annual') cols.push({ key: 'totalInvestment', title: INPUT_HEADERS.totalInvestment, width: 14, kind: 'amount' });
+  // A list without years: one "Tổng kinh phí" amount per item.
+  if (yearList.length === 0) cols.push({ key: 'total', title: INPUT_HEADERS.total, width: 14, kind: 'amount' });
   for (const y of yearList) cols.push({ key: `year:${y}`, title: String(y), width: 12, kind: 'amount' });
   for (const s of sources) cols.push({ key: `source:${s.code}`, title: s.code, width: 12, kind: 'amount' });
   cols.push({ key: 'sourceText', title: INPUT_HEADERS.sourceText, width: 24, kind: 'text' });
@@ -231,9 +241,9 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   const instrCol = 7;
   rows.push({ cells: [null, text('Thông tin phụ lục', 'section'), ...Array(instrCol - 2).fill(null), text('Hướng dẫn', 'section')] });
   const info: [string, string, string?][] = [
-    [INFO_LABELS.appendixNo, opts.appendixNo ?? ''],
-    [INFO_LABELS.title, opts.title ?? defaultTitle(years)],
-    [INFO_LABELS.attachedTo, opts.attachedTo ?? 'Kèm theo Kế hoạch số     /KH-UBND ngày     của UBND tỉnh'],
+    [INFO_LABELS.appendixNo, opts.appendixNo ?? plan?.meta.appendixNo ?? ''],
+    [INFO_LABELS.title, opts.title ?? (plan?.meta.title || defaultTitle(years))],
+    [INFO_LABELS.attachedTo, opts.attachedTo ?? plan?.meta.attachedTo ?? 'Kèm theo Kế hoạch số     /KH-UBND ngày     của UBND tỉnh'],
     [INFO_LABELS.unit, unitLabel(unit)],
     [INFO_LABELS.preset, PRESET_LABELS[preset]],
     [INFO_LABELS.planYear, planYear !== undefined ? String(planYear) : ''],
@@ -268,9 +278,16 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   // Pre-formatted empty data rows.
   const styleOf: Record<Col['kind'], string> = { text: 'cell', tt: 'ttCell', amount: 'amount', period: 'periodCell' };
   const emptyRow: (CellSpec | null)[] = cols.map((c) => ({ t: 'empty', s: styleOf[c.kind] }));
-  for (let i = 0; i < dataRows; i++) rows.push({ cells: emptyRow });
   const first = header + 1;
-  const lastRow = header + dataRows;
+  if (plan) {
+    const colIndex = new Map(cols.map((c, i) => [c.key, i]));
+    for (const r of planRows(plan, colIndex, planYear)) {
+      rows.push({ cells: cols.map((c, i) => r.cells.get(i) ?? { t: 'empty', s: r.group ? groupStyle(c.kind) : styleOf[c.kind] }) });
+      for (const [i, cell] of r.cells) if (cell.t !== 'empty') cell.s = r.group ? groupStyle(cols[i].kind) : styleOf[cols[i].kind];
+    }
+  }
+  for (let i = 0; i < dataRows; i++) rows.push({ cells: emptyRow });
+  const lastRow = rows.length - 1;
   validations.push({ range: { r0: first, c0: colOf('status'), r1: lastRow, c1: colOf('status') }, list: STATUS_VALUES, prompt: 'Dự án mới hay chuyển tiếp' });
   const labels = sourceListValues(sources);
   if (labels.length > 0) {
@@ -294,7 +311,10 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
       cell: { font: { name: FONT, size: 12 }, v: 'top', wrap: true, border: true, numFmt: '@' },
       ttCell: { font: { name: FONT, size: 12 }, h: 'center', v: 'top', border: true, numFmt: '@' },
       periodCell: { font: { name: FONT, size: 12 }, h: 'center', v: 'top', border: true, numFmt: '@' },
-      amount: { font: { name: FONT, size: 12 }, h: 'right', v: 'top', border: true, numFmt: '#,##0' },
+      amount: { font: { name: FONT, size: 12 }, h: 'right', v: 'top', border: true, numFmt: amountFmt },
+      groupCell: { font: { name: FONT, size: 12, bold: true }, v: 'top', wrap: true, border: true, numFmt: '@' },
+      groupTT: { font: { name: FONT, size: 12, bold: true }, h: 'center', v: 'top', border: true, numFmt: '@' },
+      groupAmount: { font: { name: FONT, size: 12, bold: true }, h: 'right', v: 'top', border: true, numFmt: amountFmt },
     },
     freeze: { rows: header + 1, cols: 2 },
     print: {
@@ -307,6 +327,52 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
     validations,
     roles: { header: [header], group: [], item: [], total: [], breakdown: [] },
   };
+}
+
+function groupStyle(kind: 'text' | 'tt' | 'amount' | 'period'): string {
+  return kind === 'tt' ? 'groupTT' : kind === 'amount' ? 'groupAmount' : 'groupCell';
+}
+
+/** The plan's groups and items as input rows: cells by column index (styles set by the caller). */
+function planRows(plan: Plan, col: Map<string, number>, planYear: number | undefined): { group: boolean; cells: Map<number, CellSpec> }[] {
+  const out: { group: boolean; cells: Map<number, CellSpec> }[] = [];
+  const walk = (n: PlanNode): void => {
+    const cells = new Map<number, CellSpec>();
+    const text = (key: string, v: string | undefined) => {
+      const c = col.get(key);
+      if (c !== undefined && v !== undefined && v !== '') cells.set(c, { t: 'text', v });
+    };
+    const num = (key: string, d: Dec | undefined) => {
+      const c = col.get(key);
+      if (c !== undefined && d !== undefined && !d.isZero()) cells.set(c, { t: 'num', v: plain(d) });
+    };
+    text('tt', n.tt);
+    text('name', n.name);
+    if (n.kind === 'group') {
+      out.push({ group: true, cells });
+      n.children.forEach(walk);
+      return;
+    }
+    text('status', n.status);
+    text('lead', n.lead);
+    text('coordinating', n.coordinating);
+    text('objective', n.objective);
+    text('sourceText', n.sourceText);
+    text('notes', n.notes);
+    if (n.period) text('period', n.period.from === n.period.to ? String(n.period.from) : `${n.period.from}-${n.period.to}`);
+    if (!n.children?.length) {
+      const a = n.amounts;
+      for (const [y, d] of Object.entries(a.years)) num(`year:${y}`, d);
+      for (const [code, d] of Object.entries(a.sources)) num(`source:${code}`, d);
+      num('totalInvestment', a.totalInvestment);
+      if (a.annual && planYear !== undefined && !a.years[planYear]) num(`year:${planYear}`, a.annual);
+      if (a.total && col.has('total')) num('total', a.total);
+    }
+    out.push({ group: false, cells });
+    n.children?.forEach(walk);
+  };
+  plan.nodes.forEach(walk);
+  return out;
 }
 
 /** Values for the "Nguồn vốn" list: the labels, as long as Excel's 255-character list allows (no commas). */

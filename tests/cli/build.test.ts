@@ -221,7 +221,32 @@ describe('build options and template', () => {
     for (const t of ['Tổng mức đầu tư', '2023', 'ABC', 'Vốn ABC', 'Tỷ đồng', 'Hằng năm']) expect(all).toContain(t);
   });
 
+  test('template --sample, then build: the full circle gives the published total', async () => {
+    const t = await cli('template', '-o', 'nhap.xlsx', '--sample');
+    expect(t).toMatchObject({ code: 0, err: [] });
+    expect(t.out[0]).toMatch(/\(năm 2021-2025; nguồn vốn NSĐP, NSTW, ĐTPT; ĐVT triệu đồng, đã điền 22 dự án\)/);
+    const b = await cli('build', 'nhap.xlsx', '-o', 'pl.xlsx');
+    expect(b).toMatchObject({ code: 0, err: [] });
+    expect(b.out[0]).toMatch(/^Đã tạo phụ lục "Phụ lục 02" từ trang "Nhập liệu": 22 dự án, 6 nhóm; tổng cộng 441\.115 triệu đồng/);
+  });
+
+  test('template --from a flat plan (Nghệ An) has a Tổng kinh phí column and builds', async () => {
+    await fsp.copyFile(path.join(path.dirname(SAMPLE), 'nghe-an-2021-2025.plan.json'), path.join(dir, 'na.json'));
+    const t = await cli('template', '-o', 'na.xlsx', '--from', 'na.json');
+    expect(t).toMatchObject({ code: 0, err: [] });
+    expect(t.out[0]).toMatch(/không chia theo năm/);
+    const [g] = await readWorkbookGrids(path.join(dir, 'na.xlsx'));
+    expect(g.cells.flat().map((c) => c?.value)).toContain('Tổng kinh phí');
+    const b = await cli('build', 'na.xlsx', '-o', 'pl.xlsx');
+    expect(b.code).toBe(0);
+    const direct = await cli('build', 'na.json', '-o', 'pl2.xlsx');
+    // The same figure whether built from the plan or from its input sheet.
+    expect(b.out[0].replace(/ từ trang "Nhập liệu"| → .*$/g, '')).toBe(direct.out[0].replace(/ → .*$/, ''));
+  });
+
   test.each([
+    [['template', '-o', 'm.xlsx', '--from', 'khong-co.json'], /không tìm thấy tệp "khong-co\.json"/],
+    [['template', '-o', 'm.xlsx', '--from', 'x.json', '--sample'], /không dùng cả hai/],
     [['template', '-o', 'm.xlsx', '--years', '2025-2021'], /--years: năm đầu lớn hơn năm cuối/],
     [['template', '-o', 'm.xlsx', '--sources', 'NSTW,NSTW'], /--sources: mã nguồn vốn "NSTW" bị lặp/],
     [['template', '-o', 'm.xlsx', '--unit', 'đô la'], /--unit nhận/],

@@ -26,3 +26,17 @@ export function templateGrid(data: Raw[][], opts: TemplateOptions = {}): { grid:
 export function rowOf(cols: string[], fields: Record<string, Raw>): Raw[] {
   return cols.map((k) => fields[k] ?? null);
 }
+
+/** A SheetSpec's values as the reader would see them once written (text as text, numbers as numbers). */
+export function gridOfSpec(spec: import('../../src/core/sheetspec').SheetSpec): Grid {
+  return {
+    sheet: spec.name,
+    merges: spec.merges,
+    cells: spec.rows.map((r) => r.cells.map((c) => {
+      if (!c) return null;
+      if (c.t === 'text') return { value: c.v };
+      if (c.t === 'num') return { value: Number(c.v) };
+      return null;
+    })),
+  };
+}

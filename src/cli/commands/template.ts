@@ -1,15 +1,16 @@
 /**
  * danh-muc template -o input.xlsx [--years 2021-2025] [--sources NSTW,NSĐP,ĐTPT] [--unit "triệu đồng"]
- *   [--preset medium-term|annual|flat|completed] [--title ...] [--force]
+ *   [--preset medium-term|annual|flat|completed] [--title ...] [--rows N] [--force]
+ * danh-muc template -o input.xlsx --from plan.json | --sample   (the input sheet pre-filled with a plan)
  * Writes the input sheet ("Nhập liệu") officers fill in; `build` turns it into the appendix.
  */
 import * as path from 'path';
 import { CliError, CliIO, parseArgs } from '../io';
-import type { LayoutPreset, Unit } from '../../core/model';
+import type { Plan } from '../../core/model';
 import {
-  DEFAULT_SOURCE_CODES, DEFAULT_YEARS, TemplateOptionError, parsePresetText, parseSourceCodes, parseUnitText,
-  parseYearSpan, templateSpec,
+  DEFAULT_SOURCE_CODES, DEFAULT_YEARS, TemplateOptionError, countPlan, parseSourceCodes, parseYearSpan, templateSpec,
 } from '../../core/template';
+import { SAMPLE_FILE, planFromJsonBuffer, readInput, readPreset, readUnitOption, samplePath } from './common';
 import { checkOutput, writeOutput } from './output';
 
 function option<T>(f: () => T, what: string): T {
@@ -21,28 +22,20 @@ function option<T>(f: () => T, what: string): T {
   }
 }
 
-export function readPreset(text: string): LayoutPreset {
-  const p = parsePresetText(text);
-  if (!p) throw new CliError(`--preset nhận medium-term, annual, flat hoặc completed, không nhận "${text}"`);
-  return p;
-}
-
-export function readUnitOption(text: string): Unit {
-  const u = parseUnitText(text);
-  if (!u) throw new CliError(`--unit nhận "đồng", "nghìn đồng", "triệu đồng" hoặc "tỷ đồng", không nhận "${text}"`);
-  return u;
-}
-
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positional, values, flags } = parseArgs(args, {
-    values: ['out', 'years', 'sources', 'unit', 'preset', 'title', 'rows'],
-    flags: ['force'],
+    values: ['out', 'years', 'sources', 'unit', 'preset', 'title', 'rows', 'from'],
+    flags: ['force', 'sample'],
     aliases: { '-o': '--out', '-f': '--force' },
   });
   if (positional.length > 0) throw new CliError(`tham số thừa: "${positional[0]}" (tệp ra ghi sau -o)`);
-  const years = values.years !== undefined ? option(() => parseYearSpan(values.years), '--years') : DEFAULT_YEARS;
-  const sources = option(() => parseSourceCodes(values.sources ?? DEFAULT_SOURCE_CODES), '--sources');
-  const unit = values.unit !== undefined ? readUnitOption(values.unit) : 'triệu đồng';
+  if (flags.has('sample') && values.from !== undefined) throw new CliError('dùng --from hoặc --sample, không dùng cả hai');
+  let plan: Plan | undefined;
+  if (flags.has('sample')) plan = planFromJsonBuffer(await readInput(samplePath(), SAMPLE_FILE), SAMPLE_FILE);
+  else if (values.from !== undefined) plan = planFromJsonBuffer(await readInput(path.resolve(io.cwd, values.from), values.from), values.from);
+  const years = values.years !== undefined ? option(() => parseYearSpan(values.years), '--years') : (plan ? plan.years : DEFAULT_YEARS);
+  const sources = values.sources !== undefined || !plan ? option(() => parseSourceCodes(values.sources ?? DEFAULT_SOURCE_CODES), '--sources') : plan.sources;
+  const unit = values.unit !== undefined ? readUnitOption(values.unit) : (plan?.meta.unit ?? 'triệu đồng');
   const preset = values.preset !== undefined ? readPreset(values.preset) : undefined;
   let rows: number | undefined;
   if (values.rows !== undefined) {
@@ -54,11 +47,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const force = flags.has('force');
   const out = await checkOutput(values.out, io.cwd, force, 'danh-muc template -o nhap-lieu.xlsx');
 
-  const spec = templateSpec({ years, sources, unit, preset, title: values.title?.normalize('NFC'), rows });
+  const spec = templateSpec({ years, sources, unit, preset, title: values.title?.normalize('NFC'), rows, plan });
   const [name] = await writeOutput([spec], out, values.out ?? out, force);
-  const span = years.from === years.to ? `năm ${years.from}` : `năm ${years.from}-${years.to}`;
+  const span = !years ? 'không chia theo năm' : years.from === years.to ? `năm ${years.from}` : `năm ${years.from}-${years.to}`;
+  const filled = plan ? `, đã điền ${countPlan(plan.nodes).items} dự án` : '';
   io.out(
-    `Đã tạo mẫu nhập liệu "${name}" (${span}; nguồn vốn ${sources.map((s) => s.code).join(', ')}; ĐVT ${unit}) → ${out}. ` +
+    `Đã tạo mẫu nhập liệu "${name}" (${span}; nguồn vốn ${sources.map((s) => s.code).join(', ')}; ĐVT ${unit}${filled}) → ${out}. ` +
     `Điền xong, tạo phụ lục bằng: danh-muc build ${path.basename(out)} -o phu-luc.xlsx`,
   );
   return 0;
