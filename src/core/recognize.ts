@@ -856,6 +856,7 @@ class Reader {
     const statedTotals: StatedTotal[] = [];
     const repeated: number[] = [];
     let inBreakdown = false;
+    let closed = false;
     const sourceCols = this.columns.filter((x) => x.role.kind === 'source');
     const sourceCodes = sourceCols.map((x) => (x.role.kind === 'source' ? x.role.code : ''));
     const roles = this.preclassify(bodyStart, rowsN, ttCol, nameCol);
@@ -921,6 +922,8 @@ class Reader {
         const ra = this.readRowAmounts(r, 'total');
         grandTotal = { amounts: ra.amounts, loc: ra.loc, label: label || tt };
         inBreakdown = false;
+        // A total row closes the table unless it comes first (some tables put "Tổng số" above the groups).
+        if (nodes.length > 0) closed = true;
         continue;
       }
       if (inBreakdown && (kind.kind === 'none' || ttIsLabel)) {
@@ -931,6 +934,9 @@ class Reader {
           continue;
         }
       }
+      // After the closing total: only "Trong đó" rows and words lines belong to the table; numbered rows
+      // there are notes or another table (footnotes "1 Tỷ lệ ...", a second list on the same sheet).
+      if (closed) continue;
       switch (kind.kind) {
         case 'roman': {
           const ra = this.readRowAmounts(r, 'group');
