@@ -265,7 +265,7 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   const bandCells: (CellSpec | null)[] = [];
   const y0 = colOf(`year:${yearList[0]}`);
   if (y0 >= 0) {
-    bandCells[y0] = text('Dự kiến phân kỳ', 'band');
+    bandCells[y0] = text(plan?.meta.yearsLabel ?? 'Dự kiến phân kỳ', 'band');
     if (yearList.length > 1) merges.push({ r0: band, c0: y0, r1: band, c1: y0 + yearList.length - 1 });
   }
   for (const s of sources) bandCells[colOf(`source:${s.code}`)] = text(s.label, 'band');

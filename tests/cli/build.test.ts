@@ -205,6 +205,13 @@ describe('build options and template', () => {
     expect(texts).toContain('TT');
   });
 
+  test('--words adds the "Bằng chữ" line under the table', async () => {
+    expect((await cli('build', '--sample', '-o', 'w.xlsx', '--words')).code).toBe(0);
+    const [g] = await readWorkbookGrids(path.join(dir, 'w.xlsx'));
+    const texts = g.cells.flat().map((c) => String(c?.value ?? ''));
+    expect(texts.some((t) => t.includes('Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng'))).toBe(true);
+  });
+
   test('build from plan JSON with a path relative to cwd', async () => {
     await fsp.copyFile(SAMPLE, path.join(dir, 'ke-hoach.json'));
     const r = await cli('build', 'ke-hoach.json', '-o', 'pl.xlsx');

@@ -47,6 +47,7 @@ test.each(SAMPLES)('%s: pre-filled input sheet → the same plan', (file) => {
   expect(back.meta).toMatchObject({ unit: sample.meta.unit, title: sample.meta.title });
   expect(back.preset).toBe(sample.preset ?? back.preset);
   expect(back.planYear).toBe(sample.planYear);
+  expect(back.meta.yearsLabel).toBe(sample.years ? sample.meta.yearsLabel : undefined);
 });
 
 test('a formula-looking name is written into the input sheet as text', () => {
