@@ -918,7 +918,9 @@ class Reader {
         }
         continue;
       }
-      if ((kind.kind === 'none' || ttIsLabel) && isTotalLabel(ttIsLabel && !name ? tt : label || tt) && !grandTotal) {
+      const isTotal = (kind.kind === 'none' || ttIsLabel) && isTotalLabel(ttIsLabel && !name ? tt : label || tt);
+      if (isTotal && grandTotal) continue; // a second total row (e.g. one above the groups and one below): not an item
+      if (isTotal) {
         const ra = this.readRowAmounts(r, 'total');
         grandTotal = { amounts: ra.amounts, loc: ra.loc, label: label || tt };
         inBreakdown = false;
