@@ -142,8 +142,10 @@ function classifyLabel(own: string, parents: string[]): ColRole | undefined {
   if (/^tong muc dau tu\b/.test(f)) return { kind: 'totalInvestment' };
   const an = ANNUAL_RE.exec(f);
   if (an) return { kind: 'annual', year: parseInt(an[1], 10) };
-  if (/^(tong|tong so|tong cong|cong|thanh tien)$/.test(f) || /^tong (kinh phi|von|chi phi|nhu cau|du toan|so von|cong)\b/.test(f)
-    || /^kinh phi( du kien| thuc hien)?$/.test(f)) {
+  if (/^(tong|tong so|tong cong|cong|thanh tien|so tien|gia tri)$/.test(f) || /^tong (kinh phi|von|chi phi|nhu cau|du toan|so von|cong)\b/.test(f)
+    || /^kinh phi( du kien| thuc hien| du toan)?$/.test(f) || /^so tien\b/.test(f)
+    // "Tổng giai đoạn 2021-2025", "Tổng nhu cầu": a total, unless it names one source ("Tổng NSTW")
+    || (/^tong\b/.test(f) && !/^tong muc dau tu\b/.test(f) && sourceCodeOf(f.slice(4)) === undefined && !/\bnam (19|20)\d\d$/.test(f))) {
     return { kind: 'total' };
   }
   if (/\bchu tri\b/.test(f) || /chu dau tu/.test(f) || /^(don vi|co quan) (thuc hien|trien khai|quan ly)\b/.test(f)) {

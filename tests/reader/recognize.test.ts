@@ -104,6 +104,17 @@ describe('header detection', () => {
     expect(r.plan.years).toEqual({ from: 2024, to: 2025 });
   });
 
+  it.each([
+    ['Tổng giai đoạn 2021-2025', 'total'], ['Tổng nhu cầu vốn', 'total'], ['Số tiền', 'total'], ['Kinh phí dự kiến (triệu đồng)', 'total'],
+    ['Tổng NSTW', 'source:NSTW'], ['Tổng mức đầu tư', 'total'], ['Danh mục dự án', 'name'], ['Tên công trình', 'name'],
+    ['Cơ quan chủ trì', 'lead'], ['Chủ đầu tư', 'lead'], ['Đơn vị phối hợp', 'coordinating'], ['Thời gian thực hiện', 'period'],
+    ['Mới/chuyển tiếp', 'status'], ['Ghi chú', 'notes'], ['Mục tiêu', 'objective'], ['Quy mô', 'scale'], ['Năm 2025', 'year:2025'],
+  ])('header "%s" → %s', (label, key) => {
+    const r = ok(recognizeTable(grid([['TT', label === 'Danh mục dự án' || label === 'Tên công trình' ? label : 'Tên dự án', label === 'Danh mục dự án' || label === 'Tên công trình' ? 'Ghi chú' : label], [1, 'A', 5]])));
+    const cols = r.plan.sheet?.columns as Record<string, number>;
+    expect(cols[key]).toBe(key === 'name' ? 1 : 2);
+  });
+
   it('bracketed units in header labels do not change the roles', () => {
     const r = ok(recognizeTable(grid([['TT', 'Tên dự án (công trình)', 'Năm 2021 (tr.đ)', 'Năm 2022 (tr.đ)', 'Tổng cộng (triệu đồng)'], [1, 'A', 1, 2, 3]])));
     expect(r.plan.sheet?.columns).toEqual({ tt: 0, name: 1, 'year:2021': 2, 'year:2022': 3, total: 4 });
