@@ -16,7 +16,7 @@ import { Dec } from './decimal';
 import { a1 } from './findings';
 import type { Grid, GridCell } from './grid';
 import { plain } from './decimal';
-import { decimalsOf, numFmtFor } from './layout';
+import { decimalsOf, estimateLines, numFmtFor } from './layout';
 import type { FundingSource, Group, Item, LayoutPreset, Plan, PlanMeta, PlanNode, RowAmounts, Unit, YearSpan } from './model';
 import { UNITS, yearsOf } from './model';
 import { classifyTT, letterIndex } from './numbering';
@@ -282,7 +282,15 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   if (plan) {
     const colIndex = new Map(cols.map((c, i) => [c.key, i]));
     for (const r of planRows(plan, colIndex, planYear)) {
-      rows.push({ cells: cols.map((c, i) => r.cells.get(i) ?? { t: 'empty', s: r.group ? groupStyle(c.kind) : styleOf[c.kind] }) });
+      // Wrapped text needs its height written: Excel and LibreOffice do not re-fit rows of a file on opening.
+      let lines = 1;
+      for (const [i, cell] of r.cells) {
+        if (cell.t === 'text' && cols[i].kind === 'text') lines = Math.max(lines, estimateLines(cell.v, cols[i].width, 12, r.group));
+      }
+      rows.push({
+        height: lines > 1 ? Math.min(409, lines * 14.4 + 4) : undefined,
+        cells: cols.map((c, i) => r.cells.get(i) ?? { t: 'empty', s: r.group ? groupStyle(c.kind) : styleOf[c.kind] }),
+      });
       for (const [i, cell] of r.cells) if (cell.t !== 'empty') cell.s = r.group ? groupStyle(cols[i].kind) : styleOf[cols[i].kind];
     }
   }
