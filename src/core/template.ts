@@ -279,6 +279,8 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   const styleOf: Record<Col['kind'], string> = { text: 'cell', tt: 'ttCell', amount: 'amount', period: 'periodCell' };
   const emptyRow: (CellSpec | null)[] = cols.map((c) => ({ t: 'empty', s: styleOf[c.kind] }));
   const first = header + 1;
+  const groupRows: number[] = [];
+  const itemRows: number[] = [];
   if (plan) {
     const colIndex = new Map(cols.map((c, i) => [c.key, i]));
     for (const r of planRows(plan, colIndex, planYear)) {
@@ -287,6 +289,7 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
       for (const [i, cell] of r.cells) {
         if (cell.t === 'text' && cols[i].kind === 'text') lines = Math.max(lines, estimateLines(cell.v, cols[i].width, 12, r.group));
       }
+      (r.group ? groupRows : itemRows).push(rows.length);
       rows.push({
         height: lines > 1 ? Math.min(409, lines * 14.4 + 4) : undefined,
         cells: cols.map((c, i) => r.cells.get(i) ?? { t: 'empty', s: r.group ? groupStyle(c.kind) : styleOf[c.kind] }),
@@ -333,7 +336,7 @@ export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
       footer: 'Trang &P/&N',
     },
     validations,
-    roles: { header: [header], group: [], item: [], total: [], breakdown: [] },
+    roles: { header: [header], group: groupRows, item: itemRows, total: [], breakdown: [] },
   };
 }
 

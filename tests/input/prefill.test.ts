@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Item, Plan, PlanNode } from '../../src/core/model';
 import { planFromJsonText } from '../../src/core/planJson';
-import { planFromInputGrid, templateSpec } from '../../src/core/template';
+import { countPlan, planFromInputGrid, templateSpec } from '../../src/core/template';
 import { gridOfSpec } from './gridOf';
 
 const DIR = path.join(__dirname, '..', '..', 'samples');
@@ -40,6 +40,8 @@ function said(it: Item, plan: Plan) {
 test.each(SAMPLES)('%s: pre-filled input sheet → the same plan', (file) => {
   const sample = planFromJsonText(readFileSync(path.join(DIR, file), 'utf8'));
   const spec = templateSpec({ plan: sample });
+  expect(spec.roles!.item.length + spec.roles!.group.length).toBe(countPlan(sample.nodes).items + countPlan(sample.nodes).groups);
+  expect(spec.roles!.group.every((r) => spec.styles[spec.rows[r].cells[1]!.s!].font?.bold)).toBe(true);
   const back = planFromInputGrid(gridOfSpec(spec));
   expect(shape(back.nodes)).toEqual(shape(sample.nodes));
   expect(leaves(back.nodes).map((it) => said(it, back))).toEqual(leaves(sample.nodes).map((it) => said(it, sample)));
