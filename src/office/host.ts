@@ -57,9 +57,10 @@ export interface WorkbookHost {
   /**
    * Writes a SheetSpec into a NEW sheet with a free name derived from spec.name ("Phụ lục", "Phụ lục (2)"...),
    * activates it and returns its name. Never overwrites an existing sheet; on failure removes only the sheet it
-   * created and throws a HostError with a Vietnamese message.
+   * created and throws a HostError with a Vietnamese message. Optional steps that fail once the sheet is complete
+   * (print setup, freeze panes...) are reported through onWarning.
    */
-  writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void): Promise<string>;
+  writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void, onWarning?: (message: string) => void): Promise<string>;
   /** Writes single cells into an existing sheet (the input sheet); text stays text. */
   writeCells(sheet: string, cells: CellWrite[]): Promise<void>;
   loadSettings(): Promise<PaneSettings | undefined>;

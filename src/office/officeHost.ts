@@ -67,8 +67,12 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void): Promise<string> {
-    return this.run('Không tạo được trang mới', async (ctx) => (await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, onProgress })).name);
+  writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void, onWarning?: (message: string) => void): Promise<string> {
+    return this.run('Không tạo được trang mới', async (ctx) => {
+      const res = await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, onProgress });
+      for (const w of res.warnings) onWarning?.(w);
+      return res.name;
+    });
   }
 
   writeCells(sheet: string, cells: CellWrite[]): Promise<void> {

@@ -5,11 +5,13 @@
  *   1 sync   read sheet names (pick a free name)
  *   k syncs  add the sheet + values/formulas/number formats as 2D arrays, in chunks of ≤ 5,000 rows and
  *            ≤ ~3.5 MB each (halved and retried when Excel still says the payload is too large)
- *   1 sync   formats per style block (RangeAreas where supported), merges, widths, heights, freeze,
- *            validation, print setup, activate (more only when the format requests exceed the size budget)
+ *   1 sync   formats per style block (RangeAreas where supported), merges, widths, heights (more only when
+ *            the format requests exceed the size budget) — the sheet is then complete
+ *   1 sync   freeze panes, list validation, print setup, activate: optional; a failure here keeps the sheet
+ *            and becomes a warning
  * Text cells that Excel would reinterpret (a leading =, +, -, @, tab, CR, LF, an apostrophe, or text that
  * reads as a number, date or boolean) get the number format "@" in the same array, set before the values,
- * so that Excel keeps them as text. On any failure after the sheet was added, only that sheet is removed.
+ * so that Excel keeps them as text. On any failure before the sheet is complete, only that sheet is removed.
  */
 import type { SheetSpec, CellSpec, CellStyle } from '../core/sheetspec';
 import type { CellRange } from '../core/grid';
@@ -43,6 +45,8 @@ export interface WriteOptions {
 export interface WriteResult {
   name: string;
   syncs: number;
+  /** Vietnamese notes on optional steps that did not happen (the sheet itself is complete). */
+  warnings: string[];
 }
 
 export const DEFAULT_MAX_ROWS = 5000;
@@ -209,7 +213,13 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right', justify: 'Just
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
-function applyStyle(target: FormatTarget, st: CellStyle): void {
+/** Which inside borders a group of areas has: inside-horizontal needs two rows, inside-vertical two columns. */
+export type Inside = { h: boolean; v: boolean };
+export function insideOf(r: CellRange): Inside {
+  return { h: r.r1 > r.r0, v: r.c1 > r.c0 };
+}
+
+function applyStyle(target: FormatTarget, st: CellStyle, inside: Inside): void {
   const f = target.format;
   if (st.font) {
     if (st.font.name !== undefined) f.font.name = st.font.name;
@@ -225,6 +235,7 @@ function applyStyle(target: FormatTarget, st: CellStyle): void {
   if (st.fill) f.fill.color = `#${st.fill}`;
   if (st.border) {
     for (const b of BORDERS) {
+      if ((b === 'InsideHorizontal' && !inside.h) || (b === 'InsideVertical' && !inside.v)) continue;
       const edge = f.borders.getItem(b);
       edge.style = 'Continuous';
       edge.weight = 'Thin';
@@ -322,15 +333,26 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       const hasFormat = st.font || st.h || st.v || st.wrap !== undefined || st.fill || st.border;
       if (!hasFormat) continue;
       if (useAreas) {
-        for (const addr of joinAddresses(rects)) {
-          await flushIfBig(opBytes(addr) * 4);
-          applyStyle(sheet.getRanges(addr), st);
+        // areas grouped by the inside borders they have, so that no border is set where there is no such edge
+        const groups = new Map<string, { inside: Inside; rects: CellRange[] }>();
+        for (const r of rects) {
+          const inside = insideOf(r);
+          const k = `${inside.h}${inside.v}`;
+          const g = groups.get(k) ?? { inside, rects: [] };
+          g.rects.push(r);
+          groups.set(k, g);
+        }
+        for (const g of groups.values()) {
+          for (const addr of joinAddresses(g.rects)) {
+            await flushIfBig(opBytes(addr) * 4);
+            applyStyle(sheet.getRanges(addr), st, g.inside);
+          }
         }
       } else {
         for (const r of rects) {
           const addr = rangeAddress(r);
           await flushIfBig(opBytes(addr) * 4);
-          applyStyle(sheet.getRange(addr), st);
+          applyStyle(sheet.getRange(addr), st, insideOf(r));
         }
       }
     }
@@ -347,6 +369,22 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       await flushIfBig(opBytes('1:1'));
       sheet.getRange(`${r0 + 1}:${r1 + 1}`).format.rowHeight = h;
     }
+    await sync();
+    created = true;
+  } catch (e) {
+    const err = toHostError(e, `Không tạo được trang "${name}"`);
+    const cleanup = await removeSheetIfExists(context, name, timeout);
+    if (!cleanup.ok) {
+      throw new HostError(err.code, `${err.message} Trang "${name}" có thể còn lại dở dang: hãy xoá trang này.`, e);
+    }
+    throw new HostError(err.code, `${err.message} Trang dở dang "${name}" đã được xoá; các trang khác không bị thay đổi.`, e);
+  }
+
+  // 4. the sheet is complete; what follows is convenience (freeze, lists, print setup, activation): a failure
+  //    there keeps the sheet and becomes a warning
+  const warnings: string[] = [];
+  const sheet = context.workbook.worksheets.getItem(name);
+  try {
     if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
       const { rows, cols } = spec.freeze;
       if (cols === 0) sheet.freezePanes.freezeRows(rows);
@@ -355,9 +393,7 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
     }
     if (spec.validations?.length && api('1.8')) {
       for (const v of spec.validations) {
-        const addr = rangeAddress(v.range);
-        await flushIfBig(opBytes(addr) + v.list.join(',').length);
-        const dv = sheet.getRange(addr).dataValidation;
+        const dv = sheet.getRange(rangeAddress(v.range)).dataValidation;
         dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
         if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
       }
@@ -367,7 +403,8 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       const pl = sheet.pageLayout;
       pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       pl.paperSize = 'A4';
-      pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+      // "fit to 1 page wide" and as many pages tall as needed: the height is left automatic
+      pl.zoom = p.fitToHeight > 0 ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight } : { horizontalFitToPages: p.fitToWidth };
       pl.topMargin = p.margins.top * 72;
       pl.bottomMargin = p.margins.bottom * 72;
       pl.leftMargin = p.margins.left * 72;
@@ -378,19 +415,22 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       pl.setPrintArea(rangeAddress(p.area));
       if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
       if (p.footer) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    } else if (spec.print) {
+      warnings.push('Phiên bản Excel này chưa cho tiện ích đặt trang in (cần ExcelApi 1.9): hãy chọn khổ A4 ngang, vừa một trang chiều ngang khi in.');
     }
     sheet.activate();
     sheet.getRange('A1').select();
     await sync();
-    return { name, syncs };
   } catch (e) {
-    const err = toHostError(e, `Không tạo được trang "${name}"`);
-    const cleanup = await removeSheetIfExists(context, name, timeout);
-    if (!cleanup.ok) {
-      throw new HostError(err.code, `${err.message} Trang "${name}" có thể còn lại dở dang: hãy xoá trang này.`, e);
+    warnings.push(`Trang "${name}" đã được tạo đầy đủ, nhưng chưa đặt được cố định dòng tiêu đề, danh sách chọn hoặc trang in: ${toHostError(e).message}`);
+    try {
+      sheet.activate();
+      await sync();
+    } catch {
+      warnings.push(`Hãy tự mở trang "${name}".`);
     }
-    throw new HostError(err.code, `${err.message} Trang dở dang "${name}" đã được xoá; các trang khác không bị thay đổi.`, e);
   }
+  return { name, syncs, warnings };
 }
 
 /** Deletes the sheet called name if it exists (used only for the sheet this writer created). */

@@ -34,20 +34,22 @@ describe('Office.js writer: what Excel receives', () => {
     expect(cell(book, 'Phụ lục', 'D6')).toMatchObject({ f: 'C6' });
     expect(cell(book, 'Phụ lục', 'B8')).toMatchObject({ v: 'Tổng cộng', font: { bold: true } });
     expect(cell(book, 'Phụ lục', 'C8')).toMatchObject({ f: 'C4' });
-    for (const a of ['A3', 'D7', 'A8']) {
-      expect(cell(book, 'Phụ lục', a)!.borders).toMatchObject({ EdgeTop: 'Continuous', EdgeLeft: 'Continuous', InsideHorizontal: 'Continuous' });
-    }
+    // borders on every block; inside borders only where a block has two rows / two columns
+    expect(cell(book, 'Phụ lục', 'A3')!.borders).toEqual({ EdgeTop: 'Continuous', EdgeBottom: 'Continuous', EdgeLeft: 'Continuous', EdgeRight: 'Continuous', InsideVertical: 'Continuous' });
+    expect(cell(book, 'Phụ lục', 'D7')!.borders).toMatchObject({ EdgeTop: 'Continuous', InsideHorizontal: 'Continuous', InsideVertical: 'Continuous' });
+    expect(cell(book, 'Phụ lục', 'A8')!.borders.InsideHorizontal).toBeUndefined();
     const s = book.sheets[1];
     expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 3 }, { r0: 1, c0: 0, r1: 1, c1: 3 }]);
     expect([...s.colWidths.entries()]).toEqual([[0, 35.25], [1, 213.75], [2, 66.75], [3, 66.75]]);
     expect(s.rowHeights.get(2)).toBe(30);
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
-    expect(s.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: 'A1:D8', titleRows: '$3:$3', footer: 'Trang &P/&N', leftMargin: 28.8 });
+    expect(s.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 }, printArea: 'A1:D8', titleRows: '$3:$3', footer: 'Trang &P/&N', leftMargin: 28.8 });
     // the new sheet is activated with A1 selected; calculation suspended during writes
     expect(book.active).toBe(1);
     expect(book.selection).toEqual({ sheet: 'Phụ lục', address: 'A1' });
     expect(ctx.calcSuspended).toBeGreaterThan(0);
-    expect(res.syncs).toBe(3);
+    expect(res.syncs).toBe(4);
+    expect(res.warnings).toEqual([]);
   });
 
   test('formats go through RangeAreas (getRanges) when ExcelApi 1.9 is there, per block otherwise, with the same result', async () => {
@@ -60,13 +62,15 @@ describe('Office.js writer: what Excel receives', () => {
     // without 1.9: no print setup, but cells identical
     expect(JSON.stringify([...a.sheets[1].cells])).toBe(JSON.stringify([...b.sheets[1].cells]));
     expect(b.sheets[1].page).toEqual({});
+    const res = await write(fakeContext(fakeBook('Sheet1'), { apiMinor: 7 }), syntheticSpec(3));
+    expect(res.warnings.join(' ')).toMatch(/ExcelApi 1.9.*A4 ngang/);
     // group rows are disjoint: one getRanges call carries all of them
     const groupCall = ca.log.find((l) => l.startsWith('getRanges') && l.includes('A4:B4'));
     expect(groupCall?.split(',').length).toBeGreaterThanOrEqual(3);
   });
 
   test.each([
-    [100, 3], [1000, 3], [10000, 5],
+    [100, 4], [1000, 4], [10000, 6],
   ])('%i items: context.sync called %i times (≤ 4 + ⌈rows/5000⌉), each request under 4 MB', async (items, expected) => {
     const book = fakeBook('Sheet1');
     const ctx = fakeContext(book);
@@ -114,7 +118,7 @@ describe('never overwrite, never leave half an appendix', () => {
     expect(freeSheetName(['Sheet1'], 'Phụ lục')).toBe('Phụ lục');
   });
 
-  test.each([2, 3, 4])('a failure injected at sync %i removes only the new sheet and says so in Vietnamese', async (at) => {
+  test.each([2, 3, 4])('a failure injected at sync %i (before the sheet is complete) removes only the new sheet and says so in Vietnamese', async (at) => {
     const book = fakeBook('Nhập liệu', 'Phụ lục');
     seed(book.sheets[0], [['TT', 'Tên dự án'], ['1', 'Trường học']]);
     seed(book.sheets[1], [['cũ']]);
@@ -126,6 +130,16 @@ describe('never overwrite, never leave half an appendix', () => {
     expect(err.message).toContain('đã được xoá');
     expect(book.sheets.map(snapshot)).toEqual(before);
     expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual(['add Phụ lục (2)', 'delete Phụ lục (2)']);
+  });
+
+  test('a failure in the optional last step (print setup, freeze) keeps the complete sheet and warns', async () => {
+    const book = fakeBook('Sheet1');
+    const ctx = fakeContext(book, { failAtSync: 4, failCode: 'InvalidArgument' });
+    const res = await write(ctx, syntheticSpec(10));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Phụ lục']);
+    expect(book.sheets[1].cells.get('3,1')?.v).toBe('Nhóm 1');
+    expect(res.warnings[0]).toMatch(/đã được tạo đầy đủ.*tham số không hợp lệ/);
+    expect(book.active).toBe(1);
   });
 
   test('the error code maps to a Vietnamese message', async () => {

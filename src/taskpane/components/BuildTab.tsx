@@ -55,6 +55,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [inputProblem, setInputProblem] = React.useState<string | null>(null);
+  const [warnings, setWarnings] = React.useState<string[]>([]);
 
   // Is there an input sheet (the active sheet if it is one, else the one named in the settings / "Nhập liệu")?
   React.useEffect(() => {
@@ -103,6 +104,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
     setBusy(true);
     setError(null);
     setDone(null);
+    setWarnings([]);
     setProgress(0);
     try {
       const plan = source === 'input' && inputSheet ? engine.planFromInput(await host.readSheet(inputSheet)) : await engine.samplePlan();
@@ -117,7 +119,9 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
         sources: form.sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean),
       };
       const spec = engine.layout(plan, opts);
-      const name = await host.writeNewSheet(spec, (p) => setProgress(p.rowsTotal ? p.rowsWritten / p.rowsTotal : 1));
+      const notes: string[] = [];
+      const name = await host.writeNewSheet(spec, (p) => setProgress(p.rowsTotal ? p.rowsWritten / p.rowsTotal : 1), (w) => notes.push(w));
+      setWarnings(notes);
       const next: PaneSettings = {
         ...settings, title: opts.title, attachedTo: opts.attachedTo, unit: opts.unit, yearFrom: opts.yearFrom, yearTo: opts.yearTo,
         sources: opts.sources, preset: opts.preset, ...(inputSheet ? { inputSheet } : {}),
@@ -200,6 +204,9 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {warnings.map((w) => (
+        <MessageBar key={w} intent="warning" layout="multiline"><MessageBarBody>{w}</MessageBarBody></MessageBar>
+      ))}
     </div>
   );
 }
