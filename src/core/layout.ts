@@ -84,7 +84,7 @@ export interface LayoutOptions {
 
 export type LayoutErrorCode =
   | 'NO_COLUMNS' | 'UNKNOWN_SOURCE' | 'YEAR_OUTSIDE_PLAN' | 'BREAKDOWN_UNDETERMINED' | 'FORMULA_TOO_LONG'
-  | 'TOO_MANY_ROWS' | 'TOO_PRECISE';
+  | 'TOO_MANY_ROWS' | 'TOO_PRECISE' | 'TEXT_TOO_LONG';
 
 /** A plan that cannot be laid out; `message` is one Vietnamese sentence. */
 export class LayoutError extends Error {
@@ -96,6 +96,8 @@ export class LayoutError extends Error {
 
 /** Excel limits. */
 const MAX_ROWS = 1_048_576;
+/** Excel's limit on the text of one cell. */
+const MAX_CELL_TEXT = 32767;
 /** Excel keeps and shows 15 significant digits: an amount or total needing more would be shown rounded. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_FORMULA_CHARS = 8192;
@@ -703,6 +705,9 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     let h = lineHeight(tSize) + 3;
     row.cells.forEach((cell, c) => {
       if (!cell || cell.t !== 'text') return;
+      if (cell.v.length > MAX_CELL_TEXT) {
+        throw new LayoutError(`Ô ${a1(r, c)}: văn bản dài ${formatVi(new Dec(cell.v.length))} ký tự, quá giới hạn ${formatVi(new Dec(MAX_CELL_TEXT))} ký tự của một ô Excel.`, 'TEXT_TOO_LONG');
+      }
       const st = styles[cell.s ?? ''] ?? {};
       const size = st.font?.size ?? tSize;
       const m = mergeAt.get(`${r},${c}`);

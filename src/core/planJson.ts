@@ -245,6 +245,30 @@ function nodeOf(x: Obj, path: string, codes: Set<string>, depth: number): PlanNo
   return g;
 }
 
+/** Excel's limit on the text of one cell: a longer text could never be written into the appendix. */
+export const MAX_TEXT = 32767;
+
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** The first string value longer than MAX_TEXT, with its path (iterative: no stack limit on deep data). */
+function firstTooLongText(data: Json): { path: string; length: number } | undefined {
+  const stack: { v: Json; path: string }[] = [{ v: data, path: '' }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.length > MAX_TEXT) return { path, length: v.length };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
+    } else if (isObj(v)) {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: v[keys[i]], path: path ? `${path}.${keys[i]}` : keys[i] });
+    }
+  }
+  return undefined;
+}
+
 /** Validate plan JSON (already parsed) and build the Plan. Throws PlanJsonError. */
 export function planFromJson(data: unknown): Plan {
   let ok: boolean;
@@ -255,6 +279,10 @@ export function planFromJson(data: unknown): Plan {
     throw e;
   }
   if (!ok) throw schemaError(data, validate().errors ?? []);
+  const long = firstTooLongText(data);
+  if (long) {
+    throw new PlanJsonError(long.path, `văn bản dài ${groupDigits(long.length)} ký tự, quá giới hạn ${groupDigits(MAX_TEXT)} ký tự của một ô Excel`);
+  }
   const d = data as Obj;
 
   const sources: FundingSource[] = [];
