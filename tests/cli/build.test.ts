@@ -13,6 +13,8 @@ import { main } from '../../src/cli/main';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { planFromJsonText } from '../../src/core/planJson';
 import { fillTemplate } from '../input/fillTemplate';
+import { templateSpec } from '../../src/core/template';
+import { writeWorkbook } from '../../src/xlsx/workbook';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json');
 let dir: string;
@@ -203,6 +205,17 @@ describe('build options and template', () => {
     const texts = g.cells.slice(0, 8).flat().map((c) => c?.value);
     expect(texts).not.toContain('2021');
     expect(texts).toContain('TT');
+  });
+
+  test('--sheet picks one input sheet of several; an unknown sheet is named', async () => {
+    const st = planFromJsonText(readFileSync(SAMPLE, 'utf8'));
+    const tv = planFromJsonText(readFileSync(path.join(path.dirname(SAMPLE), 'tra-vinh-2023.plan.json'), 'utf8'));
+    await writeWorkbook([templateSpec({ plan: st }), templateSpec({ plan: tv })], path.join(dir, 'hai.xlsx'));
+    const first = await cli('build', 'hai.xlsx', '-o', 'a.xlsx');
+    expect(first.out[0]).toMatch(/từ trang "Nhập liệu": 22 dự án, 6 nhóm; tổng cộng 441\.115 triệu đồng/);
+    const second = await cli('build', 'hai.xlsx', '-o', 'b.xlsx', '--sheet', 'Nhập liệu (2)');
+    expect(second.out[0]).toMatch(/^Đã tạo phụ lục "Phụ lục III" từ trang "Nhập liệu \(2\)": 9 dự án, 0 nhóm; kinh phí năm 2023 72\.524 triệu đồng/);
+    await expectRefused(['build', 'hai.xlsx', '-o', 'c.xlsx', '--sheet', 'Trang 3'], /không có trang "Trang 3" \(có: Nhập liệu, Nhập liệu \(2\)\)/);
   });
 
   test('--words adds the "Bằng chữ" line under the table', async () => {
