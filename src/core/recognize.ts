@@ -666,7 +666,7 @@ class Reader {
           continue;
         }
         const t = cellText(c);
-        const p = parseAmount(t, {});
+        const p = this.parseCell(r, col, t, true);
         if (p.kind === 'number') num++;
         else if (p.kind === 'invalid') {
           text++;
@@ -738,6 +738,21 @@ class Reader {
 
   // ----- values
 
+  /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
+  private parsed = new Map<string, ParsedAmount>();
+
+  private parseCell(r: number, c: number, v: unknown, keep = false): ParsedAmount {
+    const key = `${r},${c}`;
+    const hit = this.parsed.get(key);
+    if (hit) {
+      if (!keep) this.parsed.delete(key);
+      return hit;
+    }
+    const p = parseAmount(v, { unit: this.unit });
+    if (keep) this.parsed.set(key, p);
+    return p;
+  }
+
   /** Amounts words can be written for (words.ts): below 10^21 đồng, at most 18 decimals of a đồng. */
   private wordsCanRead(v: Dec): boolean {
     const dong = v.times(UNIT_DONG[this.unit]);
@@ -762,7 +777,9 @@ class Reader {
     }
     // A number cell holds a binary double: read it as Excel shows it, to 15 significant digits, so that float
     // noise in cached formula results (3.3000000000000003) does not make a correct total differ.
-    let p: ParsedAmount = parseAmount(typeof v === 'number' && Number.isFinite(v) ? excelDigits(v) : v, { unit: this.unit });
+    let p: ParsedAmount = typeof v === 'number' && Number.isFinite(v)
+      ? parseAmount(excelDigits(v), { unit: this.unit })
+      : this.parseCell(r, c, v);
     let partial = false;
     if (p.kind === 'invalid' && typeof v === 'string') {
       const m = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu.exec(v.normalize('NFC'));
