@@ -8,7 +8,7 @@ export type BootResult =
   | { kind: 'office' }
   | { kind: 'preview'; reason: 'no-office-js' | 'not-in-excel' | 'timeout' };
 
-export async function detectHost(timeoutMs = 5000): Promise<BootResult> {
+export async function detectHost(timeoutMs = 15000): Promise<BootResult> {
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office || typeof office.onReady !== 'function') return { kind: 'preview', reason: 'no-office-js' };
   let timer: ReturnType<typeof setTimeout> | undefined;

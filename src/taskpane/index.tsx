@@ -18,7 +18,8 @@ async function main() {
   const params = new URLSearchParams(window.location.search);
   const tab = (['check', 'build', 'input'].includes(params.get('tab') ?? '') ? params.get('tab') : 'check') as TabKey;
   const autoCheck = params.get('action') === 'check';
-  const boot = await detectHost(parseInt(params.get('officeTimeout') ?? '5000', 10));
+  // onReady normally answers at once (in Excel, or with no host in a plain browser); the timeout only guards a hang
+  const boot = await detectHost(parseInt(params.get('officeTimeout') ?? '15000', 10));
   const container = document.getElementById('container')!;
   const root = createRoot(container);
   if (boot.kind === 'office') {
