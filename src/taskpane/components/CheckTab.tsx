@@ -10,6 +10,9 @@ import { parseA1 } from '../../core/findings';
 import { showValue } from '../format';
 import { ErrorBar, messageOf, useTabStyles } from './common';
 
+/** Findings listed per severity; beyond that the pane says how many more there are. */
+const MAX_LISTED = 300;
+
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
@@ -162,7 +165,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {g.list.map((f, i) => (
+                  {g.list.slice(0, MAX_LISTED).map((f, i) => (
                     <TableRow
                       key={`${f.code}-${f.cell ?? ''}-${i}`}
                       className={s.row}
@@ -194,6 +197,11 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
                   ))}
                 </TableBody>
               </Table>
+              {g.list.length > MAX_LISTED && (
+                <Caption1 className={s.values}>
+                  … và {g.list.length - MAX_LISTED} {SEVERITY_LABEL[g.sev].toLowerCase()} khác (sửa các mục trên rồi kiểm tra lại).
+                </Caption1>
+              )}
             </section>
           ))}
         </>
