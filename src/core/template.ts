@@ -20,7 +20,7 @@ import { decimalsOf, estimateLines, numFmtFor } from './layout';
 import type { FundingSource, Group, Item, LayoutPreset, Plan, PlanMeta, PlanNode, RowAmounts, Unit, YearSpan } from './model';
 import { UNITS, yearsOf } from './model';
 import { classifyTT, letterIndex } from './numbering';
-import { parseAmount, parseUnitLine } from './numbers';
+import { formatVi, parseAmount, parseUnitLine } from './numbers';
 import type { CellSpec, RowSpec, SheetSpec, ValidationSpec } from './sheetspec';
 import { fold, normText } from './textMatch';
 
@@ -430,6 +430,11 @@ export interface InputReadOptions {
   unit?: Unit;
   /** Stop after this many problems (default 50). */
   maxProblems?: number;
+  /**
+   * Filled with notes that do not stop the read: text amounts that could be read another way ("1,234", "5.8",
+   * "1,234.5"). "1.559" (Vietnamese thousands) is the expected form and gets no note.
+   */
+  notes?: InputProblem[];
 }
 
 type ColRole =
@@ -516,6 +521,7 @@ interface Ctx {
   grid: Grid;
   problems: InputProblem[];
   max: number;
+  notes?: InputProblem[];
 }
 
 function problem(ctx: Ctx, row: number, col: number | undefined, msg: string): void {
@@ -552,6 +558,10 @@ function readAmount(ctx: Ctx, r: number, c: number, unit: Unit): Dec | undefined
   if (p.kind === 'invalid') {
     problem(ctx, r, c, `"${clip(String(cell.value))}" không phải số tiền`);
     return undefined;
+  }
+  if (p.ambiguous && p.ambiguity !== 'dot-thousands' && ctx.notes && ctx.notes.length < ctx.max) {
+    const cellRef = a1(r, c);
+    ctx.notes.push({ cell: cellRef, message: `Ô ${cellRef}: "${clip(String(cell.value))}" được đọc là ${formatVi(p.value)} (${p.ambiguous})` });
   }
   if (p.value.isNegative() && !p.value.isZero()) {
     problem(ctx, r, c, `số tiền âm (${clip(String(cell.value))}); số tiền phải lớn hơn hoặc bằng 0`);
@@ -671,7 +681,7 @@ const TOTAL_ROW = /^(tong cong|cong|tong so|tong)\b:?$/;
  * Every problem is collected (up to maxProblems) and thrown together as an InputSheetError: never a half plan.
  */
 export function planFromInputGrid(grid: Grid, opts: InputReadOptions = {}): Plan {
-  const ctx: Ctx = { grid, problems: [], max: opts.maxProblems ?? 50 };
+  const ctx: Ctx = { grid, problems: [], max: opts.maxProblems ?? 50, notes: opts.notes };
   const header = findInputHeader(grid);
   if (header === undefined) {
     throw new InputSheetError([{

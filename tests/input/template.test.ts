@@ -195,6 +195,20 @@ describe('planFromInputGrid', () => {
     expect(e.message).toBe(`Ô ${cell}: "abc" không phải số tiền`);
   });
 
+  test('text amounts that could be read another way get a note; "1.559" does not', () => {
+    const { grid: g0, cols, header } = templateGrid([], opts);
+    const R = (f: Record<string, string | number | null>) => rowOf(cols, f);
+    const grid = { ...g0, cells: [...g0.cells, ...gridOf([
+      R({ tt: '1', name: 'A', 'year:2021': '1.559', 'year:2022': '1,234', 'year:2023': '5.8' }),
+    ]).cells] };
+    const notes: { cell?: string; message: string }[] = [];
+    const plan = planFromInputGrid(grid, { notes });
+    expect(plainOf((plan.nodes[0] as Item).amounts.years[2022])).toBe('1.234');
+    const r = header + 2;
+    expect(notes.map((n) => n.cell)).toEqual([`I${r}`, `J${r}`]);
+    expect(notes[0].message).toMatch(new RegExp(`^Ô I${r}: "1,234" được đọc là 1,234 \\(`));
+  });
+
   test('several problems are reported together; no plan comes back', () => {
     const { grid: g0, cols, header } = templateGrid([], opts);
     const R = (f: Record<string, string | number | null | { value: null; error: string }>) => rowOf(cols, f as never);

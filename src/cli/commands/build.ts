@@ -14,14 +14,16 @@ import type { Dec } from '../../core/decimal';
 import type { LayoutPreset, Plan } from '../../core/model';
 import { LayoutError, layoutPlan, presetOf } from '../../core/layout';
 import { formatVi } from '../../core/numbers';
-import { INPUT_SHEET_NAME, InputSheetError, countPlan, isInputGrid, planFromInputGrid } from '../../core/template';
+import { INPUT_SHEET_NAME, type InputProblem, InputSheetError, countPlan, isInputGrid, planFromInputGrid } from '../../core/template';
 import { computeTotals, headline } from '../../core/totals';
 import { amountToWords } from '../../core/words';
 import { UnreadableWorkbookError, readWorkbookGrids } from '../../xlsx/readGrid';
 import { checkOutput, writeOutput } from './output';
 import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, readPreset, samplePath } from './common';
 
-async function planFromXlsxBuffer(buf: Buffer, shown: string, sheet: string | undefined): Promise<{ plan: Plan; sheet: string }> {
+async function planFromXlsxBuffer(
+  buf: Buffer, shown: string, sheet: string | undefined,
+): Promise<{ plan: Plan; sheet: string; notes: InputProblem[] }> {
   let grids;
   try {
     grids = await readWorkbookGrids(buf);
@@ -41,8 +43,9 @@ async function planFromXlsxBuffer(buf: Buffer, shown: string, sheet: string | un
         'tạo mẫu bằng: danh-muc template -o nhap-lieu.xlsx');
     }
   }
+  const notes: InputProblem[] = [];
   try {
-    return { plan: planFromInputGrid(grid), sheet: grid.sheet };
+    return { plan: planFromInputGrid(grid, { notes }), sheet: grid.sheet, notes };
   } catch (e) {
     if (e instanceof InputSheetError) throw new CliError(`trang "${grid.sheet}" của "${shown}": ${e.message}`);
     throw e;
@@ -86,12 +89,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const ext = path.extname(input).toLowerCase();
   let plan: Plan;
   let from = '';
+  let notes: InputProblem[] = [];
   if (ext === '.json' || (ext !== '.xlsx' && ext !== '.xlsm' && looksLikeJson(buf))) {
     plan = planFromJsonBuffer(buf, shown);
   } else if (ext === '.xlsx' || ext === '.xlsm' || buf.subarray(0, 2).toString('latin1') === 'PK') {
     const r = await planFromXlsxBuffer(buf, shown, values.sheet?.normalize('NFC'));
     plan = r.plan;
     from = ` từ trang "${r.sheet}"`;
+    notes = r.notes;
   } else {
     throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
   }
@@ -113,6 +118,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `Đã tạo phụ lục "${sheetName}"${from}: ${items} dự án, ${groups} nhóm; ${head.label} ${formatVi(head.value)} ${unit} ` +
     `(Bằng chữ: ${words}) → ${out}`,
   );
+  if (notes.length > 0) {
+    io.err(`Lưu ý: ${notes.slice(0, 3).map((n) => n.message).join('; ')}${notes.length > 3 ? `; và ${notes.length - 3} ô khác` : ''}`);
+  }
   const check = checkResult(plan);
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
     const first = check.findings.find((f) => f.severity === 'error') ?? check.findings[0];
