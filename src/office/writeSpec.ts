@@ -393,8 +393,14 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
     }
     if (spec.validations?.length && api('1.8')) {
       for (const v of spec.validations) {
+        const source = v.list.join(',');
+        // Excel's list source is comma-separated and at most 255 characters
+        if (v.list.some((x) => x.includes(',')) || source.length > 255) {
+          warnings.push(`Không tạo được danh sách chọn cho vùng ${rangeAddress(v.range)}: giá trị quá dài hoặc có dấu phẩy.`);
+          continue;
+        }
         const dv = sheet.getRange(rangeAddress(v.range)).dataValidation;
-        dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+        dv.rule = { list: { inCellDropDown: true, source } };
         if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: '' };
       }
     }

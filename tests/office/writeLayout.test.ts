@@ -8,6 +8,8 @@ import { planFromJson } from '../../src/core/planJson';
 import type { SheetSpec } from '../../src/core/sheetspec';
 import { fakeBook, fakeContext, FakeSheet, FakeContext } from './fakeExcel';
 import { bigPlan } from './bigPlan';
+import { readSheetGrid } from '../../src/office/readGrid';
+import { templateSpec, parseSourceCodes, findInputHeader, planFromInputGrid } from '../../src/core/template';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 
 const write = (ctx: FakeContext, spec: SheetSpec) =>
@@ -64,6 +66,34 @@ describe('the Sóc Trăng 2021-2025 appendix written through Office.js', () => {
     const rowNums = [...sheet.cells.entries()].filter(([k, c]) => k.startsWith(`${br},`) && typeof c.v === 'number').map(([, c]) => c.v);
     expect(rowNums).toContain(1559);
     expect(sheet.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+  });
+});
+
+describe('the input sheet (templateSpec) written through Office.js', () => {
+  test('values, list validations, frozen header; it reads back as an input sheet', async () => {
+    const spec = templateSpec({ years: { from: 2021, to: 2025 }, sources: parseSourceCodes('NSTW,NSĐP') });
+    const book = fakeBook('Sheet1');
+    const ctx = fakeContext(book);
+    const res = await write(ctx, spec);
+    expect(res.warnings).toEqual([]);
+    const sheet = book.sheets[1];
+    expect(sheet.name).toBe('Nhập liệu');
+    expectSheetMatchesSpec(sheet, spec);
+    expect(sheet.validations.map((v) => (v.rule as { list: { source: string } }).list.source)).toEqual(
+      spec.validations!.map((v) => v.list.join(',')));
+    expect(sheet.freeze).toEqual(spec.freeze ? { rows: spec.freeze.rows, cols: spec.freeze.cols } : undefined);
+    const { grid } = await readSheetGrid(fakeContext(book) as unknown as Excel.RequestContext, 'Nhập liệu');
+    expect(findInputHeader(grid)).toBeDefined();
+    expect(() => planFromInputGrid(grid)).toThrow(/chưa có dự án nào/);
+  });
+
+  test('a list Excel cannot hold (a value with a comma) is skipped with a warning, the sheet kept', async () => {
+    const spec = templateSpec({ years: { from: 2021, to: 2025 } });
+    spec.validations = [{ range: { r0: 20, c0: 2, r1: 30, c1: 2 }, list: ['Mới', 'Chuyển tiếp, mở rộng'] }];
+    const book = fakeBook('Sheet1');
+    const res = await write(fakeContext(book), spec);
+    expect(res.warnings.join(' ')).toMatch(/C21:C31.*dấu phẩy/);
+    expect(book.sheets[1].validations).toEqual([]);
   });
 });
 
