@@ -906,7 +906,7 @@ class Reader {
       let label = '';
       for (let c = 0; c < Math.min(firstAmountCol, row.length); c++) {
         const t = row[c];
-        if (t && typeof t.value === 'string' && t.value.trim() !== '') {
+        if (t && typeof t.value === 'string' && t.value.trim() !== '' && !/^[-+*•–·]$/.test(t.value.trim())) {
           label = t.value.normalize('NFC').trim();
           break;
         }
@@ -947,7 +947,7 @@ class Reader {
         if (nodes.length > 0) closed = true;
         continue;
       }
-      if (inBreakdown && (kind.kind === 'none' || ttIsLabel)) {
+      if (inBreakdown && (kind.kind === 'none' || kind.kind === 'bullet' || ttIsLabel)) {
         const code = this.mapSource(label, sourceCodes);
         if (code !== undefined && this.hasAnyAmount(row)) {
           const ra = this.readRowAmounts(r, 'breakdown');

@@ -208,6 +208,9 @@ describe('row roles', () => {
     expect(r.plan.nodes.map((n) => (n as Item).name)).toEqual(['A', 'B']);
     expect(r.plan.grandTotal?.label).toBe('TỔNG');
     expect(r.plan.breakdown?.map((b) => b.sourceCode)).toEqual(['NSTW', 'NSĐP']);
+    const bullets = ok(recognizeTable(grid([['TT', 'Tên dự án', 'Tổng', 'NSTW', 'NSĐP'], [1, 'A', 5, 5, null], [2, 'B', 3, null, 3],
+      [null, 'Tổng cộng', 8, 5, 3], [null, 'Trong đó:'], ['-', 'Vốn NSTW', 5], ['+', 'Vốn NSĐP', 3]])));
+    expect(bullets.plan.breakdown?.map((b) => `${b.sourceCode}=${b.amounts.total?.toFixed()}`)).toEqual(['NSTW=5', 'NSĐP=3']);
     expect(r.plan.statedWords?.[0].text).toBe('Tám triệu đồng');
   });
 
