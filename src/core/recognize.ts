@@ -16,14 +16,21 @@
  *     followed by a restart) → level-2 group; number → item; 1.1 → sub-item; "Tổng cộng"/"TỔNG"/"Cộng" →
  *     grand total; "Trong đó:" then one row per source (mapped by its label) → breakdown; "Bằng chữ: ..."
  *     → stated words; rows repeating the header (page breaks) → skipped; anything else → note.
- *  4. The unit: opts.unit, else a unit line above the table ("ĐVT: Triệu đồng"), else a unit in the
+ *     "I. Xây dựng..." typed in one cell is split into numbering and name. The total row closes the table
+ *     (unless it comes before the groups): below it only "Trong đó" rows and words lines are read.
+ *  4. Values: each amount cell parsed once with parseAmount in the sheet's unit; number cells to 15
+ *     significant digits (as Excel shows them, so float noise in cached results does not count).
+ *  5. The unit: opts.unit, else a unit line above the table ("ĐVT: Triệu đồng"), else a unit in the
  *     header ("Tổng mức đầu tư (Triệu đồng)"), else triệu đồng.
  *
  * HARDCODED_TOTAL policy: a subtotal/total cell, a "Trong đó" cell, or an item's total cell that is a typed
  * number is flagged only when the sheet uses formulas for cells of the same kind elsewhere (three kinds:
- * group and grand-total rows; "Trong đó" rows; item totals) — the sign of a
- * sheet meant to compute its totals (every sheet this add-in makes does). A sheet typed by hand or pasted
+ * group and grand-total rows; "Trong đó" rows; item totals) — the sign of a sheet meant to compute its totals (every sheet this add-in makes does). A sheet typed by hand or pasted
  * from Word, with no total formulas at all, is not flagged cell by cell.
+ *
+ * DOUBLE_COUNT: a group or grand-total formula whose references (SUM ranges, + lists) cover both a group row
+ * and a row inside that group; or, without a formula, a stated total equal to its groups plus their items
+ * (and not to the groups alone).
  */
 import { Dec, plain, sum } from './decimal';
 import { a1, makeFinding, type Finding } from './findings';
