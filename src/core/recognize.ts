@@ -636,9 +636,20 @@ class Reader {
       return;
     }
     for (let r = Math.max(0, firstHeaderRow - 30); r < firstHeaderRow; r++) {
+      const texts: string[] = [];
       for (const c of rowOf(this.grid, r)) {
         if (!c || typeof c.value !== 'string' || c.value.length > 300) continue;
+        texts.push(c.value);
         const u = parseUnitLine(c.value);
+        if (u) {
+          this.unit = u;
+          this.unitFrom = 'sheet';
+          return;
+        }
+      }
+      // "ĐVT" | "Triệu đồng" in two cells (a form's label and value).
+      if (texts.length >= 2 && texts.length <= 4) {
+        const u = parseUnitLine(texts.join(' '));
         if (u) {
           this.unit = u;
           this.unitFrom = 'sheet';
