@@ -442,6 +442,10 @@ class Reader {
     const headerRows = [...band];
     const texts = bandTexts(this.grid, band, this.width);
     this.assignColumns(band, texts);
+    // The column where "TT" was found is the TT column, whatever a merged label over it says.
+    this.columns = this.columns.filter((x) => x.col !== ttCol && !(x.role.kind === 'field' && x.role.key === 'tt'));
+    this.columns.push({ col: ttCol, role: { kind: 'field', key: 'tt' }, label: cellText(rowOf(this.grid, band[0])[ttCol]) });
+    this.columns.sort((p, q) => p.col - q.col);
     let bodyStart = band[band.length - 1] + 1;
     if (bodyStart < rowsN && isColumnNumberRow(rowOf(this.grid, bodyStart), ttCol)) {
       headerRows.push(bodyStart);

@@ -40,6 +40,15 @@ describe('fuzz: checkGrid on hostile grids', () => {
           expect(f.message.length).toBeGreaterThan(0);
           expect(f.message).toBe(f.message.normalize('NFC'));
           if (f.cell !== undefined) expect(f.cell).toMatch(/^[A-Z]{1,3}\d+$/);
+          // A finding points at a cell of the sheet, never outside it.
+          if (f.row !== undefined) {
+            expect(f.row).toBeGreaterThanOrEqual(0);
+            expect(f.row).toBeLessThan(grid.cells.length);
+          }
+          if (f.col !== undefined) {
+            expect(f.col).toBeGreaterThanOrEqual(0);
+            expect(f.col).toBeLessThan(Math.max(0, ...grid.cells.map((r) => (Array.isArray(r) ? r.length : 0))));
+          }
         }
       }),
       { numRuns: FUZZ_RUNS },
