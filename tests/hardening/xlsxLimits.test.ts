@@ -8,7 +8,8 @@
  *  - a cell on Excel's last row (1,048,576) is legal and is read and checked;
  *  - a cell beyond Excel's last row (a crafted 30 KB file: row 99,999,999) must be refused politely — exit 2, one
  *    line — by check and build, in a process with a 512 MB heap. Today readGrid fills every row up to it and the
- *    process dies of heap exhaustion (V8 "FATAL ERROR ... heap out of memory", exit 134): see the report of H7.
+ *    process dies of heap exhaustion (V8 "FATAL ERROR ... heap out of memory", exit 134): see the report of H7;
+ *  - merges as large as a sheet (below).
  */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
@@ -103,4 +104,23 @@ test.each(['check', 'build'])('a cell beyond Excel’s last row (row 99,999,999,
     .toEqual({ code: 2, signal: null, stdout: '', fatal: false });
   expect(r.stderr.split('\n')).toHaveLength(2);
   expect(r.stderr).toMatch(new RegExp(`^danh-muc ${cmd}: .*"qua-dong\\.xlsx"`));
+}, 70_000);
+
+/**
+ * Merged ranges as large as a sheet, in a file of a few kilobytes. exceljs marks every cell of a merge when it loads
+ * a workbook, so a crafted "A1:XFD1048576" (17 billion cells) exhausts any heap inside loadWorkbook unless the reader
+ * looks at the merges first: see the report of H7. Two whole columns merged (an officer can do that) cost about
+ * 1.3 GB today: checked with Node's default heap; a whole row and the whole sheet with a 512 MB heap.
+ */
+test.each([['A1:XFD1048576', 512], ['A8:B1048576', 0], ['C8:XFD8', 512]])('a merge %s: check answers (a result or one line), no crash (heap limit %s MB, 0 = Node’s default)', async (ref, heap) => {
+  const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  const t = parts[sheet].replace(/<mergeCells count="(\d+)">/, (_s, c: string) => `<mergeCells count="${parseInt(c, 10) + 1}"><mergeCell ref="${ref}"/>`);
+  expect(t).not.toBe(parts[sheet]);
+  const file = `gop-${ref.replace(':', '-')}.xlsx`;
+  await fsp.writeFile(path.join(dir, file), await zipParts({ ...parts, [sheet]: t }));
+  const r = await runCli(['check', file], dir, { maxOldSpaceMb: heap || undefined, timeoutMs: 60_000 });
+  expect({ signal: r.signal, fatal: /FATAL|heap out of memory/.test(r.stderr) }).toEqual({ signal: null, fatal: false });
+  expect([0, 1, 2]).toContain(r.code);
+  if (r.code === 2) expect(r.stderr.split('\n')).toHaveLength(2);
+  else expect(r.stderr).toBe('');
 }, 70_000);
