@@ -6,10 +6,10 @@ import { CliError, CliIO } from './io';
 
 const USAGE = `Cách dùng:
   danh-muc check <file.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
-  danh-muc build <plan.json | input.xlsx> -o <out.xlsx>
+  danh-muc build <plan.json | input.xlsx> -o <out.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--words] [--force]
   danh-muc build --sample -o <out.xlsx>
-  danh-muc template -o <input.xlsx> [--years 2021-2025] [--sources NSTW,NSĐP,ĐTPT]
-  danh-muc words <số tiền> [--unit "triệu đồng"]`;
+  danh-muc template -o <input.xlsx> [--years 2021-2025] [--sources NSTW,NSĐP,ĐTPT] [--unit ...] [--preset ...] [--from plan.json | --sample] [--force]
+  danh-muc words <số tiền> [--unit "triệu đồng"] [--linh lẻ] [--ngan] [--tu] [--chan]`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
