@@ -184,7 +184,8 @@ function readCellValue(cell: ExcelJS.Cell): GridCell | null {
       f = fv.formula; // exceljs could not translate a shared formula; keep what it stores
     }
     if (typeof f === 'string' && f.length > 0) out.formula = f.startsWith('=') ? f.slice(1) : f;
-    const res = plainValue(fv.result);
+    // exceljs leaves a cached result of 0 out of cell.value; cell.result still holds it.
+    const res = plainValue(fv.result !== undefined ? fv.result : cell.result);
     out.value = res.value;
     if (res.error) out.error = res.error;
   } else {

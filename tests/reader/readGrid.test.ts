@@ -48,6 +48,16 @@ describe('readWorkbookGrids', () => {
     expect(g.hiddenRows).toEqual([3]);
   });
 
+  it('keeps a formula whose cached result is 0 as 0, not blank', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('a');
+    ws.getCell('A1').value = { formula: 'B1-B1', result: 0 };
+    ws.getCell('A2').value = { formula: 'B1+2', result: 2 };
+    const [g] = await readWorkbookGrids(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(cellAt(g, 0, 0)).toMatchObject({ value: 0, formula: 'B1-B1' });
+    expect(cellAt(g, 1, 0)).toMatchObject({ value: 2, formula: 'B1+2' });
+  });
+
   it.each([
     ['empty', Buffer.alloc(0), 'empty'],
     ['random bytes', Buffer.from('hello, this is not a workbook at all'), 'not-zip'],
