@@ -29,12 +29,8 @@ import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { sanitizeText, writeSpecsToFile, writeSpecsToBuffer, XlsxWriteError } from '../../src/xlsx/writeSpec';
 import { recalculateXlsx } from '../helpers/libreoffice';
 import { bigPlan, milli, type BigPlan } from './bigPlan';
+import { INJECTIONS } from './injections';
 
-export const INJECTIONS = [
-  '=1+1', '+84 xyz', '-abc', '@SUM(A1)', '\tTab đầu dòng', '\rCR đầu dòng', '\nLF đầu dòng', '\r\nCRLF',
-  '=HYPERLINK("http://example.invalid","bấm vào đây")', "=cmd|' /C calc'!A0", "+cmd|' /C notepad'!A0", '-2+3', '=1/0', '@', '=',
-  '=SUM(A1:A10)*0', "'=quoted", '=IMPORTXML("http://example.invalid","//a")', '=WEBSERVICE("http://example.invalid")',
-];
 
 function item(tt: string, name: string, years: Record<number, string>, source: string, extra: Partial<Item> = {}): Item {
   const y: Record<number, Dec> = {};
