@@ -18,6 +18,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { Dec } from '../../src/core/decimal';
 import { a1 } from '../../src/core/findings';
 import type { Grid } from '../../src/core/grid';
@@ -78,6 +79,16 @@ function maxPlan(): Plan {
   return plan([group('I', 'Lớn nhất', [item('1', 'Chín trăm chín mươi chín tỷ...', { 2021: '999999999999.999' }, 'NSTW')])]);
 }
 
+/** 600 random names (any Unicode, control characters, lone surrogates) each behind an injection prefix. */
+const RANDOM_NAMES: string[] = fc.sample(
+  fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ''), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }))
+    .map(([p, t]) => p + t),
+  { numRuns: 600, seed: 42 },
+);
+function randomPlan(): Plan {
+  return plan([group('I', 'Tên ngẫu nhiên', RANDOM_NAMES.map((t, i) => item(String(i + 1), t, { 2021: '1' }, 'NSTW', { lead: t })))]);
+}
+
 /** A copy of the spec without cached formula results: the engine must compute every one. */
 function withoutResults(spec: SheetSpec): SheetSpec {
   return {
@@ -95,11 +106,13 @@ const recalc: Record<string, string> = {};
 beforeAll(async () => {
   dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'danh-muc-h7-engine-'));
   big = bigPlan(10_000, 100);
-  const plans: Record<string, Plan> = { dec10k: big.plan, edge: edgePlan(), max: maxPlan(), inject: injectionPlan(), labels: labelPlan() };
+  const plans: Record<string, Plan> = {
+    dec10k: big.plan, edge: edgePlan(), max: maxPlan(), inject: injectionPlan(), labels: labelPlan(), random: randomPlan(),
+  };
   for (const [name, p] of Object.entries(plans)) {
     specs[name] = layoutPlan(p, { words: name !== 'dec10k' });
     files[name] = path.join(dir, `${name}.xlsx`);
-    await writeSpecsToFile([name === 'inject' || name === 'labels' ? specs[name] : withoutResults(specs[name])], files[name]);
+    await writeSpecsToFile([['inject', 'labels', 'random'].includes(name) ? specs[name] : withoutResults(specs[name])], files[name]);
   }
   const outs = await recalculateXlsx(Object.values(files), path.join(dir, 'recalc'));
   Object.keys(files).forEach((k, i) => { recalc[k] = outs[i]; });
@@ -270,5 +283,28 @@ describe('formula injection: written as text, read back as the same text', () =>
     expect(names).toEqual(['=SUM(1,2)', ...INJECTIONS.slice(0, 10).map(asName), "=cmd|' /C calc'!A0", ...INJECTIONS.slice(10).map(asName)]);
     expect(res.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}`)).toEqual([]);
     expect(res.findings.some((f) => f.code === 'FORMULA_ERROR')).toBe(false);
+  });
+});
+
+describe('600 random texts (any Unicode) behind injection prefixes', () => {
+  test.each(['written', 'recalculated'] as const)('read back as the text the writer stores, no formula (%s file)', async (which) => {
+    const spec = specs.random;
+    const ws = await sheetOf(which === 'written' ? files.random : recalc.random);
+    const nameCol = spec.columns.findIndex((c) => c.key === 'name');
+    const leadCol = spec.columns.findIndex((c) => c.key === 'lead');
+    const bad: string[] = [];
+    spec.roles!.item.forEach((r, i) => {
+      const stored = sanitizeText(RANDOM_NAMES[i]);
+      for (const c of [nameCol, leadCol]) {
+        const cell = ws.getCell(r + 1, c + 1);
+        // LibreOffice re-saves a text mixing scripts as rich-text runs (a fallback font for characters Times New Roman
+        // lacks): the text is the runs joined.
+        const v = cell.value as unknown;
+        const got = v === null ? '' : typeof v === 'object' && v && 'richText' in v
+          ? (v as ExcelJS.CellRichTextValue).richText.map((x) => x.text).join('') : v;
+        if (cell.formula || got !== stored) bad.push(`${a1(r, c)} ${JSON.stringify(stored)} → ${JSON.stringify(got)}${cell.formula ? ` =${cell.formula}` : ''}`);
+      }
+    });
+    expect(bad).toEqual([]);
   });
 });
