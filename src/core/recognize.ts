@@ -41,6 +41,7 @@ import type {
   StatedWords, Unit, YearSpan,
 } from './model';
 import { formatVi, parseAmount, parseUnitLine, type ParsedAmount } from './numbers';
+import { classifyTT as classifyTT_, VI_LETTERS } from './numbering';
 import { fold, foldWords } from './textMatch';
 
 export interface RecognizeOptions {
@@ -265,21 +266,6 @@ function isColumnNumberRow(row: (GridCell | null | undefined)[], ttCol: number):
 // ---------------------------------------------------------------------------------------------
 // Row labels
 
-const ROMAN_RE = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-const VI_LETTERS = ['A', 'B', 'C', 'D', 'Đ', 'E', 'G', 'H', 'I', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'X', 'Y'];
-
-export function romanValue(s: string): number | undefined {
-  if (!s || !ROMAN_RE.test(s)) return undefined;
-  const vals: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = vals[s[i]];
-    const next = i + 1 < s.length ? vals[s[i + 1]] : 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 ? total : undefined;
-}
-
 type TTKind =
   | { kind: 'roman'; value: number; text: string }
   | { kind: 'letter'; letter: string; text: string }
@@ -298,19 +284,26 @@ function ttText(c: GridCell | null | undefined): string {
   return typeof c.value === 'string' ? c.value.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
 }
 
+/** The row's numbering, read by the shared numbering module and narrowed to the roles a row can play. */
 function classifyTT(t: string): TTKind {
   if (t === '') return { kind: 'none' };
-  const s = t.replace(/[.)]$/, '').trim();
-  const dotted = /\.$/.test(t);
-  if (/^\d{1,5}$/.test(s)) return { kind: 'number', value: parseInt(s, 10), dotted, text: t };
-  if (/^\d{1,5}(\.\d{1,5})+$/.test(s)) return { kind: 'sub', text: t };
-  const rv = romanValue(s);
-  if (rv !== undefined) return { kind: 'roman', value: rv, text: t };
-  const up = s.toUpperCase();
-  if (s.length === 1 && s === up && VI_LETTERS.includes(up)) return { kind: 'letter', letter: up, text: t };
-  if (/^[a-zđ]$/.test(s)) return { kind: 'bullet', text: t };
-  if (/^[-+*•–·]$/.test(s)) return { kind: 'bullet', text: t };
-  return { kind: 'other', text: t };
+  const info = classifyTT_(t);
+  switch (info.kind) {
+    case 'none':
+      return info.bullet ? { kind: 'bullet', text: t } : { kind: 'none' };
+    case 'number':
+      return info.core.length <= 5 ? { kind: 'number', value: info.ordinal ?? 0, dotted: info.suffix === '.', text: t } : { kind: 'other', text: t };
+    case 'dotted':
+      return { kind: 'sub', text: t };
+    case 'roman':
+      if (!info.lower) return { kind: 'roman', value: info.ordinal ?? 0, text: t };
+      return info.core.length === 1 ? { kind: 'bullet', text: t } : { kind: 'other', text: t };
+    case 'letter':
+      if (info.lower) return { kind: 'bullet', text: t };
+      return info.wrongLetter ? { kind: 'other', text: t } : { kind: 'letter', letter: info.core.toUpperCase(), text: t };
+    default:
+      return { kind: 'other', text: t };
+  }
 }
 
 const NUMBERED_TEXT =

@@ -4,7 +4,8 @@
  */
 import type { Grid, GridCell } from '../../src/core/grid';
 import { formulaRefs } from '../../src/core/formulaRefs';
-import { parsePeriod, recognizeTable, romanValue, sourceCodeOf, type Recognized } from '../../src/core/recognize';
+import { parsePeriod, recognizeTable, sourceCodeOf, type Recognized } from '../../src/core/recognize';
+import { romanToInt as romanValue } from '../../src/core/numbering';
 import { checkGrid } from '../../src/core/sheetCheck';
 import { fold, foldWords } from '../../src/core/textMatch';
 import type { Item, PlanNode } from '../../src/core/model';
