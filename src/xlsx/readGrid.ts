@@ -22,7 +22,45 @@ export class UnreadableWorkbookError extends Error {
 }
 
 export type UnreadableReason =
-  | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets' | 'cell-too-long';
+  | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets' | 'cell-too-long'
+  | 'beyond-sheet' | 'merge-too-large';
+
+/** Excel's sheet size. A cell or merge beyond it was not made by Excel. */
+export const EXCEL_MAX_ROWS = 1048576;
+export const EXCEL_MAX_COLS = 16384;
+/** Largest merged area read (cells). Appendix merges span a heading or a header band: a few hundred cells. exceljs
+ * creates every cell of a merge on load, so a whole-sheet merge would exhaust memory before we could look at it. */
+export const MAX_MERGE_CELLS = 200000;
+
+class MergeTooLarge extends Error {
+  constructor(readonly ref: string, readonly cells: number) { super(ref); }
+}
+
+/** "A1:XFD1048576" → number of cells (undefined when not a range). */
+function rangeCells(ref: string): number | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) return undefined;
+  const col = (t: string) => { let c = 0; for (const ch of t) c = c * 26 + ch.charCodeAt(0) - 64; return c; };
+  return (Math.abs(parseInt(m[4], 10) - parseInt(m[2], 10)) + 1) * (Math.abs(col(m[3]) - col(m[1])) + 1);
+}
+
+// exceljs materialises every cell of each merge while loading (Worksheet#_parseMergeCells). Guard it once, here in the
+// adapter, so that a crafted merge is refused with a clear reason instead of exhausting memory.
+{
+  const proto = (ExcelJS as unknown as { Worksheet?: { prototype: Record<string, unknown> } }).Worksheet?.prototype
+    ?? Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x'));
+  const original = proto._parseMergeCells as ((this: unknown, model: { mergeCells?: string[] }) => void) | undefined;
+  if (typeof original === 'function' && !proto.__danhMucGuard) {
+    proto._parseMergeCells = function guarded(this: unknown, model: { mergeCells?: string[] }) {
+      for (const ref of model?.mergeCells ?? []) {
+        const n = rangeCells(String(ref));
+        if (n !== undefined && n > MAX_MERGE_CELLS) throw new MergeTooLarge(String(ref), n);
+      }
+      return original.call(this, model);
+    };
+    proto.__danhMucGuard = true;
+  }
+}
 
 /** Excel's own limit on the text of one cell. A file holding more in one cell was not made by Excel: refused. */
 export const MAX_CELL_TEXT = 32767;
@@ -86,6 +124,11 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
     // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
+    if (e instanceof MergeTooLarge) {
+      throw new UnreadableWorkbookError(
+        `tệp có vùng gộp ô ${e.ref} (${e.cells.toLocaleString('vi-VN')} ô), quá lớn cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`,
+        'merge-too-large');
+    }
     const msg = e instanceof Error ? e.message : String(e);
     throw new UnreadableWorkbookError(`tệp .xlsx bị hỏng hoặc không đầy đủ (${msg.split('\n')[0].slice(0, 120)})`, 'corrupt');
   }
@@ -233,10 +276,20 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
+    if (rowNumber > EXCEL_MAX_ROWS) {
+      throw new UnreadableWorkbookError(
+        `trang "${ws.name}" có ô ở dòng ${rowNumber.toLocaleString('vi-VN')}, ngoài giới hạn ${EXCEL_MAX_ROWS.toLocaleString('vi-VN')} dòng của Excel; tệp không do Excel tạo`,
+        'beyond-sheet');
+    }
     if (row.hidden) hiddenRows.push(r);
     const line: (GridCell | null | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (colNumber > EXCEL_MAX_COLS) {
+        throw new UnreadableWorkbookError(
+          `trang "${ws.name}" có ô ở cột thứ ${colNumber.toLocaleString('vi-VN')}, ngoài giới hạn ${EXCEL_MAX_COLS.toLocaleString('vi-VN')} cột của Excel; tệp không do Excel tạo`,
+          'beyond-sheet');
+      }
       const gc = readCell(cell);
       if (gc) line[colNumber - 1] = gc;
     });
