@@ -21,7 +21,7 @@ import { formatVi, convertUnit } from './numbers';
 import { classifyTT, sequenceIssues, sequenceKind, type TTKind } from './numbering';
 import { sourcesInText } from './sourceText';
 import { computeTotals, headline, type PlanTotals, type RowTotals } from './totals';
-import { amountToWords, extractWords, wordsToAmount } from './words';
+import { amountToWords, canSayInWords, extractWords, wordsToAmount } from './words';
 
 export { matchSourceText, sourcesInText } from './sourceText';
 
@@ -507,6 +507,13 @@ class Checker {
       const figureDong = convertUnit(figure, unit, 'đồng');
       const read = wordsToAmount(extractWords(w.text) ?? w.text);
       const extra = this.cellAt(w.loc);
+      if (!canSayInWords(figureDong)) {
+        // 10^21 đồng or more, or finer than 10^-18 đồng: no Vietnamese sentence reads this figure.
+        this.add('WORDS_MISMATCH',
+          `Không đối chiếu được số tiền bằng chữ "${shortName(w.text)}": số ${vi(figureDong)} đồng của bảng quá lớn hoặc quá lẻ để viết thành chữ.`,
+          { ...extra, expected: plain(figureDong), actual: w.text });
+        continue;
+      }
       const right = amountToWords(figureDong);
       if (read === undefined) {
         this.add('WORDS_MISMATCH',

@@ -4,10 +4,10 @@
  */
 import { Dec, plain, type Dec as DecT } from './decimal';
 import { checkPlan } from './checks';
-import { a1, makeFinding, summarize, type CheckResult, type Finding } from './findings';
+import { a1, summarize, type CheckResult, type Finding } from './findings';
 import type { Grid } from './grid';
 import type { Plan, PlanNode, Unit } from './model';
-import { AmountError, convertUnit } from './numbers';
+import { convertUnit } from './numbers';
 import { recognizeTable, type Recognized } from './recognize';
 
 export interface SheetCheckOptions {
@@ -80,27 +80,8 @@ export function dedupeFindings(findings: Finding[]): Finding[] {
   return out;
 }
 
-/**
- * checkPlan, except that a words line whose figure cannot be written in words at all (10^21 đồng or more,
- * more than 18 decimals of a đồng: words.ts refuses it with an AmountError) becomes a WORDS_MISMATCH
- * finding at that line instead of stopping the whole check.
- */
 function modelChecks(plan: Plan, tolerance: DecT | undefined): Finding[] {
-  const opts = tolerance !== undefined ? { tolerance } : {};
-  try {
-    return checkPlan(plan, opts);
-  } catch (e) {
-    if (!(e instanceof AmountError) || !plan.statedWords?.length) throw e;
-    const words = plan.statedWords;
-    const rest = checkPlan({ ...plan, statedWords: undefined }, opts);
-    const reason = e.message.split('\n')[0];
-    return [
-      ...rest,
-      ...words.map((w) => makeFinding('WORDS_MISMATCH',
-        `Không đối chiếu được số tiền bằng chữ "${w.text.slice(0, 60)}": số của bảng không viết được thành chữ (${reason}).`,
-        w.loc ? { sheet: plan.sheet?.name, row: w.loc.row, col: w.loc.col, actual: w.text } : { actual: w.text })),
-    ];
-  }
+  return checkPlan(plan, tolerance !== undefined ? { tolerance } : {});
 }
 
 /** The column of the grand-total figure a stated total is compared with. */

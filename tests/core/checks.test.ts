@@ -69,6 +69,13 @@ describe('seeds', () => {
     plan.statedWords![0].text = 'xin chào';
     expect(checkPlan(plan).map((f) => f.code)).toEqual(['WORDS_MISMATCH']);
   });
+  it('a words line beside a figure too large to say in words is a finding, not a crash', () => {
+    const plan = loadSample('hau-giang-2019');
+    plan.statedWords![0].figure = d('1e15'); // 10^15 tỷ đồng = 10^24 đồng
+    const fs = checkPlan(plan);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ code: 'WORDS_MISMATCH', expected: '1' + '0'.repeat(24), actual: plan.statedWords![0].text });
+  });
   it('every message is NFC Vietnamese and every expected/actual a plain string', () => {
     const all = ['soc-trang-2016-2020', 'nghe-an-2021-2025'].flatMap((n) => checkPlan(loadSample(n)));
     for (const f of all) {
