@@ -12,6 +12,7 @@
  * - Grand total: the sum of the top-level nodes (groups, or the items of a flat list) — never groups and items together.
  */
 import { Dec, ZERO, isDec } from './decimal';
+import { ExactSum } from './exactSum';
 import type { Item, Plan, PlanNode, RowAmounts } from './model';
 import { matchSourceText } from './sourceText';
 
@@ -59,28 +60,69 @@ function emptyRow(): RowTotals {
   return { years: {}, sources: {}, split: {}, total: ZERO, totalInvestment: ZERO, annual: ZERO };
 }
 
-function addTo(rec: Record<string | number, Dec>, key: string | number, v: Dec): void {
-  const cur = rec[key];
-  rec[key] = cur === undefined ? v : cur.plus(v);
+/**
+ * A group row being accumulated: one exact sum per key (ExactSum), turned into Decs once all children are in.
+ * Per key the value is the first child's amount plus the others, in child order, as a plain Dec loop gives it;
+ * keys keep the order in which they first appear.
+ */
+class RowAcc {
+  private readonly years = new Map<string, ExactSum>();
+  private readonly sources = new Map<string, ExactSum>();
+  private readonly split = new Map<string, Map<string, ExactSum>>();
+  private readonly total = new ExactSum();
+  private readonly totalInvestment = new ExactSum();
+  private readonly annual = new ExactSum();
+
+  /** `yearKeys`: the keys of r.years when known (Object.keys order). */
+  add(r: RowTotals, yearKeys: string[] = Object.keys(r.years)): void {
+    const ys = r.years;
+    for (const y of yearKeys) addTo(this.years, y, ys[y as unknown as number]);
+    for (const c in r.sources) addTo(this.sources, c, r.sources[c]);
+    for (const c in r.split) {
+      let target = this.split.get(c);
+      if (!target) this.split.set(c, (target = new Map()));
+      const s = r.split[c];
+      for (const y of s === ys ? yearKeys : Object.keys(s)) addTo(target, y, s[y as unknown as number]);
+    }
+    this.total.add(r.total);
+    this.totalInvestment.add(r.totalInvestment);
+    this.annual.add(r.annual);
+  }
+
+  row(): RowTotals {
+    const split: Record<string, Record<number, Dec>> = {};
+    for (const [c, m] of this.split) split[c] = values(m);
+    return {
+      years: values(this.years),
+      sources: values(this.sources),
+      split,
+      total: this.total.value(),
+      totalInvestment: this.totalInvestment.value(),
+      annual: this.annual.value(),
+    };
+  }
 }
 
-function addRow(acc: RowTotals, r: RowTotals): void {
-  for (const y in r.years) addTo(acc.years, y, r.years[y]);
-  for (const c in r.sources) addTo(acc.sources, c, r.sources[c]);
-  for (const c in r.split) {
-    const target = acc.split[c] ?? (acc.split[c] = {});
-    const s = r.split[c];
-    for (const y in s) addTo(target, y, s[y]);
-  }
-  acc.total = acc.total.plus(r.total);
-  acc.totalInvestment = acc.totalInvestment.plus(r.totalInvestment);
-  acc.annual = acc.annual.plus(r.annual);
+function addTo(m: Map<string, ExactSum>, key: string, v: Dec): void {
+  let s = m.get(key);
+  if (!s) m.set(key, (s = new ExactSum(true)));
+  s.add(v);
+}
+
+function values(m: Map<string, ExactSum>): Record<string, Dec> {
+  const out: Record<string, Dec> = {};
+  for (const [k, s] of m) out[k] = s.value();
+  return out;
 }
 
 function sumRecord(rec: Record<string | number, Dec>): Dec {
-  let acc = ZERO;
-  for (const k in rec) acc = acc.plus(rec[k]);
-  return acc;
+  const acc = new ExactSum();
+  for (const k in rec) acc.add(rec[k]);
+  return acc.value();
+}
+
+function isLeaf(n: PlanNode): boolean {
+  return n.kind === 'item' && !(Array.isArray(n.children) && n.children.length > 0);
 }
 
 function hasKeys(o: object | undefined): boolean {
@@ -93,17 +135,25 @@ function bad(it: Item, what: string, v: unknown): never {
   throw new TotalsError(`Dự án ${String(it.tt ?? '')} "${String(it.name ?? '')}": số tiền ${what} không hợp lệ (${String(v)}).`);
 }
 
-/** Every amount of an item must be a finite Dec: anything else is refused with a named error. */
-function assertAmounts(it: Item, a: RowAmounts): void {
-  const check = (v: unknown, what: string): void => {
-    if (!isDec(v) || !v.isFinite()) bad(it, what, v);
-  };
-  if (a.years) for (const y in a.years) check(a.years[y as unknown as number], `năm ${y}`);
-  if (a.sources) for (const c in a.sources) check(a.sources[c], `nguồn ${c}`);
-  if (a.split) for (const c in a.split) for (const y in a.split[c]) check(a.split[c][y as unknown as number], `nguồn ${c} năm ${y}`);
-  if (a.total !== undefined) check(a.total, 'tổng');
-  if (a.totalInvestment !== undefined) check(a.totalInvestment, 'tổng mức đầu tư');
-  if (a.annual !== undefined) check(a.annual, 'năm kế hoạch');
+function finiteDec(v: unknown): boolean {
+  return isDec(v) && v.isFinite();
+}
+
+/** Every amount of an item must be a finite Dec: anything else is refused with a named error. `yk`: keys of a.years. */
+function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
+  // The message is built only for a bad amount (this runs for every item of a 100,000-item plan).
+  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, `năm ${y}`, a.years[y as unknown as number]);
+  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, `nguồn ${c}`, a.sources[c]);
+  if (a.split) {
+    for (const c in a.split) {
+      for (const y in a.split[c]) {
+        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, `nguồn ${c} năm ${y}`, a.split[c][y as unknown as number]);
+      }
+    }
+  }
+  if (a.total !== undefined && !finiteDec(a.total)) bad(it, 'tổng', a.total);
+  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, 'tổng mức đầu tư', a.totalInvestment);
+  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, 'năm kế hoạch', a.annual);
 }
 
 export function computeTotals(plan: Plan): PlanTotals {
@@ -116,23 +166,40 @@ export function computeTotals(plan: Plan): PlanTotals {
   let itemCount = 0;
   let groupCount = 0;
 
+  // Records keyed by year hold integer-like keys, which V8 enumerates slowly (for-in builds the key strings each
+  // time): each item's year keys are listed once (Object.keys, same order as for-in) and passed along.
+  const seenYearKeys = new Set<string>();
+  const addYearKey = (y: string): void => {
+    if (seenYearKeys.has(y)) return;
+    seenYearKeys.add(y);
+    yearSet.add(parseInt(y, 10));
+  };
+  /** Year keys of the row itemRow returned last (its `years` and its one-source split share them). */
+  let leafYearKeys: string[] = [];
+
   function itemRow(it: Item): RowTotals {
     const a: RowAmounts = it.amounts ?? { years: {}, sources: {} };
-    assertAmounts(it, a);
+    const yk = a.years ? Object.keys(a.years) : [];
+    assertAmounts(it, a, yk);
     const r = emptyRow();
-    const hasYears = hasKeys(a.years);
+    const hasYears = yk.length > 0;
     const hasSources = hasKeys(a.sources);
     const hasSplit = hasKeys(a.split);
+    let rowYearKeys: string[] = [];
     if (hasYears) {
       // Shared, not copied: item rows are read-only (groups accumulate into their own rows).
       r.years = a.years;
-      for (const y in a.years) yearSet.add(parseInt(y, 10));
+      rowYearKeys = yk;
+      for (const y of yk) addYearKey(y);
       uses.years = true;
     } else if (hasSplit) {
+      const ys = new Map<string, ExactSum>();
       for (const c in a.split) for (const y in a.split[c]) {
-        addTo(r.years, y, a.split[c][y as unknown as number]);
-        yearSet.add(parseInt(y, 10));
+        addTo(ys, y, a.split[c][y as unknown as number]);
+        addYearKey(y);
       }
+      r.years = values(ys);
+      rowYearKeys = Object.keys(r.years);
       uses.years = true;
     }
     if (hasSources) {
@@ -142,9 +209,12 @@ export function computeTotals(plan: Plan): PlanTotals {
       for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
       uses.sources = true;
     }
-    const hasYearsNow = hasKeys(r.years);
-    if (hasYearsNow) r.total = sumRecord(r.years);
-    else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
+    const hasYearsNow = rowYearKeys.length > 0;
+    if (hasYearsNow) {
+      const t = new ExactSum();
+      for (const y of rowYearKeys) t.add(r.years[y as unknown as number]);
+      r.total = t.value();
+    } else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
     else if (a.total) r.total = a.total;
     if (hasYearsNow || hasKeys(r.sources) || a.total) uses.total = true;
     if (a.totalInvestment) {
@@ -163,10 +233,18 @@ export function computeTotals(plan: Plan): PlanTotals {
     if (hasSplit) {
       r.split = a.split!;
     } else if (hasYearsNow) {
-      const codes = Object.keys(r.sources).filter((c) => !r.sources[c].isZero());
-      if (codes.length === 1) r.split = { [codes[0]]: r.years };
-      else if (codes.length > 1) codes.forEach((c) => inexact.add(c));
+      let only: string | undefined;
+      let several = false;
+      for (const c in r.sources) {
+        if (r.sources[c].isZero()) continue;
+        if (only === undefined) only = c;
+        else several = true;
+      }
+      if (several) {
+        for (const c in r.sources) if (!r.sources[c].isZero()) inexact.add(c);
+      } else if (only !== undefined) r.split = { [only]: r.years };
     }
+    leafYearKeys = rowYearKeys;
     return r;
   }
 
@@ -174,12 +252,14 @@ export function computeTotals(plan: Plan): PlanTotals {
     let r: RowTotals;
     if (node.kind === 'group') {
       groupCount++;
-      r = emptyRow();
-      for (const c of node.children ?? []) addRow(r, visit(c));
+      const acc = new RowAcc();
+      for (const c of node.children ?? []) addChild(acc, c);
+      r = acc.row();
     } else if (Array.isArray(node.children) && node.children.length > 0) {
       itemCount++;
-      r = emptyRow();
-      for (const c of node.children) addRow(r, visit(c));
+      const acc = new RowAcc();
+      for (const c of node.children) addChild(acc, c);
+      r = acc.row();
     } else {
       itemCount++;
       r = itemRow(node);
@@ -188,8 +268,14 @@ export function computeTotals(plan: Plan): PlanTotals {
     return r;
   }
 
-  const grand = emptyRow();
-  for (const n of plan.nodes) addRow(grand, visit(n));
+  function addChild(acc: RowAcc, c: PlanNode): void {
+    const r = visit(c);
+    acc.add(r, isLeaf(c) ? leafYearKeys : undefined);
+  }
+
+  const grandAcc = new RowAcc();
+  for (const n of plan.nodes) addChild(grandAcc, n);
+  const grand = grandAcc.row();
 
   if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) yearSet.add(y);
   return {
