@@ -15,6 +15,7 @@
  *   node.loc.row), else no cell.
  */
 import { Dec, ZERO, eqWithin, isDec, plain } from './decimal';
+import { ExactSum, sameDec } from './exactSum';
 import { makeFinding, summarize, type CheckResult, type Finding, type FindingCode } from './findings';
 import { sourceKey, yearKey, type FieldKey, type Group, type Item, type Plan, type PlanNode, type RowAmounts, type RowLoc } from './model';
 import { formatVi, convertUnit } from './numbers';
@@ -67,11 +68,11 @@ function colKey(c: Col): FieldKey {
 }
 
 /** Columns a row states, in display order: years, total, total investment, annual, sources. */
-function statedCols(a: RowAmounts | undefined): Col[] {
+function statedCols(a: RowAmounts | undefined, yearKeys?: string[]): Col[] {
   if (!a) return [];
   const out: Col[] = [];
   if (a.years) {
-    for (const y of Object.keys(a.years).map((k) => parseInt(k, 10)).sort((x, z) => x - z)) {
+    for (const y of (yearKeys ?? Object.keys(a.years)).map((k) => parseInt(k, 10)).sort((x, z) => x - z)) {
       if (isDec(a.years[y])) out.push({ kind: 'year', year: y });
     }
   }
@@ -79,6 +80,33 @@ function statedCols(a: RowAmounts | undefined): Col[] {
   if (a.sources) for (const c of Object.keys(a.sources)) if (isDec(a.sources[c])) out.push({ kind: 'source', code: c });
   return out;
 }
+
+/**
+ * Can a row hold a negative stated amount? A cheap filter (no allocation) in front of negatives(): true for every
+ * value negatives() would report (isNegative() is `s < 0`), and for some it would not (-0, non-Dec values).
+ */
+function mayHoldNegative(a: RowAmounts, yearKeys: string[]): boolean {
+  const neg = (v: unknown): boolean => v !== null && v !== undefined && ((v as { s?: number }).s ?? 0) < 0;
+  for (const y of yearKeys) if (neg(a.years[y as unknown as number])) return true;
+  if (neg(a.total) || neg(a.totalInvestment) || neg(a.annual)) return true;
+  if (a.sources) for (const c in a.sources) if (neg(a.sources[c])) return true;
+  return false;
+}
+
+/**
+ * A name as compared for duplicates: NFC, lower case, runs of spaces as one space, no trailing punctuation.
+ * Same result as `normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;,:]+$/, '').trim()`, skipping
+ * the replacements that would change nothing (most names have single spaces and end with a letter).
+ */
+function nameKey(name: string | undefined): string {
+  let k = (name ?? '').normalize('NFC').toLowerCase();
+  if (ODD_SPACE.test(k)) k = k.replace(/\s+/g, ' ');
+  if (k.length > 0 && TAIL_PUNCT.test(k[k.length - 1])) k = k.replace(/[\s.;,:]+$/, '');
+  return k.trim();
+}
+/** A whitespace character other than a single space: /\s+/g → ' ' would change the text. */
+const ODD_SPACE = /[^\S ]| {2}/;
+const TAIL_PUNCT = /[\s.;,:]/;
 
 function statedValue(a: RowAmounts, c: Col): Dec | undefined {
   if (c.kind === 'year') return a.years?.[c.year];
@@ -150,11 +178,13 @@ class Checker {
   }
 
   /** A sum comparison: stated vs computed; reports `code` when they differ by more than the tolerance. */
-  compare(code: FindingCode, stated: Dec, computed: Dec, message: (diff: string) => string, extra: Partial<Finding>): void {
-    if (eqWithin(stated, computed, this.tol)) return;
+  compare(code: FindingCode, stated: Dec, computed: Dec, message: (diff: string) => string,
+    extra: Partial<Finding> | (() => Partial<Finding>)): void {
+    // Equal finite amounts are within any (non-negative) tolerance: decided without allocating.
+    if (sameDec(stated, computed) || eqWithin(stated, computed, this.tol)) return;
     const diff = stated.minus(computed);
     const d = `${diff.isNegative() ? '' : '+'}${vi(diff)}`;
-    this.add(code, message(d), { ...extra, expected: plain(computed), actual: plain(stated) });
+    this.add(code, message(d), { ...(typeof extra === 'function' ? extra() : extra), expected: plain(computed), actual: plain(stated) });
   }
 
   // ----- values shown on a row
@@ -230,12 +260,14 @@ class Checker {
     const children: PlanNode[] = n.children ?? [];
     for (const c of statedCols(stated)) {
       const s = statedValue(stated!, c)!;
-      let sum = ZERO;
-      for (const ch of children) sum = sum.plus(this.shown(ch, c));
+      const acc = new ExactSum();
+      for (const ch of children) acc.add(this.shown(ch, c));
+      if (acc.sameAs(s)) continue;
+      const sum = acc.value();
       const what = n.kind === 'group' ? 'các mục trong nhóm' : 'các hạng mục';
       this.compare('GROUP_SUBTOTAL', s, sum,
         (d) => `${this.nodeName(n, parent)}: ${this.colName(c)} ghi ${vi(s)} nhưng tổng ${what} là ${vi(sum)} (chênh lệch ${d}).`,
-        this.where(n.loc, colKey(c)));
+        () => this.where(n.loc, colKey(c)));
     }
   }
 
@@ -243,11 +275,13 @@ class Checker {
     const name = lazy(() => this.nodeName(it, parent));
     const a = it.amounts ?? { years: {}, sources: {} };
     const isParent = Array.isArray(it.children) && it.children.length > 0;
-    this.negatives(a, it.loc, name);
+    // Year records have integer keys, slow to enumerate in V8: list them once per item.
+    const yearKeys = a.years ? Object.keys(a.years) : [];
+    this.negatives(a, it.loc, name, yearKeys);
     if (isParent) {
       this.groupRow(it, parent);
     } else {
-      this.rowSums(it, a, name);
+      this.rowSums(it, a, name, yearKeys);
       this.period(it, a, name);
       this.annual(it, a, name);
       this.sourceMismatch(it, a, name);
@@ -255,26 +289,37 @@ class Checker {
     this.missing(it, isParent, name);
   }
 
-  rowSums(it: Item, a: RowAmounts, name: Label): void {
-    const years = Object.keys(a.years ?? {});
-    const yearSum = years.length ? years.reduce((acc, y) => acc.plus(a.years[y as unknown as number]), ZERO) : undefined;
+  /** `years`: the keys of a.years. */
+  rowSums(it: Item, a: RowAmounts, name: Label, years: string[]): void {
+    // The sum of the years is the item's computed total (totals.ts: ZERO plus each year, in key order).
+    const yearSum = years.length ? this.totals.rowOf(it).total : undefined;
     if (a.total && yearSum !== undefined) {
       const t = a.total;
-      this.compare('ROW_YEARS_SUM', t, yearSum,
-        (d) => `${name}: cột Tổng ghi ${vi(t)} nhưng cộng các năm được ${vi(yearSum)} (chênh lệch ${d}).`,
-        this.where(it.loc, 'total'));
+      const ys = yearSum;
+      this.compare('ROW_YEARS_SUM', t, ys,
+        (d) => `${name}: cột Tổng ghi ${vi(t)} nhưng cộng các năm được ${vi(ys)} (chênh lệch ${d}).`,
+        () => this.where(it.loc, 'total'));
     }
     const codes = Object.keys(a.sources ?? {});
     const ref = a.total ?? yearSum;
     if (codes.length && ref !== undefined) {
-      const srcSum = codes.reduce((acc, c) => acc.plus(a.sources[c]), ZERO);
-      const cols = this.plan.sheet?.columns;
-      const at: FieldKey = cols?.total !== undefined ? 'total' : sourceKey(codes.find((c) => cols?.[sourceKey(c)] !== undefined) ?? codes[0]);
+      const acc = new ExactSum();
+      for (const c of codes) acc.add(a.sources[c]);
+      if (acc.sameAs(ref)) return this.splitSums(it, a, name, years);
+      const srcSum = acc.value();
       const refWord = a.total ? 'cột Tổng' : 'tổng các năm';
       this.compare('ROW_SOURCES_SUM', srcSum, ref,
         (d) => `${name}: cộng các nguồn vốn được ${vi(srcSum)} nhưng ${refWord} là ${vi(ref)} (chênh lệch ${d}).`,
-        this.where(it.loc, at));
+        () => {
+          const cols = this.plan.sheet?.columns;
+          const at: FieldKey = cols?.total !== undefined ? 'total' : sourceKey(codes.find((c) => cols?.[sourceKey(c)] !== undefined) ?? codes[0]);
+          return this.where(it.loc, at);
+        });
     }
+    this.splitSums(it, a, name, years);
+  }
+
+  private splitSums(it: Item, a: RowAmounts, name: Label, years: string[]): void {
     if (a.split) {
       for (const c of Object.keys(a.split)) {
         const s = a.split[c];
@@ -297,15 +342,11 @@ class Checker {
     }
   }
 
-  negatives(a: RowAmounts | undefined, loc: RowLoc | undefined, name: Label): void {
+  /** `yearKeys`: the keys of a.years, when the caller has them. */
+  negatives(a: RowAmounts | undefined, loc: RowLoc | undefined, name: Label, yearKeys?: string[]): void {
     if (!a) return;
-    for (const c of statedCols(a)) {
-      const v = statedValue(a, c)!;
-      if (v.isNegative() && !v.isZero()) {
-        this.add('NEGATIVE_AMOUNT', `${name}: số âm ở cột ${this.colName(c)} (${vi(v)}).`,
-          { ...this.where(loc, colKey(c)), actual: plain(v) });
-      }
-    }
+    const yk = yearKeys ?? (a.years ? Object.keys(a.years) : []);
+    if (mayHoldNegative(a, yk)) this.negativeCols(a, loc, name, yk);
     if (a.split) {
       for (const code of Object.keys(a.split)) for (const y of Object.keys(a.split[code])) {
         const v = a.split[code][y as unknown as number];
@@ -313,6 +354,16 @@ class Checker {
           this.add('NEGATIVE_AMOUNT', `${name}: số âm trong phân kỳ nguồn ${code} năm ${y} (${vi(v)}).`,
             { ...this.where(loc, sourceKey(code)), actual: plain(v) });
         }
+      }
+    }
+  }
+
+  private negativeCols(a: RowAmounts, loc: RowLoc | undefined, name: Label, yearKeys: string[]): void {
+    for (const c of statedCols(a, yearKeys)) {
+      const v = statedValue(a, c)!;
+      if (v.isNegative() && !v.isZero()) {
+        this.add('NEGATIVE_AMOUNT', `${name}: số âm ở cột ${this.colName(c)} (${vi(v)}).`,
+          { ...this.where(loc, colKey(c)), actual: plain(v) });
       }
     }
   }
@@ -538,7 +589,7 @@ class Checker {
           visit(n.children ?? [], scope);
           continue;
         }
-        const key = (n.name ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;,:]+$/, '').trim();
+        const key = nameKey(n.name);
         if (key) {
           const k = `${scope}\u0000${key}`;
           const first = seen.get(k);

@@ -20,7 +20,7 @@ let partInt = 0;
 let partFrac = 0;
 function parts(x: Dec): boolean {
   const d = x.d;
-  if (!d) return false; // NaN, ±Infinity
+  if (!Array.isArray(d)) return false; // NaN, ±Infinity (or not a Dec: left to Dec.plus)
   const e = x.e;
   if (e >= 21) return false; // ≥ 10^21: beyond safe integers anyway
   // Word index of d[0]: 0 is the units word, -1 the first fraction word (7 decimals), -2 the next.
@@ -87,7 +87,7 @@ export class ExactSum {
     const n = this.count++;
     if (this.fromFirst) {
       if (n === 0) this.first = x;
-      if (this.allNegZero && !(x.s < 0 && x.d !== null && x.d[0] === 0)) this.allNegZero = false;
+      if (this.allNegZero && !(x.s < 0 && Array.isArray(x.d) && x.d[0] === 0)) this.allNegZero = false;
     }
     if (this.dec === undefined) {
       if (parts(x)) {
@@ -109,6 +109,17 @@ export class ExactSum {
     return this;
   }
 
+  /** Is the sum equal to x? Decided without building the sum's Dec when both fit in safe integers. */
+  sameAs(x: Dec): boolean {
+    if (this.dec === undefined && parts(x)) {
+      // int1 + frac1/10^7 = int2 + frac2/10^7  <=>  (int1 - int2)·10^7 = frac2 - frac1, all exact here.
+      const di = this.int - partInt;
+      const df = partFrac - this.frac;
+      if (Number.isSafeInteger(di) && Number.isSafeInteger(df) && Math.abs(di) < 9e8) return di * BASE === df;
+    }
+    return sameDec(this.value(), x);
+  }
+
   value(): Dec {
     if (this.fromFirst) {
       if (this.count === 1) return this.first!;
@@ -125,11 +136,14 @@ export function exactSum(values: Iterable<Dec>): Dec {
   return s.value();
 }
 
-/** a == b, without allocating (decimal.js' comparisons copy their argument). */
+/**
+ * Two finite Decs of the same value (a.eq(b)), decided without allocating (decimal.js' comparisons copy their
+ * argument). False when either is NaN or ±Infinity, or not a decimal.js instance.
+ */
 export function sameDec(a: Dec, b: Dec): boolean {
-  const ad = a.d;
-  const bd = b.d;
-  if (!ad || !bd) return a.eq(b);
+  const ad = a?.d;
+  const bd = b?.d;
+  if (!Array.isArray(ad) || !Array.isArray(bd)) return false;
   if (ad[0] === 0) return bd[0] === 0; // zero (±0)
   if (a.s !== b.s || a.e !== b.e || ad.length !== bd.length) return false;
   for (let i = 0; i < ad.length; i++) if (ad[i] !== bd[i]) return false;

@@ -136,7 +136,8 @@ function bad(it: Item, what: string, v: unknown): never {
 }
 
 function finiteDec(v: unknown): boolean {
-  return isDec(v) && v.isFinite();
+  // `instanceof Dec` first: clones share decimal.js' prototype, so it implies isDec (which also accepts other copies).
+  return (v instanceof Dec || isDec(v)) && v.isFinite();
 }
 
 /** Every amount of an item must be a finite Dec: anything else is refused with a named error. `yk`: keys of a.years. */

@@ -37,6 +37,23 @@ describe('ExactSum', () => {
     }), { numRuns: 3000 });
   });
 
+  it('sameAs(x) is value().eq(x) for finite x', () => {
+    fc.assert(fc.property(fc.array(amount, { maxLength: 8 }), amount, fc.boolean(), (xs, x, fromFirst) => {
+      const s = new ExactSum(fromFirst);
+      for (const v of xs) s.add(v);
+      expect(s.sameAs(x)).toBe(s.value().eq(x));
+      // a sum that equals x by construction (when 60 digits hold it), in parts
+      const t = new ExactSum(fromFirst);
+      for (const v of xs) t.add(v);
+      t.add(x.minus(exactSum(xs)));
+      expect(t.sameAs(x)).toBe(t.value().eq(x));
+    }), { numRuns: 3000 });
+    expect(new ExactSum().add(new Dec('1.5')).add(new Dec('-0.5')).sameAs(new Dec(1))).toBe(true);
+    expect(new ExactSum().add(new Dec('0.9999999')).add(new Dec('0.0000001')).sameAs(new Dec(1))).toBe(true);
+    expect(new ExactSum().add(new Dec('2')).add(new Dec('-0.0000001')).sameAs(new Dec('1.9999999'))).toBe(true);
+    expect(new ExactSum().add(new Dec('2')).sameAs(new Dec('2.0000001'))).toBe(false);
+  });
+
   it('is exact where doubles are not: 0.1 + 0.2, 10,000 × 0.001, sums crossing 2^53', () => {
     expect(exactSum([new Dec('0.1'), new Dec('0.2')]).toFixed()).toBe('0.3');
     expect(exactSum(Array.from({ length: 10_000 }, () => new Dec('0.001'))).toFixed()).toBe('10');
@@ -48,7 +65,7 @@ describe('ExactSum', () => {
 });
 
 describe('sameDec', () => {
-  it('agrees with Dec.eq', () => {
+  it('agrees with Dec.eq on finite amounts; false for NaN and infinities', () => {
     fc.assert(fc.property(amount, amount, (a, b) => {
       expect(sameDec(a, b)).toBe(a.eq(b));
       expect(sameDec(a, new Dec(a))).toBe(true);
@@ -57,6 +74,7 @@ describe('sameDec', () => {
     expect(sameDec(new Dec('1.5'), new Dec('1.50'))).toBe(true);
     expect(sameDec(new Dec('1e7'), new Dec('10000000'))).toBe(true);
     expect(sameDec(new Dec(NaN), new Dec(NaN))).toBe(false);
-    expect(sameDec(new Dec(Infinity), new Dec(Infinity))).toBe(true);
+    expect(sameDec(new Dec(Infinity), new Dec(Infinity))).toBe(false);
+    expect(sameDec(new Dec(1), new Dec(-Infinity))).toBe(false);
   });
 });
