@@ -71,7 +71,7 @@ const UNIT_RANK: Record<Unit, number> = { đồng: 0, 'nghìn đồng': 1, 'tri�
 /** Limit on magnitudes read from cells: beyond this a "figure" is not an amount. */
 const MAX_ABS = new Dec('1e24');
 
-function isUnit(u: unknown): u is Unit {
+export function isUnit(u: unknown): u is Unit {
   return typeof u === 'string' && Object.prototype.hasOwnProperty.call(FACTORS, u);
 }
 

@@ -40,7 +40,7 @@ import type {
   BreakdownRow, FieldKey, FundingSource, Group, Item, Plan, PlanNode, RowAmounts, RowLoc, StatedTotal,
   StatedWords, Unit, YearSpan,
 } from './model';
-import { formatVi, parseAmount, parseUnitLine, type ParsedAmount } from './numbers';
+import { formatVi, isUnit, parseAmount, parseUnitLine, type ParsedAmount } from './numbers';
 import { classifyTT as classifyTT_, VI_LETTERS } from './numbering';
 import { fold, foldWords } from './textMatch';
 
@@ -774,6 +774,9 @@ class Reader {
     return dong.abs().lt(WORDS_MAX_DONG) && dong.decimalPlaces() <= 18;
   }
 
+  /** Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). */
+  private numberDecs = new Map<number, Dec>();
+
   private readAmount(r: number, c: number, cell: GridCell | null | undefined): Dec | undefined {
     if (!cell) return undefined;
     if (cell.error) {
@@ -792,9 +795,18 @@ class Reader {
     }
     // A number cell holds a binary double: read it as Excel shows it, to 15 significant digits, so that float
     // noise in cached formula results (3.3000000000000003) does not make a correct total differ.
-    let p: ParsedAmount = typeof v === 'number' && Number.isFinite(v)
-      ? parseAmount(excelDigits(v), { unit: this.unit })
-      : this.parseCell(r, c, v);
+    let p: ParsedAmount;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      let d = this.numberDecs.get(v);
+      if (d === undefined) {
+        d = excelDigits(v);
+        if (this.numberDecs.size < NUMBER_CACHE) this.numberDecs.set(v, d);
+      }
+      // What parseAmount(d) returns for a finite Dec well below its 10^24 limit, without its checks' allocations.
+      p = Math.abs(v) < 1e23 && isUnit(this.unit) ? { kind: 'number', value: d, fromText: false } : parseAmount(d, { unit: this.unit });
+    } else {
+      p = this.parseCell(r, c, v);
+    }
     let partial = false;
     if (p.kind === 'invalid' && typeof v === 'string') {
       const m = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu.exec(v.normalize('NFC'));
@@ -1413,6 +1425,9 @@ const UNIT_DONG: Record<Unit, Dec> = {
   'tỷ đồng': new Dec(1000000000),
 };
 const WORDS_MAX_DONG = new Dec('1e21');
+
+/** Distinct number values whose Dec is kept while reading one sheet. */
+const NUMBER_CACHE = 65536;
 
 /** A double as Excel shows it: 15 significant digits, as an exact Dec. */
 export function excelDigits(v: number): Dec {
