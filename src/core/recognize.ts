@@ -928,7 +928,7 @@ class Reader {
         repeated.push(r);
         continue;
       }
-      const { tt, name } = this.rowTT(row, ttCol, nameCol);
+      const { tt, name } = this.bodyRowTT(r, row, ttCol, nameCol);
       // The label of a row: the first text left of the amounts.
       let label = '';
       for (let c = 0; c < Math.min(firstAmountCol, row.length); c++) {
@@ -1052,9 +1052,24 @@ class Reader {
     return { tt, name };
   }
 
+  /** TT and name of every body row, as preclassify read them (rowTT is pure: read once per row). */
+  private bodyTT?: { start: number; ttCol: number; nameCol: number; tts: { tt: string; name: string }[] };
+
+  private bodyRowTT(r: number, row: (GridCell | null | undefined)[], ttCol: number, nameCol: number): { tt: string; name: string } {
+    const b = this.bodyTT;
+    const hit = b && b.ttCol === ttCol && b.nameCol === nameCol ? b.tts[r - b.start] : undefined;
+    return hit ?? this.rowTT(row, ttCol, nameCol);
+  }
+
   private preclassify(bodyStart: number, rowsN: number, ttCol: number, nameCol: number): TTKind[] {
     const out: TTKind[] = [];
-    for (let r = bodyStart; r < rowsN; r++) out.push(classifyTT(this.rowTT(rowOf(this.grid, r), ttCol, nameCol).tt));
+    const tts: { tt: string; name: string }[] = [];
+    for (let r = bodyStart; r < rowsN; r++) {
+      const t = this.rowTT(rowOf(this.grid, r), ttCol, nameCol);
+      tts.push(t);
+      out.push(classifyTT(t.tt));
+    }
+    this.bodyTT = { start: bodyStart, ttCol, nameCol, tts };
     // A single letter that continues a Roman sequence ("I" after nothing, "V" after "IV") is Roman;
     // one that continues a letter sequence ("I" after "H") is a letter.
     let lastRoman = 0;

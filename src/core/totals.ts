@@ -243,7 +243,12 @@ export function computeTotals(plan: Plan): PlanTotals {
       }
       if (several) {
         for (const c in r.sources) if (!r.sources[c].isZero()) inexact.add(c);
-      } else if (only !== undefined) r.split = { [only]: r.years };
+      } else if (only !== undefined) {
+        // Not a computed-key literal: V8 builds those in slow dictionary mode.
+        const split: Record<string, Record<number, Dec>> = {};
+        split[only] = r.years;
+        r.split = split;
+      }
     }
     leafYearKeys = rowYearKeys;
     return r;
