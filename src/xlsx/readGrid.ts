@@ -181,6 +181,30 @@ function groupDigits(n: number): string {
 
 type Scalar = string | number | boolean | null;
 
+/**
+ * Sets out.value (and out.error when there is one) from an exceljs value (not a formula): plainValue without
+ * allocating a result per cell.
+ */
+function putPlain(out: GridCell, v: unknown): void {
+  if (v === null || v === undefined) {
+    out.value = null;
+  } else if (typeof v === 'number') {
+    if (Number.isFinite(v)) out.value = v;
+    else {
+      out.value = null;
+      out.error = '#NUM!';
+    }
+  } else if (typeof v === 'string') {
+    out.value = clip(v);
+  } else if (typeof v === 'boolean') {
+    out.value = v;
+  } else {
+    const p = plainValue(v);
+    out.value = p.value;
+    if (p.error) out.error = p.error;
+  }
+}
+
 /** Turns an exceljs value (not a formula) into value/error. */
 function plainValue(v: unknown): { value: Scalar; error?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -228,13 +252,9 @@ function readCellValue(cell: ExcelJS.Cell): GridCell | null {
     }
     if (typeof f === 'string' && f.length > 0) out.formula = f.startsWith('=') ? f.slice(1) : f;
     // exceljs leaves a cached result of 0 out of cell.value; cell.result still holds it.
-    const res = plainValue(fv.result !== undefined ? fv.result : cell.result);
-    out.value = res.value;
-    if (res.error) out.error = res.error;
+    putPlain(out, fv.result !== undefined ? fv.result : cell.result);
   } else {
-    const p = plainValue(raw);
-    out.value = p.value;
-    if (p.error) out.error = p.error;
+    putPlain(out, raw);
     // A text cell that reads as an error literal ("#REF!" typed) is shown as an error by Excel only when typed
     // as an error; a text "#REF!" stays text. Keep as is.
   }
