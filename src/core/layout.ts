@@ -13,7 +13,8 @@
  *
  * Live formulas (a user who edits an amount sees every total follow):
  *   - item total = SUM of its year cells (of its source cells when the layout has no years);
- *     year/source cells of an item hold values;
+ *     year cells of an item hold values; the source cell of a single-source item whose amount equals its year total
+ *     refers to that total (=K9), other source cells hold values;
  *   - item with sub-items, group row = SUM of its CHILDREN's rows per column (never grandchildren);
  *   - grand total = SUM of the top-level rows (groups, or items of a flat list), never groups and items of groups;
  *   - "Trong đó" row of source S, year Y = SUMIF(<source-code column>, S, <year Y column>) over the table body.
@@ -519,7 +520,18 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
     if (withBreakdown) row.cells[codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
     if (!split) {
       const tc = totalCell(r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
-      if (tc && totalCol !== undefined) row.cells[totalCol] = tc;
+      if (tc && totalCol !== undefined) {
+        row.cells[totalCol] = tc;
+        // One source whose amount is the item's year total: the source cell follows the total, so an officer who
+        // edits a year amount sees the source column, the group's and the grand total's source cells follow too.
+        // A source amount that disagrees with the years stays as typed (the check reports ROW_SOURCES_SUM).
+        const only = srcs.length === 1 ? sourceCols.find((c) => (cols[c].source as FundingSource).code === srcs[0]) : undefined;
+        const sv = only === undefined ? undefined : vals.get(only);
+        if (only !== undefined && sv !== undefined && tc.t === 'formula' && yearCols.length > 0 && hasKeys(R.years)
+          && sv.eq(vals.get(totalCol) as Dec)) {
+          row.cells[only] = { t: 'formula', f: a1(r, totalCol), result: plain(sv), s: 'itemNum' };
+        }
+      }
       return { r, vals };
     }
     // Several sources with a per-year split: one italic row per source under the item.

@@ -141,11 +141,14 @@ export function renderPdf(files: string[], outDir: string): Promise<string[]> {
 }
 
 /** pdfinfo: pages and the page size (points) of the first page. */
-export function pdfInfo(file: string): { pages: number; width: number; height: number } {
+export function pdfInfo(file: string): { pages: number; width: number; height: number; sizes: { width: number; height: number }[] } {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = parseInt(/Pages:\s+(\d+)/.exec(out)?.[1] ?? '0', 10);
   const m = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(out);
-  return { pages, width: m ? Number(m[1]) : 0, height: m ? Number(m[2]) : 0 };
+  // every page's own size (pdfinfo -f 1 -l N prints "Page    n size: w x h pts")
+  const all = pages > 0 ? execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), file], { encoding: 'utf8' }) : '';
+  const sizes = [...all.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map((x) => ({ width: Number(x[1]), height: Number(x[2]) }));
+  return { pages, width: m ? Number(m[1]) : 0, height: m ? Number(m[2]) : 0, sizes };
 }
 
 /** pdftotext of one page (1-based), layout kept. */

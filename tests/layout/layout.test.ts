@@ -99,8 +99,9 @@ describe('Sóc Trăng 2021-2025 (seed 000, Phụ lục 02)', () => {
     expect(spec.roles!.item).toHaveLength(22);
     expect(spec.roles!.total).toHaveLength(1);
     expect(spec.roles!.breakdown).toHaveLength(4);
-    // 22 item totals + 6 groups × 9 amount columns + 9 grand-total cells + 3 sources × 6 breakdown cells
-    expect(expectFormulasConsistent(spec)).toBe(22 + 54 + 9 + 18);
+    // 22 item totals + 22 item source cells (=total) + 6 groups × 9 amount columns + 9 grand-total cells
+    // + 3 sources × 6 breakdown cells
+    expect(expectFormulasConsistent(spec)).toBe(22 + 22 + 54 + 9 + 18);
   });
 
   test('every amount equals the core totals (totals.ts), for the seed rows and the embedded sample', () => {
@@ -114,7 +115,8 @@ describe('Sóc Trăng 2021-2025 (seed 000, Phụ lục 02)', () => {
     const tot = colOfKey(spec, 'total');
     const cell = spec.rows[r].cells[tot]!;
     expect(cell).toMatchObject({ t: 'formula', f: `SUM(F${r + 1}:J${r + 1})`, result: '9559' });
-    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSĐP')]).toMatchObject({ t: 'num', v: '9559' });
+    // a single-source item's source cell follows its total
+    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSĐP')]).toEqual({ t: 'formula', f: `K${r + 1}`, result: '9559', s: 'itemNum' });
     const g = rowOfTt(spec, 'I');
     expect(spec.rows[g].cells[tot]).toMatchObject({ t: 'formula', f: `SUM(K${g + 2}:K${g + 4})`, result: '39443' });
     const totalRow = spec.roles!.total[0];
@@ -301,11 +303,22 @@ describe('structure', () => {
     expectMatchesCoreTotals(basePlan([group('I', 'Nhóm', [it, item('2', 'Một nguồn', { 2021: 1 }, 'NSĐP')])]), spec);
   });
 
+  test('a source amount that disagrees with the item\'s years stays as typed, so the check still sees the mismatch', () => {
+    const it: Item = {
+      kind: 'item', tt: '1', name: 'Lệch nguồn',
+      amounts: { years: { 2021: new Dec(7), 2022: new Dec(3) }, sources: { NSTW: new Dec(12) } },
+    };
+    const spec = layoutPlan(basePlan([group('I', 'Nhóm', [it])]));
+    const r = spec.roles!.item[0];
+    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSTW')]).toMatchObject({ t: 'num', v: '12' });
+    expectFormulasConsistent(spec);
+  });
+
   test('an item whose source is only named in its source text gets the amount in that source column', () => {
     const plan = basePlan([group('I', 'Nhóm', [item('1', 'Theo chữ', { 2021: 7, 2022: 3 }, undefined, { sourceText: 'Ngân sách trung ương' })])]);
     const spec = layoutPlan(plan);
     const r = spec.roles!.item[0];
-    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSTW')]).toMatchObject({ t: 'num', v: '10' });
+    expect(spec.rows[r].cells[colOfKey(spec, 'source:NSTW')]).toMatchObject({ t: 'formula', result: '10' });
     expect(text(spec.rows[r].cells[spec.columns.length - 1])).toBe('NSTW');
     expect(expectedValues(spec, spec.roles!.breakdown[1], 'year:2021')).toBe('7');
     expectMatchesCoreTotals(plan, spec);
