@@ -38,7 +38,7 @@ import { Dec, ZERO, plain, sum } from './decimal';
 import { a1, colLetters } from './findings';
 import type { CellRange } from './grid';
 import type { FieldKey, FundingSource, Item, LayoutPreset, Plan, PlanNode } from './model';
-import { yearsOf } from './model';
+import { treeProblem, yearsOf } from './model';
 import { formatVi } from './numbers';
 import type { CellSpec, CellStyle, RowSpec, SheetSpec } from './sheetspec';
 import { computeTotals, type RowTotals } from './totals';
@@ -85,7 +85,7 @@ export interface LayoutOptions {
 
 export type LayoutErrorCode =
   | 'NO_COLUMNS' | 'UNKNOWN_SOURCE' | 'YEAR_OUTSIDE_PLAN' | 'BREAKDOWN_UNDETERMINED' | 'FORMULA_TOO_LONG'
-  | 'TOO_MANY_ROWS' | 'TOO_PRECISE' | 'TEXT_TOO_LONG';
+  | 'TOO_MANY_ROWS' | 'TOO_PRECISE' | 'TEXT_TOO_LONG' | 'BAD_TREE';
 
 /** A plan that cannot be laid out; `message` is one Vietnamese sentence. */
 export class LayoutError extends Error {
@@ -287,6 +287,8 @@ const lineHeight = (size: number) => size * 1.2;
 // ---------- the layout ----------
 
 export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
+  const problem = treeProblem(plan?.nodes ?? []);
+  if (problem) throw new LayoutError(problem, 'BAD_TREE');
   const preset = presetOf(plan, opts);
   const cols = buildColumns(plan, preset, opts);
   const fontName = opts.fontName ?? 'Times New Roman';

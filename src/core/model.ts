@@ -119,6 +119,38 @@ export interface Group {
 
 export type PlanNode = Group | Item;
 
+/** Deepest nesting a plan tree may have: groups I / A, items, sub-items need 4; more is a damaged tree. */
+export const MAX_TREE_DEPTH = 32;
+
+/**
+ * Why `nodes` is not a tree the core can walk, or undefined when it is one: a node that is not a group or an item,
+ * a node reached twice (a cycle, or one object under two parents), nesting deeper than MAX_TREE_DEPTH. Iterative,
+ * so a damaged tree cannot exhaust the stack. Callers throw their own named error with this text.
+ */
+export function treeProblem(nodes: readonly unknown[]): string | undefined {
+  const seen = new Set<unknown>();
+  const stack: { n: unknown; depth: number }[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ n: nodes[i], depth: 1 });
+  while (stack.length > 0) {
+    const { n, depth } = stack.pop() as { n: unknown; depth: number };
+    const node = n as Partial<PlanNode> | null;
+    if (!node || typeof node !== 'object' || (node.kind !== 'group' && node.kind !== 'item')) {
+      return 'Cây danh mục có một mục không phải nhóm hay dự án.';
+    }
+    if (seen.has(node)) {
+      const label = [node.tt, node.name].filter((x) => typeof x === 'string' && x !== '').join(' ');
+      return `Cây danh mục hỏng: mục "${label}" xuất hiện hai lần (vòng lặp hoặc hai nhóm cha).`;
+    }
+    if (depth > MAX_TREE_DEPTH) return `Cây danh mục lồng quá sâu (hơn ${MAX_TREE_DEPTH} cấp).`;
+    seen.add(node);
+    const ch = node.children;
+    if (ch === undefined) continue;
+    if (!Array.isArray(ch)) return 'Cây danh mục hỏng: danh sách mục con không phải một mảng.';
+    for (let i = ch.length - 1; i >= 0; i--) stack.push({ n: ch[i], depth: depth + 1 });
+  }
+  return undefined;
+}
+
 /** A "Trong đó" row: one source's amounts by year, as stated in a sheet. */
 export interface BreakdownRow {
   sourceCode: string;

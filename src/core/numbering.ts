@@ -10,6 +10,7 @@
  * sequenceIssues(tts, kind) then reads every TT as that kind.
  */
 import type { Group, Item, Plan, PlanNode } from './model';
+import { treeProblem } from './model';
 
 /** A programming error in numbering (a number out of range, an unknown kind). */
 export class NumberingError extends Error {
@@ -337,6 +338,8 @@ function collectLevel2(nodes: PlanNode[], out: string[]): void {
  */
 export function renumber(plan: Plan, opts?: RenumberOptions): Plan {
   if (!plan || !Array.isArray(plan.nodes)) throw new NumberingError('renumber cần một kế hoạch có danh sách mục');
+  const problem = treeProblem(plan.nodes);
+  if (problem) throw new NumberingError(problem);
   const level2Tts: string[] = [];
   collectLevel2(plan.nodes, level2Tts);
   const level2 = opts?.level2 ?? (level2Tts.length > 0 && sequenceKind(level2Tts) === 'number' ? 'number' : 'letter');
@@ -347,8 +350,7 @@ export function renumber(plan: Plan, opts?: RenumberOptions): Plan {
     if (item.children) out.children = item.children.map((c, k) => renumberItem(c, `${tt}.${k + 1}`));
     return out;
   };
-  const renumberNodes = (nodes: PlanNode[], depth: number): PlanNode[] => {
-    if (depth > 50) throw new NumberingError('Cây danh mục lồng quá sâu');
+  const renumberNodes = (nodes: PlanNode[]): PlanNode[] => {
     let l1 = 0;
     let l2 = 0;
     let items = 0;
@@ -363,9 +365,9 @@ export function renumber(plan: Plan, opts?: RenumberOptions): Plan {
         l2++;
         tt = level2 === 'number' ? `${l2}.` : letterAt(l2 - 1, { withDj });
       }
-      const g: Group = { ...n, tt, children: renumberNodes(n.children, depth + 1) };
+      const g: Group = { ...n, tt, children: renumberNodes(n.children) };
       return g;
     });
   };
-  return { ...plan, nodes: renumberNodes(plan.nodes, 0) };
+  return { ...plan, nodes: renumberNodes(plan.nodes) };
 }

@@ -14,6 +14,7 @@
 import { Dec, ZERO, isDec } from './decimal';
 import { ExactSum } from './exactSum';
 import type { Item, Plan, PlanNode, RowAmounts } from './model';
+import { treeProblem } from './model';
 import { matchSourceText } from './sourceText';
 
 /** A computed row. Treat as read-only: an item's row may share its amounts' records. */
@@ -159,6 +160,8 @@ function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
 
 export function computeTotals(plan: Plan): PlanTotals {
   if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError('Kế hoạch không có danh sách mục (nodes).');
+  const problem = treeProblem(plan.nodes);
+  if (problem) throw new TotalsError(problem);
   const sources = Array.isArray(plan.sources) ? plan.sources : [];
   const rows = new Map<PlanNode, RowTotals>();
   const inexact = new Set<string>();

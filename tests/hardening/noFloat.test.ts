@@ -50,6 +50,20 @@ describe('the ESLint purity rule is active on src/core', () => {
     expect(res.messages.find((m) => m.line === 1)!.message).toMatch(/exact/i);
   });
 
+  test('Office.js, React, the DOM, the file system and file formats are errors in a src/core file', () => {
+    const imports = ['react', 'exceljs', 'jszip', 'fs', 'node:path', '@fluentui/react-components', '../office/host', '../xlsx/readGrid'];
+    const probe = [
+      ...imports.map((m, i) => `import * as m${i} from '${m}';`),
+      'export const dom = [document, window, navigator, Office, Excel];',
+      `export const used = [${imports.map((_m, i) => `m${i}`).join(', ')}];`,
+      '',
+    ].join('\n');
+    const res = lintAs(probe, path.join(CORE, '__purity_probe__.ts'));
+    const lines = (rule: string) => res.messages.filter((m) => m.ruleId === rule).map((m) => m.line);
+    expect(lines('no-restricted-imports')).toEqual(imports.map((_m, i) => i + 1));
+    expect(lines('no-restricted-globals')).toHaveLength(5);
+  });
+
   test('the rule is scoped: the same code in src/xlsx is not flagged by it', () => {
     const res = lintAs(PROBE, path.join(ROOT, 'src', 'xlsx', '__hardening_probe__.ts'));
     expect(res.messages.filter((m) => /no-restricted/.test(m.ruleId ?? ''))).toEqual([]);
