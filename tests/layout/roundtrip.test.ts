@@ -28,6 +28,13 @@ function compareSheet(spec: SheetSpec, ws: ExcelJS.Worksheet): void {
   expect(merges).toEqual(expected);
   const slave = new Set<string>();
   for (const m of spec.merges) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(`${r},${c}`);
+  // every list validation, at both corners of its range
+  for (const v of spec.validations ?? []) {
+    for (const [r, c] of [[v.range.r0, v.range.c0], [v.range.r1, v.range.c1]]) {
+      const dv = ws.getCell(r + 1, c + 1).dataValidation;
+      expect([a1(r, c), dv?.type, dv?.formulae]).toEqual([a1(r, c), 'list', [`"${v.list.join(',')}"`]]);
+    }
+  }
   // cells
   spec.rows.forEach((row, r) => {
     if (row.height !== undefined) expect([r, ws.getRow(r + 1).height]).toEqual([r, row.height]);
@@ -53,8 +60,11 @@ function compareSheet(spec: SheetSpec, ws: ExcelJS.Worksheet): void {
       }
       const st = cs.s ? spec.styles[cs.s] : undefined;
       if (!st) return;
-      expect([where, cell.font?.name, cell.font?.size, !!cell.font?.bold, !!cell.font?.italic])
-        .toEqual([where, st.font?.name, st.font?.size, !!st.font?.bold, !!st.font?.italic]);
+      expect([where, cell.font?.name, cell.font?.size, !!cell.font?.bold, !!cell.font?.italic, !!cell.font?.underline])
+        .toEqual([where, st.font?.name, st.font?.size, !!st.font?.bold, !!st.font?.italic, !!st.font?.underline]);
+      expect([where, cell.font?.color?.argb]).toEqual([where, st.font?.color ? `FF${st.font.color}` : undefined]);
+      const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
+      expect([where, fill]).toEqual([where, st.fill ? `FF${st.fill}` : undefined]);
       if (st.numFmt) expect([where, cell.numFmt]).toEqual([where, st.numFmt]);
       expect([where, cell.alignment?.horizontal, cell.alignment?.vertical, !!cell.alignment?.wrapText])
         .toEqual([where, st.h, st.v, !!st.wrap]);
