@@ -10,7 +10,10 @@
  *     Header text is compared folded: NFC/NFD, case, line breaks, spaces and diacritics do not matter.
  *  2. Column roles from the header words (own label first, then the merged label above it: "Dự kiến phân
  *     kỳ" over years, "Nguồn vốn" over sources); a "Nguồn vốn" column holding text is the source-text
- *     column; an unlabelled column holding "Vốn ..."/"Ngân sách ..." text is too.
+ *     column; an unlabelled column holding "Vốn ..."/"Ngân sách ..." text is too. A total column is read by its
+ *     words: "Tổng mức đầu tư"/"TMĐT" beside one year column ("Năm 2023", "2023") is an annual plan's total
+ *     investment and that year its annual amount; "Tổng", "Tổng kinh phí"... is the sum of the years (see
+ *     assignColumns).
  *  3. Row roles from the TT column and the labels: Roman numeral → level-1 group; a Vietnamese letter
  *     (A, B, C, D, Đ, E, G...) → level-2 group; "1." followed by items restarting at 1 (or a bold number
  *     followed by a restart) → level-2 group; number → item; 1.1 → sub-item; "Tổng cộng"/"TỔNG"/"Cộng" →
@@ -84,6 +87,8 @@ type ColRole =
 
 const TT_WORDS = new Set(['tt', 'stt', 'so tt', 'so thu tu', 'thu tu', 'tt.', 'no']);
 const YEAR_RE = /^(?:nam )?((?:19|20)\d\d)$/;
+/** Investment vocabulary of a total column: "Tổng mức đầu tư (dự kiến)", "Tổng mức đầu tư/chi phí dự kiến", "TMĐT". */
+const TOTAL_INVESTMENT_RE = /^(?:tong muc dau tu|tmdt)\b/;
 const ANNUAL_RE = /(?:kinh phi|von|du toan|ke hoach|nhu cau|giai ngan|bo tri|phan bo).*\bnam ((?:19|20)\d\d)\b/;
 
 interface SourceWord {
@@ -147,13 +152,13 @@ function classifyLabel(own: string, parents: string[]): ColRole | undefined {
   }
   if (/\bnoi dung\b/.test(f) && !isNameLabel(f)) return { kind: 'field', key: 'scale' };
   if (isNameLabel(f)) return { kind: 'field', key: 'name' };
-  if (/^tong muc dau tu\b/.test(f)) return { kind: 'totalInvestment' };
+  if (TOTAL_INVESTMENT_RE.test(f)) return { kind: 'totalInvestment' };
   const an = ANNUAL_RE.exec(f);
   if (an) return { kind: 'annual', year: parseInt(an[1], 10) };
   if (/^(tong|tong so|tong cong|cong|thanh tien|so tien|gia tri)$/.test(f) || /^tong (kinh phi|von|chi phi|nhu cau|du toan|so von|cong)\b/.test(f)
     || /^kinh phi( du kien| thuc hien| du toan)?$/.test(f) || /^so tien\b/.test(f)
     // "Tổng giai đoạn 2021-2025", "Tổng nhu cầu": a total, unless it names one source ("Tổng NSTW")
-    || (/^tong\b/.test(f) && !/^tong muc dau tu\b/.test(f) && sourceCodeOf(f.slice(4)) === undefined && !/\bnam (19|20)\d\d$/.test(f))) {
+    || (/^tong\b/.test(f) && !TOTAL_INVESTMENT_RE.test(f) && sourceCodeOf(f.slice(4)) === undefined && !/\bnam (19|20)\d\d$/.test(f))) {
     return { kind: 'total' };
   }
   if (/\bchu tri\b/.test(f) || /chu dau tu/.test(f) || /^(don vi|co quan) (thuc hien|trien khai|quan ly)\b/.test(f)) {
@@ -608,11 +613,25 @@ class Reader {
       const nd = this.columns.find((x) => x.role.kind === 'field' && x.role.key === 'scale' && foldWords(x.label).startsWith('noi dung'));
       if (nd) nd.role = { kind: 'field', key: 'name' };
     }
-    // "Tổng mức đầu tư" without an annual column is the row total.
+    // A total column is read by its header words, not by how many year columns stand beside it:
+    //  - investment vocabulary ("Tổng mức đầu tư", "Tổng mức đầu tư/chi phí dự kiến", "TMĐT") beside a single
+    //    year column ("Năm 2023", "2023") and no annual or other total column is an annual plan: the year column
+    //    is the plan year's amount (checked with ANNUAL_EXCEEDS_TOTAL: at most the total investment), not a
+    //    phased year that must add up to the total (ROW_YEARS_SUM);
+    //  - investment vocabulary with no year or several years (and no annual or other total column) is the row
+    //    total, and the years (if any) must add up to it;
+    //  - total vocabulary ("Tổng", "Tổng kinh phí", "Tổng cộng"...) is always the row total, whatever the
+    //    number of years: "Tổng kinh phí" + "2021" is a one-year phasing whose year must equal the total.
     const hasAnnual = this.columns.some((x) => x.role.kind === 'annual');
     const hasTotal = this.columns.some((x) => x.role.kind === 'total');
-    if (!hasAnnual && !hasTotal) {
-      for (const x of this.columns) if (x.role.kind === 'totalInvestment') x.role = { kind: 'total' };
+    if (!hasAnnual && !hasTotal && this.columns.some((x) => x.role.kind === 'totalInvestment')) {
+      const yearCols = this.columns.filter((x) => x.role.kind === 'year');
+      const only = yearCols.length === 1 ? yearCols[0] : undefined;
+      if (only && only.role.kind === 'year') {
+        only.role = { kind: 'annual', year: only.role.year };
+      } else {
+        for (const x of this.columns) if (x.role.kind === 'totalInvestment') x.role = { kind: 'total' };
+      }
     }
     // Several "Kinh phí năm X" columns are phased years, not one annual amount.
     const annuals = this.columns.filter((x) => x.role.kind === 'annual');

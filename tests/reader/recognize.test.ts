@@ -254,3 +254,71 @@ describe('geometry findings', () => {
     expect(r.cellFindings.map((f) => `${f.code}@${f.cell}`)).toEqual(['FORMULA_ERROR@C2', 'FORMULA_ERROR@D2']);
   });
 });
+
+describe('a total column is read by its words: total investment + one year is an annual plan', () => {
+  const codesOf = (g: Grid): string[] => checkGrid(g).findings.map((f) => `${f.code}@${f.cell}`);
+  // Item 2's year amount (250) is above its total investment (200); items 1 and 3 are within theirs.
+  const annualRows = (ti: C, year: C): C[][] => [
+    ['TT', 'Tên dự án', ti, year],
+    [1, 'A', 100, 40], [2, 'B', 200, 250], [3, 'C', 300, 300],
+    [null, 'Tổng cộng', 600, 590],
+  ];
+
+  it.each<[C, C]>([
+    ['TMĐT', 'Năm 2023'],
+    ['TMĐT', '2023'],
+    ['TMĐT (triệu đồng)', 2023],
+    ['Tổng mức đầu tư', 'Năm 2023'],
+    ['Tổng mức đầu tư', '2023'],
+    ['Tổng mức đầu tư/chi phí dự kiến', 'Năm 2023'],
+    ['Tổng mức đầu tư/chi phí dự kiến', '2023'],
+    ['Tổng mức đầu tư', 'Kế hoạch năm 2023'],
+    ['Tổng mức đầu tư', 'Kế hoạch vốn năm 2023'],
+    ['Tổng mức đầu tư', 'Kinh phí năm 2023'],
+  ])('"%s" + "%s": the year is the annual amount, checked with ANNUAL_EXCEEDS_TOTAL and not ROW_YEARS_SUM', (ti, year) => {
+    const g = grid(annualRows(ti, year));
+    const r = ok(recognizeTable(g));
+    expect(r.plan.sheet?.columns).toEqual({ tt: 0, name: 1, totalInvestment: 2, annual: 3 });
+    expect(r.plan.preset).toBe('annual');
+    expect(r.plan.planYear).toBe(2023);
+    expect(codesOf(g)).toEqual(['ANNUAL_EXCEEDS_TOTAL@D3']);
+  });
+
+  it('a two-row header: "TMĐT" merged down, "Kế hoạch vốn" over "Năm 2023"', () => {
+    const g = grid([
+      ['TT', 'Tên dự án', 'TMĐT', 'Kế hoạch vốn'],
+      [null, null, null, 'Năm 2023'],
+      [1, 'A', 100, 40], [2, 'B', 200, 250],
+    ], [{ r0: 0, c0: 0, r1: 1, c1: 0 }, { r0: 0, c0: 1, r1: 1, c1: 1 }, { r0: 0, c0: 2, r1: 1, c1: 2 }]);
+    expect(ok(recognizeTable(g)).plan.sheet?.columns).toEqual({ tt: 0, name: 1, totalInvestment: 2, annual: 3 });
+    expect(codesOf(g)).toEqual(['ANNUAL_EXCEEDS_TOTAL@D4']);
+  });
+
+  // Item 2's years (2021: 250) differ from its total (200): a phasing that does not add up.
+  it.each<[string, C[]]>([
+    ['Tổng kinh phí', [2021]],
+    ['Tổng kinh phí', ['Năm 2021']],
+    ['Tổng', [2021]],
+    ['Tổng cộng', ['2021']],
+    ['Tổng kinh phí', [2021, 2022]],
+    // Investment words beside several years (no other total): the years phase the total.
+    ['Tổng mức đầu tư', [2021, 2022]],
+    ['TMĐT', ['Năm 2021', 'Năm 2022']],
+  ])('"%s" + %j is a medium-term total: ROW_YEARS_SUM is still reported', (total, years) => {
+    const rest = years.slice(1).map(() => 0);
+    const g = grid([
+      ['TT', 'Tên dự án', total, ...years],
+      [1, 'A', 100, 100, ...rest], [2, 'B', 200, 250, ...rest], [3, 'C', 300, 300, ...rest],
+    ]);
+    const r = ok(recognizeTable(g));
+    expect(r.plan.preset).toBe('medium-term');
+    expect((r.plan.sheet?.columns as Record<string, number>).total).toBe(2);
+    expect(codesOf(g)).toEqual(['ROW_YEARS_SUM@C3']);
+  });
+
+  it('"Tổng mức đầu tư" beside "Tổng" and one year: the year must still equal the total (ROW_YEARS_SUM)', () => {
+    const g = grid([['TT', 'Tên dự án', 'Tổng mức đầu tư', 'Tổng', 2023], [1, 'A', 500, 100, 100], [2, 'B', 500, 200, 250]]);
+    expect(ok(recognizeTable(g)).plan.sheet?.columns).toEqual({ tt: 0, name: 1, totalInvestment: 2, total: 3, 'year:2023': 4 });
+    expect(codesOf(g)).toEqual(['ROW_YEARS_SUM@D3']);
+  });
+});
