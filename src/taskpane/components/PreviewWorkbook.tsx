@@ -26,22 +26,29 @@ const useStyles = makeStyles({
   },
   scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0 },
   table: {
-    borderCollapse: 'collapse', fontFamily: '"Times New Roman", "Liberation Serif", serif', fontSize: '12px',
+    // separate borders: with collapsed ones Chromium paints scrolled cells over the sticky row and column heads;
+    // each cell draws only its right and bottom border, so lines stay one pixel wide
+    borderCollapse: 'separate', borderSpacing: 0, fontFamily: '"Times New Roman", "Liberation Serif", serif', fontSize: '12px',
     tableLayout: 'fixed', color: '#000',
   },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: '36px' },
+  corner: {
+    position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: '36px',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   colHead: {
     position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3,
     fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100,
-    border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px', textAlign: 'center',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '1px 2px', textAlign: 'center',
   },
   rowHead: {
     position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase100, border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase100,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     textAlign: 'center', padding: '1px 2px',
   },
   cell: {
-    border: '1px solid #e0e0e0', padding: '2px 4px', verticalAlign: 'middle', overflow: 'visible',
+    borderRight: '1px solid #e0e0e0', borderBottom: '1px solid #e0e0e0', padding: '2px 4px', verticalAlign: 'middle', overflow: 'visible',
     whiteSpace: 'pre', cursor: 'cell',
   },
   /** text wraps only where the sheet's style says so (as in Excel; otherwise it spills over) */
