@@ -91,6 +91,10 @@ test('the build: CSP meta tag, office.js from the CDN, a bundle under 250 kB gzi
   const gz = js.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   expect(gz).toBeLessThanOrEqual(250 * 1024);
   expect(fs.existsSync(path.join(DIST, 'assets', 'check-80.png'))).toBe(true);
+  // the help page carries its own policy too: it loads and runs nothing
+  const help = fs.readFileSync(path.join(DIST, 'help.html'), 'utf8');
+  expect(help).toMatch(/http-equiv="?Content-Security-Policy"? content="default-src 'none';/);
+  expect(help).not.toMatch(/<script/);
 });
 
 test('outside Office the pane starts in preview mode with a banner, on the sample workbook', async () => {
