@@ -2,81 +2,87 @@
 /**
  * WorkbookHost over Office.js: every Excel call of the pane goes through here (reader, writer, selection,
  * document settings). Excel.run uses delayForCellEdit where ExcelApi 1.11 is supported, so that a user
- * editing a cell does not make the pane fail.
+ * editing a cell does not make the pane fail. Every round trip (context.sync, settings.saveAsync) goes
+ * through the watchdog, so that one that never returns ends with a message instead of a pane that waits forever.
  */
 import type { Grid } from '../core/grid';
 import type { SheetSpec } from '../core/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { SETTINGS_KEY } from './host';
-import { HostError, toHostError } from './errors';
+import { HostError, toHostError, withWatchdog } from './errors';
 import { readSheetGrid } from './readGrid';
-import { writeSpecToNewSheet, cellToExcel, runs } from './writeSpec';
+import { writeSpecToNewSheet, cellToExcel, runs, DEFAULT_SYNC_TIMEOUT_MS } from './writeSpec';
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
 
-  constructor(private readonly excelApi: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported('ExcelApi', v)) {}
+  constructor(
+    private readonly excelApi: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported('ExcelApi', v),
+    private readonly syncTimeoutMs = DEFAULT_SYNC_TIMEOUT_MS,
+  ) {}
 
-  private async run<T>(doing: string, f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** Excel.run with a sync that is stopped by the watchdog; f must sync only through it. */
+  private async run<T>(doing: string, f: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+    const batch = (ctx: Excel.RequestContext) => f(ctx, () => withWatchdog(ctx.sync(), this.syncTimeoutMs));
     try {
-      if (this.excelApi('1.11')) return await Excel.run({ delayForCellEdit: true }, f);
-      return await Excel.run(f);
+      if (this.excelApi('1.11')) return await Excel.run({ delayForCellEdit: true }, batch);
+      return await Excel.run(batch);
     } catch (e) {
       throw toHostError(e, doing);
     }
   }
 
   sheetNames(): Promise<string[]> {
-    return this.run('Không đọc được danh sách trang tính', async (ctx) => {
+    return this.run('Không đọc được danh sách trang tính', async (ctx, sync) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
-      await ctx.sync();
+      await sync();
       return sheets.items.map((s) => s.name);
     });
   }
 
   activeSheetName(): Promise<string> {
-    return this.run('Không xác định được trang đang mở', async (ctx) => {
+    return this.run('Không xác định được trang đang mở', async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load('name');
-      await ctx.sync();
+      await sync();
       return ws.name;
     });
   }
 
   readSheet(name?: string): Promise<Grid> {
-    return this.run('Không đọc được trang tính', async (ctx) => (await readSheetGrid(ctx, name, { excelApi: this.excelApi })).grid);
+    return this.run('Không đọc được trang tính', async (ctx) => (await readSheetGrid(ctx, name, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs })).grid);
   }
 
   selectCell(sheet: string, row: number, col: number): Promise<void> {
-    return this.run('Không chọn được ô', async (ctx) => {
+    return this.run('Không chọn được ô', async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRangeByIndexes(row, col, 1, 1).select();
-      await ctx.sync();
+      await sync();
     });
   }
 
   selection(): Promise<Selection> {
-    return this.run('Không đọc được ô đang chọn', async (ctx) => {
+    return this.run('Không đọc được ô đang chọn', async (ctx, sync) => {
       const rg = ctx.workbook.getSelectedRange();
       rg.load('rowIndex,columnIndex');
       rg.worksheet.load('name');
-      await ctx.sync();
+      await sync();
       return { sheet: rg.worksheet.name, row: rg.rowIndex, col: rg.columnIndex };
     });
   }
 
   writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void, onWarning?: (message: string) => void): Promise<string> {
     return this.run('Không tạo được trang mới', async (ctx) => {
-      const res = await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, onProgress });
+      const res = await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs, onProgress });
       for (const w of res.warnings) onWarning?.(w);
       return res.name;
     });
   }
 
   writeCells(sheet: string, cells: CellWrite[]): Promise<void> {
-    return this.run('Không ghi được vào trang tính', async (ctx) => {
+    return this.run('Không ghi được vào trang tính', async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       // vertical runs of cells in one column become one 2D write each; one round trip in all
       const byCol = new Map<number, CellWrite[]>();
@@ -94,7 +100,7 @@ export class OfficeHost implements WorkbookHost {
           rg.formulas = xs.map((x) => [x.value]);
         }
       }
-      await ctx.sync();
+      await sync();
     });
   }
 
@@ -111,10 +117,11 @@ export class OfficeHost implements WorkbookHost {
   saveSettings(settings: PaneSettings): Promise<void> {
     const s = Office.context.document.settings;
     s.set(SETTINGS_KEY, JSON.stringify(settings));
-    return new Promise((resolve, reject) => {
+    const saved = new Promise<void>((resolve, reject) => {
       s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded
         ? resolve()
         : reject(new HostError('SettingsNotSaved', 'Không lưu được thiết lập vào tệp Excel.'))));
     });
+    return withWatchdog(saved, this.syncTimeoutMs);
   }
 }

@@ -11,13 +11,14 @@
  *            and becomes a warning
  * Text cells that Excel would reinterpret (a leading =, +, -, @, tab, CR, LF, an apostrophe, or text that
  * reads as a number, date or boolean) get the number format "@" in the same array, set before the values,
- * so that Excel keeps them as text. On any failure before the sheet is complete, only that sheet is removed.
+ * so that Excel keeps them as text. On any failure before the sheet is complete, only that sheet is removed,
+ * and only once it is known to be the one this writer added (never a same-named sheet made meanwhile).
  */
 import type { SheetSpec, CellSpec, CellStyle } from '../core/sheetspec';
 import type { CellRange } from '../core/grid';
 import { colLetters } from '../core/findings';
 import { freeSheetName } from '../core/sheetNames';
-import { HostError, isPayloadLimit, toHostError, withWatchdog } from './errors';
+import { HostError, isPayloadLimit, officeCode, toHostError, withWatchdog } from './errors';
 import type { WriteProgress } from './host';
 
 export type XlValue = string | number | boolean;
@@ -267,11 +268,35 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
   }
   const name = freeSheetName(sheets.items.map((s) => s.name), spec.name);
 
+  // Whether the sheet called name is this writer's: 'none' until the batch that carries worksheets.add has
+  // completed; 'unknown' when that batch timed out. Only 'ours' is ever removed on failure: a sheet of that
+  // name may also appear between the first sync and the add (co-authoring), and it is then not ours.
+  let owner: 'none' | 'ours' | 'unknown' = 'none';
   let ws: Excel.Worksheet | null = null;
-  let created = false;
+  let addQueued = false;
   const ensureSheet = () => {
-    if (!ws) ws = context.workbook.worksheets.add(name);
+    if (!ws) {
+      ws = context.workbook.worksheets.add(name);
+      addQueued = true;
+    }
     return ws;
+  };
+  /** A sync of the writes; settles the owner of the sheet when the batch carries the add. */
+  const syncWrites = async () => {
+    try {
+      await sync();
+    } catch (e) {
+      if (addQueued) {
+        addQueued = false;
+        owner = addOutcome(e);
+        if (owner !== 'ours') ws = null;
+      }
+      throw e;
+    }
+    if (addQueued) {
+      addQueued = false;
+      owner = 'ours';
+    }
   };
 
   try {
@@ -289,19 +314,11 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
         rg.formulas = ch.formulas;
       }
       try {
-        await sync();
-        created = true;
+        await syncWrites();
       } catch (e) {
         if (!isPayloadLimit(e) || ch.rows <= 1) throw e;
+        // the request was refused as a whole: when it carried the add, the next batch adds the sheet again
         queue.unshift(...halveChunk(ch));
-        if (!created) {
-          // the batch that added the sheet failed: find out whether the sheet exists before going on
-          const probe = context.workbook.worksheets.getItemOrNullObject(name);
-          probe.load('isNullObject');
-          await sync();
-          if (probe.isNullObject) ws = null;
-          else { ws = probe; created = true; }
-        }
         continue;
       }
       written += ch.rows;
@@ -313,8 +330,7 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
     let pending = 0;
     const flushIfBig = async (next: number) => {
       if (pending + next > maxBytes && pending > 0) {
-        await sync();
-        created = true;
+        await syncWrites();
         pending = 0;
       }
       pending += next;
@@ -369,10 +385,18 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       await flushIfBig(opBytes('1:1'));
       sheet.getRange(`${r0 + 1}:${r1 + 1}`).format.rowHeight = h;
     }
-    await sync();
-    created = true;
+    await syncWrites();
   } catch (e) {
     const err = toHostError(e, `Không tạo được trang "${name}"`);
+    if (owner === 'none') {
+      const why = err.code === 'ItemAlreadyExists'
+        ? ` Trang "${name}" đã có trong tệp (có thể do người cùng sửa tệp vừa tạo) và được giữ nguyên.`
+        : '';
+      throw new HostError(err.code, `${err.message}${why} Tiện ích chưa ghi gì vào tệp.`, e);
+    }
+    if (owner === 'unknown') {
+      throw new HostError(err.code, `${err.message} Trang "${name}" có thể đã được tạo dở dang: hãy kiểm tra, nếu đúng là trang dở dang thì xoá trang này; các trang khác không bị thay đổi.`, e);
+    }
     const cleanup = await removeSheetIfExists(context, name, timeout);
     if (!cleanup.ok) {
       throw new HostError(err.code, `${err.message} Trang "${name}" có thể còn lại dở dang: hãy xoá trang này.`, e);
@@ -437,6 +461,20 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
     }
   }
   return { name, syncs, warnings };
+}
+
+/**
+ * Who owns the sheet after the batch carrying worksheets.add failed with e. The add is the first operation
+ * of that batch and Excel applies a batch's operations in order up to the one that fails, so: the add
+ * itself failed (ItemAlreadyExists: a sheet of that name appeared since the names were read) → nothing of
+ * ours; a payload limit refused the batch as a whole → nothing ran; no answer (timeout) → unknown; any other
+ * error came from a later operation → the sheet was added and is ours.
+ */
+function addOutcome(e: unknown): 'none' | 'ours' | 'unknown' {
+  const code = officeCode(e);
+  if (code === 'ItemAlreadyExists' || isPayloadLimit(e)) return 'none';
+  if (code === 'SyncTimeout') return 'unknown';
+  return 'ours';
 }
 
 /** Deletes the sheet called name if it exists (used only for the sheet this writer created). */

@@ -3,8 +3,8 @@
  * semantics that matter here — operations are queued and applied in order at context.sync(), properties
  * must be load()ed and synced before they are read (otherwise it throws, like Office.js), text that starts
  * with "=" (or reads as a number) is interpreted unless the cell's number format is "@", sheets are named
- * case-insensitively. It can inject a failure at a given sync (after applying part of the batch) and a
- * request-size limit. office-addin-mock's OfficeMockObject provides the Excel/Office globals around it
+ * case-insensitively. It can inject a failure at a given sync (after applying part of the batch), a
+ * request-size limit, and a sheet that another writer adds just before a given sync. office-addin-mock's OfficeMockObject provides the Excel/Office globals around it
  * (see officeGlobals below); it cannot model ordered, proxied operations on ranges by itself.
  */
 import type { OfficeMockObject as OfficeMockObjectT } from 'office-addin-mock';
@@ -54,6 +54,8 @@ export interface FakeOptions {
   maxRequestBytes?: number;
   /** Throw ResponsePayloadSizeLimitExceeded when a batch loads values of more cells than this. */
   maxResponseCells?: number;
+  /** Another writer (a co-author) adds this sheet just before sync `at` (1-based) is applied. */
+  sheetAppears?: { at: number; sheet: FakeSheet };
   /** Highest ExcelApi minor version supported (default 17 = 1.17). */
   apiMinor?: number;
 }
@@ -137,6 +139,7 @@ export class FakeContext {
     const bytes = ops.reduce((a, o) => a + o.bytes, 0);
     this.batches.push({ ops: ops.length, bytes });
     await Promise.resolve();
+    if (this.options.sheetAppears?.at === this.syncCount) this.book.sheets.push(this.options.sheetAppears.sheet);
     if (this.options.maxRequestBytes !== undefined && bytes > this.options.maxRequestBytes) {
       throw new OfficeLikeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
     }

@@ -19,7 +19,7 @@ jest.mock('office-addin-manifest', () => jest.requireActual('./fakeExcel').MANIF
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 let runOptions: unknown[] = [];
 
-function install(ctx: FakeContext, settings: Record<string, unknown> = {}) {
+function install(ctx: FakeContext, settings: Record<string, unknown> = {}, syncTimeoutMs?: number) {
   const { excel, office, store } = officeGlobals(ctx, settings);
   const run = (excel as unknown as { run: (a: unknown, b?: unknown) => Promise<unknown> }).run;
   (excel as unknown as { run: unknown }).run = (a: unknown, b?: unknown) => {
@@ -28,7 +28,7 @@ function install(ctx: FakeContext, settings: Record<string, unknown> = {}) {
   };
   g.Excel = excel;
   g.Office = office;
-  return { store, host: new OfficeHost() };
+  return { store, office, host: new OfficeHost(undefined, syncTimeoutMs) };
 }
 
 afterEach(() => {
@@ -91,6 +91,30 @@ describe('OfficeHost', () => {
     expect(s.cells.get('2,0')).toMatchObject({ v: '=2', nf: '@' });
     expect(s.cells.get('2,0')!.f).toBeUndefined();
     expect(s.cells.get('1,2')).toMatchObject({ v: 1911.8, nf: '#,##0' });
+  });
+
+  test('a sync that never returns ends with the Vietnamese timeout message in every method, settings included', async () => {
+    const book = fakeBook('A');
+    const ctx = fakeContext(book);
+    const { host, office } = install(ctx, {}, 50);
+    ctx.sync = () => new Promise<void>(() => undefined);
+    const calls: [string, () => Promise<unknown>][] = [
+      ['sheetNames', () => host.sheetNames()],
+      ['activeSheetName', () => host.activeSheetName()],
+      ['selectCell', () => host.selectCell('A', 0, 0)],
+      ['selection', () => host.selection()],
+      ['writeCells', () => host.writeCells('A', [{ row: 0, col: 0, cell: { t: 'text', v: '1' } }])],
+      ['readSheet', () => host.readSheet('A')],
+      ['writeNewSheet', () => host.writeNewSheet(syntheticSpec(2))],
+    ];
+    for (const [method, call] of calls) {
+      const err = await call().then(() => undefined, (e: unknown) => e);
+      expect([method, err]).toEqual([method, expect.objectContaining({ code: 'SyncTimeout', message: expect.stringMatching(/^Excel không phản hồi trong thời gian cho phép/) })]);
+    }
+    // document settings: a saveAsync whose callback never comes
+    const settings = (office as unknown as { context: { document: { settings: { saveAsync: unknown } } } }).context.document.settings;
+    settings.saveAsync = () => undefined;
+    await expect(host.saveSettings({ title: 'x' })).rejects.toMatchObject({ code: 'SyncTimeout' });
   });
 
   test('generating into a workbook that has "Phụ lục" makes "Phụ lục (2)" and activates it', async () => {

@@ -1,7 +1,7 @@
 import { writeSpecToNewSheet, needsTextFormat, planValueChunks, styleRects, joinAddresses } from '../../src/office/writeSpec';
 import { freeSheetName } from '../../src/core/sheetNames';
 import { HostError } from '../../src/office/errors';
-import { fakeBook, fakeContext, seed, snapshot, FakeContext, FakeBook } from './fakeExcel';
+import { fakeBook, fakeContext, newSheet, seed, snapshot, FakeContext, FakeBook } from './fakeExcel';
 import { syntheticSpec } from './syntheticSpec';
 import type { SheetSpec } from '../../src/core/sheetspec';
 
@@ -130,6 +130,62 @@ describe('never overwrite, never leave half an appendix', () => {
     expect(err.message).toContain('đã được xoá');
     expect(book.sheets.map(snapshot)).toEqual(before);
     expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual(['add Phụ lục (2)', 'delete Phụ lục (2)']);
+  });
+
+  test('a same-named sheet that a co-author adds before the add is kept: nothing deleted, nothing written, a true message', async () => {
+    const book = fakeBook('Sheet1');
+    const theirs = newSheet('Phụ lục');
+    seed(theirs, [['Bảng của người khác', 42]]);
+    const theirsBefore = snapshot(theirs);
+    const ctx = fakeContext(book, { sheetAppears: { at: 2, sheet: theirs } });
+    const err = await write(ctx, syntheticSpec(10)).catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.code).toBe('ItemAlreadyExists');
+    expect(err.message).toContain('Trang "Phụ lục" đã có trong tệp');
+    expect(err.message).toContain('được giữ nguyên');
+    expect(err.message).toContain('Tiện ích chưa ghi gì vào tệp.');
+    expect(err.message).not.toContain('đã được xoá');
+    expect(err.message).toBe(err.message.normalize('NFC'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Phụ lục']);
+    expect(snapshot(book.sheets[1])).toBe(theirsBefore);
+    expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual([]);
+  });
+
+  test('a co-author\'s sheet that appears while a too-large first batch is halved is neither written into nor deleted', async () => {
+    const book = fakeBook('Sheet1');
+    const theirs = newSheet('Phụ lục');
+    seed(theirs, [['Bảng của người khác']]);
+    const theirsBefore = snapshot(theirs);
+    const ctx = fakeContext(book, { maxRequestBytes: 12_000, sheetAppears: { at: 3, sheet: theirs } });
+    const err = await write(ctx, syntheticSpec(400), { maxRequestBytes: 1_000_000 }).catch((e) => e);
+    expect(err.code).toBe('ItemAlreadyExists');
+    expect(err.message).toContain('được giữ nguyên');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Phụ lục']);
+    expect(snapshot(book.sheets[1])).toBe(theirsBefore);
+    expect(ctx.log.filter((l) => l.startsWith('delete'))).toEqual([]);
+  });
+
+  test('a failure later in the batch that carries the add: the sheet is ours and is removed', async () => {
+    const book = fakeBook('Sheet1');
+    const ctx = fakeContext(book, { failAtSync: 2, failCode: 'InvalidArgument' });
+    const err = await write(ctx, syntheticSpec(10)).catch((e) => e);
+    expect(err.code).toBe('InvalidArgument');
+    expect(err.message).toContain('Trang dở dang "Phụ lục" đã được xoá');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual(['add Phụ lục', 'delete Phụ lục']);
+  });
+
+  test('when the batch that carries the add never answers, no sheet is deleted and the message says the sheet may remain', async () => {
+    const book = fakeBook('Sheet1');
+    const ctx = fakeContext(book);
+    const real = ctx.sync.bind(ctx);
+    let n = 0;
+    ctx.sync = () => (++n === 2 ? new Promise<void>(() => undefined) : real());
+    const err = await write(ctx, syntheticSpec(10), { syncTimeoutMs: 200 }).catch((e) => e);
+    expect(err.code).toBe('SyncTimeout');
+    expect(err.message).toMatch(/không phản hồi.*Trang "Phụ lục" có thể đã được tạo dở dang/);
+    expect(err.message).not.toContain('đã được xoá');
+    expect(ctx.log.filter((l) => l.startsWith('delete'))).toEqual([]);
   });
 
   test('a failure in the optional last step (print setup, freeze) keeps the complete sheet and warns', async () => {
