@@ -5,8 +5,9 @@
  *   1 sync   read sheet names (pick a free name)
  *   k syncs  add the sheet + values/formulas/number formats as 2D arrays, in chunks of ≤ 5,000 rows and
  *            ≤ ~3.5 MB each (halved and retried when Excel still says the payload is too large)
- *   1 sync   formats per style block (RangeAreas where supported), merges, widths, heights (more only when
- *            the format requests exceed the size budget) — the sheet is then complete
+ *   1 sync   formats per style block (RangeAreas where supported), merges, widths, heights, as small queued
+ *            operations (more syncs only when they exceed the size budget, or when Excel still says a batch is
+ *            too large: that batch is halved and retried, down to a single operation) — the sheet is then complete
  *   1 sync   freeze panes, list validation, print setup, activate: optional; a failure here keeps the sheet
  *            and becomes a warning
  * Text cells that Excel would reinterpret (a leading =, +, -, @, tab, CR, LF, an apostrophe, or text that
@@ -247,6 +248,30 @@ function applyStyle(target: FormatTarget, st: CellStyle, inside: Inside): void {
 /** Estimated request bytes of one queued format operation on an address. */
 const opBytes = (address: string) => 160 + address.length;
 
+/** One format, merge or size operation of phase 3: its estimated request bytes and what it queues on the sheet. */
+interface SheetOp {
+  bytes: number;
+  run: (sheet: Excel.Worksheet) => void;
+}
+
+/** Consecutive operations in batches of ≤ maxBytes estimated bytes (an operation larger than that goes alone). */
+export function packOps<T extends { bytes: number }>(ops: readonly T[], maxBytes: number): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (cur.length && bytes + op.bytes > maxBytes) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(op);
+    bytes += op.bytes;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
 export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: SheetSpec, opts: WriteOptions = {}): Promise<WriteResult> {
   const api = opts.excelApi ?? (() => false);
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_BYTES;
@@ -324,23 +349,15 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
       written += ch.rows;
       opts.onProgress?.({ rowsWritten: written, rowsTotal: total });
     }
-    const sheet = ensureSheet();
 
-    // 3. formats, merges, geometry, print; flushed whenever the estimated request grows past the budget
-    let pending = 0;
-    const flushIfBig = async (next: number) => {
-      if (pending + next > maxBytes && pending > 0) {
-        await syncWrites();
-        pending = 0;
-      }
-      pending += next;
-    };
+    // 3. formats, merges, geometry: queued as small operations, sent in batches within the byte budget; a batch
+    //    Excel refuses as too large (refused as a whole: nothing in it ran) is halved and retried
+    const ops: SheetOp[] = [];
     const width = specWidth(spec);
     const height = Math.max(spec.rows.length, 1);
     const area = rangeAddress({ r0: 0, c0: 0, r1: height - 1, c1: width - 1 });
-    sheet.getRange(area).format.font.name = spec.defaultFont.name;
-    sheet.getRange(area).format.font.size = spec.defaultFont.size;
-    pending += opBytes(area) * 2;
+    ops.push({ bytes: opBytes(area), run: (sh) => { sh.getRange(area).format.font.name = spec.defaultFont.name; } });
+    ops.push({ bytes: opBytes(area), run: (sh) => { sh.getRange(area).format.font.size = spec.defaultFont.size; } });
 
     const useAreas = api('1.9');
     for (const [styleName, rects] of styleRects(spec)) {
@@ -360,32 +377,42 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
         }
         for (const g of groups.values()) {
           for (const addr of joinAddresses(g.rects)) {
-            await flushIfBig(opBytes(addr) * 4);
-            applyStyle(sheet.getRanges(addr), st, g.inside);
+            ops.push({ bytes: opBytes(addr) * 4, run: (sh) => applyStyle(sh.getRanges(addr), st, g.inside) });
           }
         }
       } else {
         for (const r of rects) {
           const addr = rangeAddress(r);
-          await flushIfBig(opBytes(addr) * 4);
-          applyStyle(sheet.getRange(addr), st, insideOf(r));
+          ops.push({ bytes: opBytes(addr) * 4, run: (sh) => applyStyle(sh.getRange(addr), st, insideOf(r)) });
         }
       }
     }
     for (const m of spec.merges) {
       const addr = rangeAddress(m);
-      await flushIfBig(opBytes(addr));
-      sheet.getRange(addr).merge(false);
+      ops.push({ bytes: opBytes(addr), run: (sh) => sh.getRange(addr).merge(false) });
     }
     for (const [c0, c1, w] of runs(spec.columns.map((c) => c.width))) {
-      await flushIfBig(opBytes('A:A'));
-      sheet.getRange(`${colLetters(c0)}:${colLetters(c1)}`).format.columnWidth = widthToPoints(w);
+      const addr = `${colLetters(c0)}:${colLetters(c1)}`;
+      ops.push({ bytes: opBytes(addr), run: (sh) => { sh.getRange(addr).format.columnWidth = widthToPoints(w); } });
     }
     for (const [r0, r1, h] of runs(spec.rows.map((r) => r.height))) {
-      await flushIfBig(opBytes('1:1'));
-      sheet.getRange(`${r0 + 1}:${r1 + 1}`).format.rowHeight = h;
+      const addr = `${r0 + 1}:${r1 + 1}`;
+      ops.push({ bytes: opBytes(addr), run: (sh) => { sh.getRange(addr).format.rowHeight = h; } });
     }
-    await syncWrites();
+    const batches = packOps(ops, maxBytes);
+    while (batches.length) {
+      const batch = batches.shift()!;
+      // ensureSheet again: when a refused batch carried the add (a spec without rows), the retry adds the sheet
+      const sheet = ensureSheet();
+      for (const op of batch) op.run(sheet);
+      try {
+        await syncWrites();
+      } catch (e) {
+        if (!isPayloadLimit(e) || batch.length <= 1) throw e;
+        const k = Math.ceil(batch.length / 2);
+        batches.unshift(batch.slice(0, k), batch.slice(k));
+      }
+    }
   } catch (e) {
     const err = toHostError(e, `Không tạo được trang "${name}"`);
     if (owner === 'none') {

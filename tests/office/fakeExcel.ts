@@ -52,6 +52,8 @@ export interface FakeOptions {
   failCode?: string;
   /** Throw RequestPayloadSizeLimitExceeded (applying nothing) when a batch's estimated bytes exceed this. */
   maxRequestBytes?: number;
+  /** Apply maxRequestBytes only from this sync (1-based) on; from the first sync when absent. */
+  maxRequestBytesFromSync?: number;
   /** Throw ResponsePayloadSizeLimitExceeded when a batch loads values of more cells than this. */
   maxResponseCells?: number;
   /** Another writer (a co-author) adds this sheet just before sync `at` (1-based) is applied. */
@@ -140,7 +142,8 @@ export class FakeContext {
     this.batches.push({ ops: ops.length, bytes });
     await Promise.resolve();
     if (this.options.sheetAppears?.at === this.syncCount) this.book.sheets.push(this.options.sheetAppears.sheet);
-    if (this.options.maxRequestBytes !== undefined && bytes > this.options.maxRequestBytes) {
+    const limited = this.syncCount >= (this.options.maxRequestBytesFromSync ?? 1);
+    if (limited && this.options.maxRequestBytes !== undefined && bytes > this.options.maxRequestBytes) {
       throw new OfficeLikeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
     }
     if (this.options.failAtSync === this.syncCount) {

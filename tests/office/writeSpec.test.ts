@@ -1,4 +1,6 @@
-import { writeSpecToNewSheet, needsTextFormat, planValueChunks, styleRects, joinAddresses } from '../../src/office/writeSpec';
+import { writeSpecToNewSheet, needsTextFormat, planValueChunks, styleRects, joinAddresses, widthToPoints } from '../../src/office/writeSpec';
+import { layoutPlan } from '../../src/core/layout';
+import { bigPlan } from './bigPlan';
 import { freeSheetName } from '../../src/core/sheetNames';
 import { HostError } from '../../src/office/errors';
 import { fakeBook, fakeContext, newSheet, seed, snapshot, FakeContext, FakeBook } from './fakeExcel';
@@ -96,6 +98,27 @@ describe('Office.js writer: what Excel receives', () => {
     expect(res.syncs).toBeGreaterThan(4);
     expect(snapshot(limited.sheets[1])).toBe(snapshot(plain.sheets[1]));
   });
+
+  test.each([17, 7])('a format batch Excel refuses as too large is halved and retried (ExcelApi 1.%i): every format, merge, width and height arrives', async (minor) => {
+    const spec = layoutPlan(bigPlan(200));
+    const plain = fakeBook('Sheet1');
+    const base = await write(fakeContext(plain, { apiMinor: minor }), spec);
+    // sync 1 reads the names, sync 2 carries the values; from sync 3 (formats, in one batch of 19-41 kB in the
+    // fake's measure) Excel refuses anything above 2 kB, far below the writer's own budget
+    const limit = 2_000;
+    const limited = fakeBook('Sheet1');
+    const ctx = fakeContext(limited, { apiMinor: minor, maxRequestBytes: limit, maxRequestBytesFromSync: 3 });
+    const res = await write(ctx, spec);
+    expect(ctx.batches[1].bytes).toBeGreaterThan(limit);
+    expect(ctx.batches.slice(2).filter((b) => b.bytes > limit).length).toBeGreaterThan(0);
+    expect(res.syncs).toBeGreaterThan(base.syncs);
+    expect(res.warnings).toEqual(base.warnings);
+    const s = limited.sheets[1];
+    expect(s.merges).toEqual(spec.merges);
+    spec.columns.forEach((c, i) => expect(s.colWidths.get(i)).toBe(widthToPoints(c.width)));
+    spec.rows.forEach((r, i) => expect(s.rowHeights.get(i)).toBe(r.height));
+    expect(snapshot(s)).toBe(snapshot(plain.sheets[1]));
+  });
 });
 
 describe('never overwrite, never leave half an appendix', () => {
@@ -130,6 +153,28 @@ describe('never overwrite, never leave half an appendix', () => {
     expect(err.message).toContain('đã được xoá');
     expect(book.sheets.map(snapshot)).toEqual(before);
     expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual(['add Phụ lục (2)', 'delete Phụ lục (2)']);
+  });
+
+  test('a single format operation Excel still refuses as too large: the generation fails in Vietnamese, only the new sheet is removed', async () => {
+    const book = fakeBook('Nhập liệu', 'Phụ lục');
+    seed(book.sheets[0], [['TT', 'Tên dự án'], ['1', 'Trường học']]);
+    seed(book.sheets[1], [['cũ']]);
+    const before = book.sheets.map(snapshot);
+    // from sync 3 (formats) Excel refuses anything above 100 bytes: the default font passes, no style block does
+    const limit = 100;
+    const ctx = fakeContext(book, { maxRequestBytes: limit, maxRequestBytesFromSync: 3 });
+    const err = await write(ctx, syntheticSpec(400)).catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(err.message).toContain('Không tạo được trang "Phụ lục (2)": Khối dữ liệu gửi sang Excel quá lớn, kể cả sau khi đã chia nhỏ.');
+    expect(err.message).toContain('Trang dở dang "Phụ lục (2)" đã được xoá; các trang khác không bị thay đổi.');
+    expect(err.message).toBe(err.message.normalize('NFC'));
+    expect(book.sheets.map(snapshot)).toEqual(before);
+    expect(ctx.log.filter((l) => l.startsWith('add') || l.startsWith('delete'))).toEqual(['add Phụ lục (2)', 'delete Phụ lục (2)']);
+    // halved down to one operation before giving up: several refusals, the last one a single style block
+    const refused = ctx.batches.slice(2).filter((b) => b.bytes > limit);
+    expect(refused.length).toBeGreaterThan(1);
+    expect(refused[refused.length - 1].bytes).toBeLessThan(1_000);
   });
 
   test('a same-named sheet that a co-author adds before the add is kept: nothing deleted, nothing written, a true message', async () => {
