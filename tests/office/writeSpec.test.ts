@@ -6,6 +6,8 @@ import { HostError } from '../../src/office/errors';
 import { fakeBook, fakeContext, newSheet, seed, snapshot, FakeContext, FakeBook } from './fakeExcel';
 import { syntheticSpec } from './syntheticSpec';
 import type { SheetSpec } from '../../src/core/sheetspec';
+import { readSheetGrid } from '../../src/office/readGrid';
+import { INJECTIONS } from '../hardening/injections';
 
 const write = (ctx: FakeContext, spec: SheetSpec, opts = {}) =>
   writeSpecToNewSheet(ctx as unknown as Excel.RequestContext, spec, { excelApi: (v) => ctx.isSetSupported(v), ...opts });
@@ -276,6 +278,20 @@ describe('formula injection: user text is written as text', () => {
     expect(c.f).toBeUndefined();
     expect(c.v).toBe(text);
     expect(c.nf).toBe('@');
+  });
+
+  test('every payload, written in one appendix, reads back through the Office reader as the same text, no formula', async () => {
+    const all = [...new Set([...texts, ...INJECTIONS])];
+    const book = fakeBook('Sheet1');
+    const spec = syntheticSpec(all.length);
+    all.forEach((t, i) => { spec.rows[4 + i].cells[1] = { t: 'text', v: t, s: 'item' }; });
+    const ctx = fakeContext(book);
+    const { name } = await write(ctx, spec);
+    const { grid } = await readSheetGrid(ctx as unknown as Excel.RequestContext, name, { excelApi: (v) => ctx.isSetSupported(v) });
+    all.forEach((t, i) => {
+      const c = grid.cells[4 + i]?.[1];
+      expect([t, c?.value, c?.formula]).toEqual([t, t, undefined]);
+    });
   });
 
   test('ordinary text keeps its style number format (no needless @)', () => {
