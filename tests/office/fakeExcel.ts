@@ -4,8 +4,9 @@
  * must be load()ed and synced before they are read (otherwise it throws, like Office.js), text that starts
  * with "=" (or reads as a number) is interpreted unless the cell's number format is "@", sheets are named
  * case-insensitively. It can inject a failure at a given sync (after applying part of the batch), a
- * request-size limit, and a sheet that another writer adds just before a given sync. office-addin-mock's OfficeMockObject provides the Excel/Office globals around it
- * (see officeGlobals below); it cannot model ordered, proxied operations on ranges by itself.
+ * request-size limit, and a sheet that another writer adds just before a given sync. office-addin-mock's
+ * OfficeMockObject provides the Excel/Office globals around it (see officeGlobals below); it cannot model
+ * ordered, proxied operations on ranges by itself.
  */
 import type { OfficeMockObject as OfficeMockObjectT } from 'office-addin-mock';
 import type { CellRange } from '../../src/core/grid';
