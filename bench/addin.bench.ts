@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { layoutPlan } from '../src/core/layout';
+import { layoutPlan } from '../src/core/layout/layout';
 import { writeSpecToNewSheet } from '../src/office/writeSpec';
-import { fakeBook, fakeContext } from '../tests/office/fakeExcel';
-import { bigPlan } from '../tests/office/bigPlan';
+import { fakeBook, fakeContext } from '../tests/helpers/fakeExcel';
+import { bigPlan } from '../tests/helpers/officeBigPlan';
 
 const BUNDLE_TARGET_KB = 250;
 

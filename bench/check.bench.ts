@@ -13,9 +13,9 @@ import * as path from 'path';
 import { spawn } from 'child_process';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { hostileGrid } from '../tests/reader/gridArbitrary';
-import { recognizeTable } from '../src/core/recognize';
-import { checkGrid } from '../src/core/sheetCheck';
+import { hostileGrid } from '../tests/helpers/gridArbitrary';
+import { recognizeTable } from '../src/core/read/recognize';
+import { checkGrid } from '../src/core/checks/sheetCheck';
 import { readGrid, readWorkbookGrids } from '../src/xlsx/readGrid';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];

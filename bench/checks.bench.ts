@@ -3,11 +3,11 @@
  * three sources, stated group rows, grand total and "Trong đó" rows), warm-up then the median of several runs.
  */
 import { performance } from 'perf_hooks';
-import { Dec } from '../src/core/decimal';
-import type { Group, Item, Plan } from '../src/core/model';
-import { checkPlan } from '../src/core/checks';
-import { computeTotals } from '../src/core/totals';
-import { expectedTT } from '../src/core/numbering';
+import { Dec } from '../src/core/base/decimal';
+import type { Group, Item, Plan } from '../src/core/plan/model';
+import { checkPlan } from '../src/core/checks/checks';
+import { computeTotals } from '../src/core/plan/totals';
+import { expectedTT } from '../src/core/text/numbering';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const SOURCES = ['NSĐP', 'NSTW', 'ĐTPT'];

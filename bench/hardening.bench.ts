@@ -12,10 +12,10 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { planToJson } from '../src/core/planJson';
-import { checkGrid } from '../src/core/sheetCheck';
-import { hostileGrid } from '../tests/reader/gridArbitrary';
-import { bigPlan, smallAmount } from '../tests/hardening/bigPlan';
+import { planToJson } from '../src/core/plan/planJson';
+import { checkGrid } from '../src/core/checks/sheetCheck';
+import { hostileGrid } from '../tests/helpers/gridArbitrary';
+import { bigPlan, smallAmount } from '../tests/helpers/bigPlan';
 
 const FUZZ_CASES = 10_000;
 const SCALE_ITEMS = 100_000;

@@ -3,9 +3,9 @@
  * every 50 rows, 5 years, 3 sources, Vietnamese text amounts on every 10th row): read the filled input workbook
  * (exceljs → Grid), planFromInputGrid, layoutPlan, write the appendix. Prints ms per step and peak memory.
  */
-import { layoutPlan } from '../src/core/layout';
-import type { CellSpec } from '../src/core/sheetspec';
-import { parseSourceCodes, planFromInputGrid, templateSpec } from '../src/core/template';
+import { layoutPlan } from '../src/core/layout/layout';
+import type { CellSpec } from '../src/core/layout/sheetspec';
+import { parseSourceCodes, planFromInputGrid, templateSpec } from '../src/core/input/template';
 import { readWorkbookGrids } from '../src/xlsx/readGrid';
 import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
 

@@ -4,9 +4,9 @@
  * Memory is sampled every 5 ms while the event loop is free and at every step boundary (the synchronous layout
  * cannot be interrupted, so its peak is taken right after it returns, before anything is released).
  */
-import { Dec } from '../src/core/decimal';
-import { layoutPlan } from '../src/core/layout';
-import type { Group, Item, Plan } from '../src/core/model';
+import { Dec } from '../src/core/base/decimal';
+import { layoutPlan } from '../src/core/layout/layout';
+import type { Group, Item, Plan } from '../src/core/plan/model';
 import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
 
 function plan(items: number): Plan {

@@ -1,7 +1,7 @@
 /** Reading and writing amounts: parseAmount over a mix of cell values, amounts in words and back. */
-import { Dec } from '../src/core/decimal';
-import { formatVi, parseAmount } from '../src/core/numbers';
-import { amountToWords, wordsToAmount } from '../src/core/words';
+import { Dec } from '../src/core/base/decimal';
+import { formatVi, parseAmount } from '../src/core/text/numbers';
+import { amountToWords, wordsToAmount } from '../src/core/text/words';
 
 function time(label: string, count: number, fn: () => void): void {
   fn(); // warm up

@@ -4,8 +4,8 @@
  * (src/office/previewHost.ts) in a plain browser on a built-in sample workbook. Nothing else in the pane
  * touches Office.js.
  */
-import type { Grid } from '../core/grid';
-import type { SheetSpec, CellSpec } from '../core/sheetspec';
+import type { Grid } from '../core/base/grid';
+import type { SheetSpec, CellSpec } from '../core/layout/sheetspec';
 
 export type HostKind = 'office' | 'preview';
 

@@ -5,8 +5,8 @@
  * editing a cell does not make the pane fail. Every round trip (context.sync, settings.saveAsync) goes
  * through the watchdog, so that one that never returns ends with a message instead of a pane that waits forever.
  */
-import type { Grid } from '../core/grid';
-import type { SheetSpec } from '../core/sheetspec';
+import type { Grid } from '../core/base/grid';
+import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { SETTINGS_KEY } from './host';
 import { HostError, toHostError, withWatchdog } from './errors';

@@ -3,11 +3,11 @@
  * used when office.js is unavailable or the page is not inside Excel. Same interface as OfficeHost, so the
  * pane runs the same flows; the UI subscribes to changes to redraw the preview grid.
  */
-import type { Grid, GridCell } from '../core/grid';
-import type { SheetSpec } from '../core/sheetspec';
+import type { Grid, GridCell } from '../core/base/grid';
+import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { HostError } from './errors';
-import { freeSheetName } from '../core/sheetNames';
+import { freeSheetName } from '../core/layout/sheetNames';
 import { specCellToGrid, specToGrid } from './specGrid';
 
 export interface PreviewSheet {

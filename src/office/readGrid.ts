@@ -4,8 +4,8 @@
  * error values, bold/italic, merges, hidden rows), read-only, in 1 + ⌈rows / chunk⌉ round trips
  * (chunks of ≤ 5,000 rows, halved when Excel says the response is too large).
  */
-import type { Grid, GridCell, CellRange } from '../core/grid';
-import { parseA1 } from '../core/findings';
+import type { Grid, GridCell, CellRange } from '../core/base/grid';
+import { parseA1 } from '../core/checks/findings';
 import { isPayloadLimit, toHostError, withWatchdog } from './errors';
 import { DEFAULT_SYNC_TIMEOUT_MS } from './writeSpec';
 

@@ -3,8 +3,8 @@
  * their expected result). The browser preview keeps its sheets this way, so that Kiểm tra runs on exactly what
  * Tạo phụ lục wrote.
  */
-import type { SheetSpec, CellSpec } from '../core/sheetspec';
-import type { Grid, GridCell } from '../core/grid';
+import type { SheetSpec, CellSpec } from '../core/layout/sheetspec';
+import type { Grid, GridCell } from '../core/base/grid';
 
 export function specCellToGrid(cell: CellSpec | null | undefined, spec: Pick<SheetSpec, 'styles'>): GridCell | null {
   if (!cell) return null;

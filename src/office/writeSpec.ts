@@ -15,10 +15,10 @@
  * so that Excel keeps them as text. On any failure before the sheet is complete, only that sheet is removed,
  * and only once it is known to be the one this writer added (never a same-named sheet made meanwhile).
  */
-import type { SheetSpec, CellSpec, CellStyle } from '../core/sheetspec';
-import type { CellRange } from '../core/grid';
-import { colLetters } from '../core/findings';
-import { freeSheetName } from '../core/sheetNames';
+import type { SheetSpec, CellSpec, CellStyle } from '../core/layout/sheetspec';
+import type { CellRange } from '../core/base/grid';
+import { colLetters } from '../core/checks/findings';
+import { freeSheetName } from '../core/layout/sheetNames';
 import { HostError, isPayloadLimit, officeCode, toHostError, withWatchdog } from './errors';
 import type { WriteProgress } from './host';
 

@@ -3,7 +3,7 @@
  * show. The plan passed in is not changed. Amounts outside a narrowed year span, or unknown source codes, are
  * refused with a Vietnamese message rather than silently dropped.
  */
-import type { Plan, PlanNode } from '../core/model';
+import type { Plan, PlanNode } from '../core/plan/model';
 import type { BuildOptions } from './engine';
 import { UserError } from './engine';
 

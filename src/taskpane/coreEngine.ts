@@ -5,14 +5,14 @@
  */
 import type { Engine, BuildOptions, InputOptions } from './engine';
 import { UserError } from './engine';
-import type { Grid } from '../core/grid';
-import type { Plan } from '../core/model';
-import { Dec, plain } from '../core/decimal';
-import { checkGrid } from '../core/sheetCheck';
-import { layoutPlan } from '../core/layout';
-import { amountToWords } from '../core/words';
-import { parseAmount } from '../core/numbers';
-import { UNITS, type Unit } from '../core/model';
+import type { Grid } from '../core/base/grid';
+import type { Plan } from '../core/plan/model';
+import { Dec, plain } from '../core/base/decimal';
+import { checkGrid } from '../core/checks/sheetCheck';
+import { layoutPlan } from '../core/layout/layout';
+import { amountToWords } from '../core/text/words';
+import { parseAmount } from '../core/text/numbers';
+import { UNITS, type Unit } from '../core/plan/model';
 import { applyBuildOptions } from './buildOptions';
 import { inputTemplateSpec, planFromInputSheet, spreadWrites, renumberWrites } from './inputSheet';
 

@@ -3,10 +3,10 @@
  * UI never reaches into core modules directly and the flows can be driven with any engine in tests.
  * coreEngine.ts implements it with the real core.
  */
-import type { Grid } from '../core/grid';
-import type { CheckResult } from '../core/findings';
-import type { Plan, LayoutPreset, Unit } from '../core/model';
-import type { SheetSpec } from '../core/sheetspec';
+import type { Grid } from '../core/base/grid';
+import type { CheckResult } from '../core/checks/findings';
+import type { Plan, LayoutPreset, Unit } from '../core/plan/model';
+import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite } from '../office/host';
 
 export interface CheckOptions {

@@ -1,6 +1,6 @@
 /** Display helpers for the pane: vi-VN numbers from the plain decimal strings of findings and summaries. */
-import { Dec } from '../core/decimal';
-import { formatVi } from '../core/numbers';
+import { Dec } from '../core/base/decimal';
+import { formatVi } from '../core/text/numbers';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 

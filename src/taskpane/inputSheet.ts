@@ -3,17 +3,17 @@
  * total over an item's years (spread.ts) and renumbering TT (numbering.ts). Rows and columns of the sheet come from
  * the table reader (recognize.ts), so nothing here knows the sheet's layout.
  */
-import type { Grid, GridCell } from '../core/grid';
-import type { Item, Plan, PlanNode } from '../core/model';
-import type { SheetSpec } from '../core/sheetspec';
+import type { Grid, GridCell } from '../core/base/grid';
+import type { Item, Plan, PlanNode } from '../core/plan/model';
+import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite } from '../office/host';
 import type { InputOptions } from './engine';
 import { UserError } from './engine';
-import { Dec, plain } from '../core/decimal';
-import { templateSpec, planFromInputGrid, parseSourceCodes, findInputHeader, INFO_LABELS, INPUT_SHEET_NAME, InputSheetError } from '../core/template';
-import { recognizeTable } from '../core/recognize';
-import { spread } from '../core/spread';
-import { renumber } from '../core/numbering';
+import { Dec, plain } from '../core/base/decimal';
+import { templateSpec, planFromInputGrid, parseSourceCodes, findInputHeader, INFO_LABELS, INPUT_SHEET_NAME, InputSheetError } from '../core/input/template';
+import { recognizeTable } from '../core/read/recognize';
+import { spread } from '../core/plan/spread';
+import { renumber } from '../core/text/numbering';
 
 export { INPUT_SHEET_NAME };
 

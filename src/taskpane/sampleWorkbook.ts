@@ -3,8 +3,8 @@
  */
 import type { Engine } from './engine';
 import { PreviewHost } from '../office/previewHost';
-import { parseA1 } from '../core/findings';
-import type { SheetSpec } from '../core/sheetspec';
+import { parseA1 } from '../core/checks/findings';
+import type { SheetSpec } from '../core/layout/sheetspec';
 
 export async function samplePreviewHost(engine: Engine): Promise<PreviewHost> {
   const plan = await engine.samplePlan();

@@ -11,7 +11,7 @@
  */
 import { promises as fsp } from 'fs';
 import ExcelJS from 'exceljs';
-import type { CellRange, Grid, GridCell } from '../core/grid';
+import type { CellRange, Grid, GridCell } from '../core/base/grid';
 
 /** A file that cannot be read as an .xlsx workbook. `message` is one Vietnamese line. */
 export class UnreadableWorkbookError extends Error {

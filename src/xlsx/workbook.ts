@@ -5,11 +5,11 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import type { SheetSpec } from '../core/sheetspec';
-import { freeSheetName } from '../core/sheetNames';
+import type { SheetSpec } from '../core/layout/sheetspec';
+import { freeSheetName } from '../core/layout/sheetNames';
 import { writeSpecsToBuffer } from './writeSpec';
 
-export { freeSheetName } from '../core/sheetNames';
+export { freeSheetName } from '../core/layout/sheetNames';
 
 /** The output file already exists and overwriting was not asked for. */
 export class OutputExistsError extends Error {

@@ -11,10 +11,10 @@
  *   area), footer, list validations.
  */
 import ExcelJS from 'exceljs';
-import { Dec } from '../core/decimal';
-import { a1, colLetters } from '../core/findings';
-import type { CellRange } from '../core/grid';
-import type { CellSpec, CellStyle, SheetSpec } from '../core/sheetspec';
+import { Dec } from '../core/base/decimal';
+import { a1, colLetters } from '../core/checks/findings';
+import type { CellRange } from '../core/base/grid';
+import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
 
 /** A SheetSpec that cannot be written as a valid workbook; `message` is one Vietnamese sentence. */
 export class XlsxWriteError extends Error {

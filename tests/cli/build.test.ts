@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
-import { planFromJsonText } from '../../src/core/planJson';
-import { fillTemplate } from '../input/fillTemplate';
-import { templateSpec } from '../../src/core/template';
+import { planFromJsonText } from '../../src/core/plan/planJson';
+import { fillTemplate } from '../helpers/fillTemplate';
+import { templateSpec } from '../../src/core/input/template';
 import { writeWorkbook } from '../../src/xlsx/workbook';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json');

@@ -8,9 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
-import { planFromJsonText } from '../../src/core/planJson';
+import { planFromJsonText } from '../../src/core/plan/planJson';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
-import { fillTemplate } from '../input/fillTemplate';
+import { fillTemplate } from '../helpers/fillTemplate';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json');
 let dir: string;

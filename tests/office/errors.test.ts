@@ -1,5 +1,5 @@
 import { HostError, toHostError, isPayloadLimit, withWatchdog } from '../../src/office/errors';
-import { OfficeLikeError } from './fakeExcel';
+import { OfficeLikeError } from '../helpers/fakeExcel';
 
 describe('Office errors in Vietnamese', () => {
   test.each([

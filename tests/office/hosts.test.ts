@@ -6,15 +6,15 @@ import { OfficeHost } from '../../src/office/officeHost';
 import { PreviewHost } from '../../src/office/previewHost';
 import { SETTINGS_KEY, type WorkbookHost } from '../../src/office/host';
 import { specToGrid } from '../../src/office/specGrid';
-import { layoutPlan } from '../../src/core/layout';
-import { planFromJson } from '../../src/core/planJson';
-import { checkGrid } from '../../src/core/sheetCheck';
-import { fakeBook, fakeContext, officeGlobals, seed, snapshot, FakeContext } from './fakeExcel';
-import { syntheticSpec } from './syntheticSpec';
+import { layoutPlan } from '../../src/core/layout/layout';
+import { planFromJson } from '../../src/core/plan/planJson';
+import { checkGrid } from '../../src/core/checks/sheetCheck';
+import { fakeBook, fakeContext, officeGlobals, seed, snapshot, FakeContext } from '../helpers/fakeExcel';
+import { syntheticSpec } from '../helpers/syntheticSpec';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM dependencies jest cannot load.
-jest.mock('office-addin-manifest', () => jest.requireActual('./fakeExcel').MANIFEST_MOCK);
+jest.mock('office-addin-manifest', () => jest.requireActual('../helpers/fakeExcel').MANIFEST_MOCK);
 
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 let runOptions: unknown[] = [];

@@ -5,10 +5,10 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { readSheetGrid } from '../../src/office/readGrid';
-import { checkGrid } from '../../src/core/sheetCheck';
-import { cellAt } from '../../src/core/grid';
+import { checkGrid } from '../../src/core/checks/sheetCheck';
+import { cellAt } from '../../src/core/base/grid';
 
-jest.mock('office-addin-manifest', () => jest.requireActual('./fakeExcel').MANIFEST_MOCK);
+jest.mock('office-addin-manifest', () => jest.requireActual('../helpers/fakeExcel').MANIFEST_MOCK);
 
 // A small appendix as Excel would hand it over: group I with two items, a grand total; C4 is a wrong subtotal.
 const values = [

@@ -1,7 +1,7 @@
 import { readSheetGrid, parseAddressList } from '../../src/office/readGrid';
 import { writeSpecToNewSheet } from '../../src/office/writeSpec';
-import { fakeBook, fakeContext, seed, snapshot, FakeContext } from './fakeExcel';
-import { syntheticSpec } from './syntheticSpec';
+import { fakeBook, fakeContext, seed, snapshot, FakeContext } from '../helpers/fakeExcel';
+import { syntheticSpec } from '../helpers/syntheticSpec';
 
 const read = (ctx: FakeContext, name?: string, opts = {}) =>
   readSheetGrid(ctx as unknown as Excel.RequestContext, name, { excelApi: (v) => ctx.isSetSupported(v), ...opts });

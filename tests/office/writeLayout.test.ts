@@ -3,13 +3,13 @@
  * 100 / 1,000 / 10,000 items for the number of round trips.
  */
 import { writeSpecToNewSheet, needsTextFormat, widthToPoints } from '../../src/office/writeSpec';
-import { layoutPlan } from '../../src/core/layout';
-import { planFromJson } from '../../src/core/planJson';
-import type { SheetSpec } from '../../src/core/sheetspec';
-import { fakeBook, fakeContext, FakeSheet, FakeContext } from './fakeExcel';
-import { bigPlan } from './bigPlan';
+import { layoutPlan } from '../../src/core/layout/layout';
+import { planFromJson } from '../../src/core/plan/planJson';
+import type { SheetSpec } from '../../src/core/layout/sheetspec';
+import { fakeBook, fakeContext, FakeSheet, FakeContext } from '../helpers/fakeExcel';
+import { bigPlan } from '../helpers/officeBigPlan';
 import { readSheetGrid } from '../../src/office/readGrid';
-import { templateSpec, parseSourceCodes, findInputHeader, planFromInputGrid } from '../../src/core/template';
+import { templateSpec, parseSourceCodes, findInputHeader, planFromInputGrid } from '../../src/core/input/template';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 
 const write = (ctx: FakeContext, spec: SheetSpec) =>

@@ -1,13 +1,13 @@
 import { writeSpecToNewSheet, needsTextFormat, planValueChunks, styleRects, joinAddresses, widthToPoints } from '../../src/office/writeSpec';
-import { layoutPlan } from '../../src/core/layout';
-import { bigPlan } from './bigPlan';
-import { freeSheetName } from '../../src/core/sheetNames';
+import { layoutPlan } from '../../src/core/layout/layout';
+import { bigPlan } from '../helpers/officeBigPlan';
+import { freeSheetName } from '../../src/core/layout/sheetNames';
 import { HostError } from '../../src/office/errors';
-import { fakeBook, fakeContext, newSheet, seed, snapshot, FakeContext, FakeBook } from './fakeExcel';
-import { syntheticSpec } from './syntheticSpec';
-import type { SheetSpec } from '../../src/core/sheetspec';
+import { fakeBook, fakeContext, newSheet, seed, snapshot, FakeContext, FakeBook } from '../helpers/fakeExcel';
+import { syntheticSpec } from '../helpers/syntheticSpec';
+import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { readSheetGrid } from '../../src/office/readGrid';
-import { INJECTIONS } from '../hardening/injections';
+import { INJECTIONS } from '../helpers/injections';
 
 const write = (ctx: FakeContext, spec: SheetSpec, opts = {}) =>
   writeSpecToNewSheet(ctx as unknown as Excel.RequestContext, spec, { excelApi: (v) => ctx.isSetSupported(v), ...opts });

@@ -6,13 +6,13 @@
  * findings), 1 (error findings) or 2 (usage error, unreadable file: one line).
  */
 import * as path from 'path';
-import type { Dec } from '../../core/decimal';
-import type { Finding, Severity } from '../../core/findings';
-import type { Grid } from '../../core/grid';
-import type { Unit } from '../../core/model';
-import { formatVi, parseAmount, parseUnitLine } from '../../core/numbers';
-import { checkGrid, type SheetCheckResult } from '../../core/sheetCheck';
-import { foldWords } from '../../core/textMatch';
+import type { Dec } from '../../core/base/decimal';
+import type { Finding, Severity } from '../../core/checks/findings';
+import type { Grid } from '../../core/base/grid';
+import type { Unit } from '../../core/plan/model';
+import { formatVi, parseAmount, parseUnitLine } from '../../core/text/numbers';
+import { checkGrid, type SheetCheckResult } from '../../core/checks/sheetCheck';
+import { foldWords } from '../../core/text/fold';
 import { readWorkbookGrids, UnreadableWorkbookError } from '../../xlsx/readGrid';
 import { CliError, type CliIO, parseArgs } from '../io';
 

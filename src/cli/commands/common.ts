@@ -2,9 +2,9 @@
 import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
-import type { LayoutPreset, Plan, Unit } from '../../core/model';
-import { PlanJsonError, planFromJsonText } from '../../core/planJson';
-import { parsePresetText, parseUnitText } from '../../core/template';
+import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
+import { PlanJsonError, planFromJsonText } from '../../core/plan/planJson';
+import { parsePresetText, parseUnitText } from '../../core/input/template';
 
 export function readPreset(text: string): LayoutPreset {
   const p = parsePresetText(text);

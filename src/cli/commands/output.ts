@@ -4,7 +4,7 @@ import * as path from 'path';
 import { CliError } from '../io';
 import { OutputExistsError, writeWorkbook } from '../../xlsx/workbook';
 import { XlsxWriteError } from '../../xlsx/writeSpec';
-import type { SheetSpec } from '../../core/sheetspec';
+import type { SheetSpec } from '../../core/layout/sheetspec';
 
 /** The -o path, absolute, checked: .xlsx, folder exists, not an existing file unless force. */
 export async function checkOutput(out: string | undefined, cwd: string, force: boolean, example: string): Promise<string> {

@@ -6,10 +6,10 @@
  */
 import * as path from 'path';
 import { CliError, CliIO, parseArgs } from '../io';
-import type { Plan } from '../../core/model';
+import type { Plan } from '../../core/plan/model';
 import {
   DEFAULT_SOURCE_CODES, DEFAULT_YEARS, TemplateOptionError, countPlan, parseSourceCodes, parseYearSpan, templateSpec,
-} from '../../core/template';
+} from '../../core/input/template';
 import { SAMPLE_FILE, planFromJsonBuffer, readInput, readPreset, readUnitOption, samplePath } from './common';
 import { checkOutput, writeOutput } from './output';
 

@@ -6,10 +6,10 @@
  * The amount may also be given in words ("Năm tỷ tám trăm triệu đồng"): it is read back and printed the same way.
  */
 import { CliError, CliIO, parseArgs } from '../io';
-import { UNITS, Unit } from '../../core/model';
-import { convertUnit, formatVi, parseAmount, parseUnitLine } from '../../core/numbers';
-import { amountToWords, wordsToAmount, WordsOptions } from '../../core/words';
-import type { Dec } from '../../core/decimal';
+import { UNITS, Unit } from '../../core/plan/model';
+import { convertUnit, formatVi, parseAmount, parseUnitLine } from '../../core/text/numbers';
+import { amountToWords, wordsToAmount, WordsOptions } from '../../core/text/words';
+import type { Dec } from '../../core/base/decimal';
 
 function readUnit(text: string): Unit {
   const t = text.normalize('NFC').trim().toLowerCase();

@@ -5,10 +5,10 @@ import {
 } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine, BuildOptions } from '../engine';
-import type { LayoutPreset, Plan, Unit } from '../../core/model';
-import { UNITS } from '../../core/model';
+import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
+import { UNITS } from '../../core/plan/model';
 import { ErrorBar, messageOf, useTabStyles } from './common';
-import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/template';
+import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/template';
 
 const EMPTY_PLAN: Plan = { meta: { title: '', unit: 'triệu đồng' }, sources: [], nodes: [] };
 

@@ -5,8 +5,8 @@ import {
 } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
-import type { CheckResult, Finding, Severity } from '../../core/findings';
-import { parseA1 } from '../../core/findings';
+import type { CheckResult, Finding, Severity } from '../../core/checks/findings';
+import { parseA1 } from '../../core/checks/findings';
 import { showValue } from '../format';
 import { ErrorBar, messageOf, useTabStyles } from './common';
 

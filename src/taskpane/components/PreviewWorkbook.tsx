@@ -6,9 +6,9 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PreviewHost } from '../../office/previewHost';
-import type { GridCell } from '../../core/grid';
-import { colLetters } from '../../core/findings';
-import { gridWidth } from '../../core/grid';
+import type { GridCell } from '../../core/base/grid';
+import { colLetters } from '../../core/checks/findings';
+import { gridWidth } from '../../core/base/grid';
 import { showNumber } from '../format';
 
 const MAX_ROWS = 400;

@@ -1,0 +1,324 @@
+/**
+ * Exact totals of a plan, computed from the items (never from what group or total rows state), in one pass.
+ *
+ * - Item total: the sum of its sub-items when it has some; else the sum of its years when it has any; else the sum
+ *   of its sources (or of its split) when it has any; else its stated total; else 0.
+ * - Per-source amounts of an item: its `sources`; else the sums of its `split`; else, when its source text names
+ *   exactly one of the plan's sources (matchSourceText), its whole total in that source; else none.
+ * - Per-source-per-year ("Trong đó") of an item: its `split`; else, with one source, its years in that source.
+ *   An item with several sources and no split makes the breakdown of those sources undetermined by year
+ *   (`inexactSources`); its per-source totals stay exact.
+ * - Group row: per numeric column (each year, each source, total, totalInvestment, annual) the sum of its children.
+ * - Grand total: the sum of the top-level nodes (groups, or the items of a flat list) — never groups and items together.
+ */
+import { Dec, ZERO, isDec } from '../base/decimal';
+import { ExactSum } from '../base/exactSum';
+import type { Item, Plan, PlanNode, RowAmounts } from './model';
+import { treeProblem } from './model';
+import { matchSourceText } from './sources';
+
+/** A computed row. Treat as read-only: an item's row may share its amounts' records. */
+export interface RowTotals {
+  years: Record<number, Dec>;
+  sources: Record<string, Dec>;
+  /** split[code][year]: the part of each year in each source, where determined. */
+  split: Record<string, Record<number, Dec>>;
+  total: Dec;
+  totalInvestment: Dec;
+  annual: Dec;
+}
+
+export interface PlanTotals {
+  /** Computed row of any node of the plan (throws for a node that is not in the plan). */
+  rowOf(node: PlanNode): RowTotals;
+  /** Sum of the top-level nodes. */
+  grand: RowTotals;
+  /** Per-year totals (= grand.years). */
+  byYear: Record<number, Dec>;
+  /** Per-source totals (= grand.sources). */
+  bySource: Record<string, Dec>;
+  /** Per-source-per-year breakdown (= grand.split). */
+  breakdown: Record<string, Record<number, Dec>>;
+  /** Source codes whose breakdown by year is undetermined (an item with several sources and no split). */
+  inexactSources: Set<string>;
+  /** Items (leaves and sub-item parents) and groups. */
+  itemCount: number;
+  groupCount: number;
+  /** Which columns the items use at all. */
+  uses: { years: boolean; sources: boolean; total: boolean; totalInvestment: boolean; annual: boolean };
+  /** Years present in the plan span or in any item, ascending. */
+  years: number[];
+}
+
+export class TotalsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TotalsError';
+  }
+}
+
+function emptyRow(): RowTotals {
+  return { years: {}, sources: {}, split: {}, total: ZERO, totalInvestment: ZERO, annual: ZERO };
+}
+
+/**
+ * A group row being accumulated: one exact sum per key (ExactSum), turned into Decs once all children are in.
+ * Per key the value is the first child's amount plus the others, in child order, as a plain Dec loop gives it;
+ * keys keep the order in which they first appear.
+ */
+class RowAcc {
+  private readonly years = new Map<string, ExactSum>();
+  private readonly sources = new Map<string, ExactSum>();
+  private readonly split = new Map<string, Map<string, ExactSum>>();
+  private readonly total = new ExactSum();
+  private readonly totalInvestment = new ExactSum();
+  private readonly annual = new ExactSum();
+
+  /** `yearKeys`: the keys of r.years when known (Object.keys order). */
+  add(r: RowTotals, yearKeys: string[] = Object.keys(r.years)): void {
+    const ys = r.years;
+    for (const y of yearKeys) addTo(this.years, y, ys[y as unknown as number]);
+    for (const c in r.sources) addTo(this.sources, c, r.sources[c]);
+    for (const c in r.split) {
+      let target = this.split.get(c);
+      if (!target) this.split.set(c, (target = new Map()));
+      const s = r.split[c];
+      for (const y of s === ys ? yearKeys : Object.keys(s)) addTo(target, y, s[y as unknown as number]);
+    }
+    this.total.add(r.total);
+    this.totalInvestment.add(r.totalInvestment);
+    this.annual.add(r.annual);
+  }
+
+  row(): RowTotals {
+    const split: Record<string, Record<number, Dec>> = {};
+    for (const [c, m] of this.split) split[c] = values(m);
+    return {
+      years: values(this.years),
+      sources: values(this.sources),
+      split,
+      total: this.total.value(),
+      totalInvestment: this.totalInvestment.value(),
+      annual: this.annual.value(),
+    };
+  }
+}
+
+function addTo(m: Map<string, ExactSum>, key: string, v: Dec): void {
+  let s = m.get(key);
+  if (!s) m.set(key, (s = new ExactSum(true)));
+  s.add(v);
+}
+
+function values(m: Map<string, ExactSum>): Record<string, Dec> {
+  const out: Record<string, Dec> = {};
+  for (const [k, s] of m) out[k] = s.value();
+  return out;
+}
+
+function sumRecord(rec: Record<string | number, Dec>): Dec {
+  const acc = new ExactSum();
+  for (const k in rec) acc.add(rec[k]);
+  return acc.value();
+}
+
+function isLeaf(n: PlanNode): boolean {
+  return n.kind === 'item' && !(Array.isArray(n.children) && n.children.length > 0);
+}
+
+function hasKeys(o: object | undefined): boolean {
+  if (!o) return false;
+  for (const _k in o) return true;
+  return false;
+}
+
+function bad(it: Item, what: string, v: unknown): never {
+  throw new TotalsError(`Dự án ${String(it.tt ?? '')} "${String(it.name ?? '')}": số tiền ${what} không hợp lệ (${String(v)}).`);
+}
+
+function finiteDec(v: unknown): boolean {
+  // `instanceof Dec` first: clones share decimal.js' prototype, so it implies isDec (which also accepts other copies).
+  return (v instanceof Dec || isDec(v)) && v.isFinite();
+}
+
+/** Every amount of an item must be a finite Dec: anything else is refused with a named error. `yk`: keys of a.years. */
+function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
+  // The message is built only for a bad amount (this runs for every item of a 100,000-item plan).
+  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, `năm ${y}`, a.years[y as unknown as number]);
+  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, `nguồn ${c}`, a.sources[c]);
+  if (a.split) {
+    for (const c in a.split) {
+      for (const y in a.split[c]) {
+        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, `nguồn ${c} năm ${y}`, a.split[c][y as unknown as number]);
+      }
+    }
+  }
+  if (a.total !== undefined && !finiteDec(a.total)) bad(it, 'tổng', a.total);
+  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, 'tổng mức đầu tư', a.totalInvestment);
+  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, 'năm kế hoạch', a.annual);
+}
+
+export function computeTotals(plan: Plan): PlanTotals {
+  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError('Kế hoạch không có danh sách mục (nodes).');
+  const problem = treeProblem(plan.nodes);
+  if (problem) throw new TotalsError(problem);
+  const sources = Array.isArray(plan.sources) ? plan.sources : [];
+  const rows = new Map<PlanNode, RowTotals>();
+  const inexact = new Set<string>();
+  const yearSet = new Set<number>();
+  const uses = { years: false, sources: false, total: false, totalInvestment: false, annual: false };
+  let itemCount = 0;
+  let groupCount = 0;
+
+  // Records keyed by year hold integer-like keys, which V8 enumerates slowly (for-in builds the key strings each
+  // time): each item's year keys are listed once (Object.keys, same order as for-in) and passed along.
+  const seenYearKeys = new Set<string>();
+  const addYearKey = (y: string): void => {
+    if (seenYearKeys.has(y)) return;
+    seenYearKeys.add(y);
+    yearSet.add(parseInt(y, 10));
+  };
+  /** Year keys of the row itemRow returned last (its `years` and its one-source split share them). */
+  let leafYearKeys: string[] = [];
+
+  function itemRow(it: Item): RowTotals {
+    const a: RowAmounts = it.amounts ?? { years: {}, sources: {} };
+    const yk = a.years ? Object.keys(a.years) : [];
+    assertAmounts(it, a, yk);
+    const r = emptyRow();
+    const hasYears = yk.length > 0;
+    const hasSources = hasKeys(a.sources);
+    const hasSplit = hasKeys(a.split);
+    let rowYearKeys: string[] = [];
+    if (hasYears) {
+      // Shared, not copied: item rows are read-only (groups accumulate into their own rows).
+      r.years = a.years;
+      rowYearKeys = yk;
+      for (const y of yk) addYearKey(y);
+      uses.years = true;
+    } else if (hasSplit) {
+      const ys = new Map<string, ExactSum>();
+      for (const c in a.split) for (const y in a.split[c]) {
+        addTo(ys, y, a.split[c][y as unknown as number]);
+        addYearKey(y);
+      }
+      r.years = values(ys);
+      rowYearKeys = Object.keys(r.years);
+      uses.years = true;
+    }
+    if (hasSources) {
+      r.sources = a.sources;
+      uses.sources = true;
+    } else if (hasSplit) {
+      for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
+      uses.sources = true;
+    }
+    const hasYearsNow = rowYearKeys.length > 0;
+    if (hasYearsNow) {
+      const t = new ExactSum();
+      for (const y of rowYearKeys) t.add(r.years[y as unknown as number]);
+      r.total = t.value();
+    } else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
+    else if (a.total) r.total = a.total;
+    if (hasYearsNow || hasKeys(r.sources) || a.total) uses.total = true;
+    if (a.totalInvestment) {
+      r.totalInvestment = a.totalInvestment;
+      uses.totalInvestment = true;
+    }
+    if (a.annual) {
+      r.annual = a.annual;
+      uses.annual = true;
+    }
+    if (!hasKeys(r.sources)) {
+      const code = matchSourceText(it.sourceText, sources);
+      if (code !== undefined) r.sources = { [code]: r.total };
+    }
+    // Per source per year.
+    if (hasSplit) {
+      r.split = a.split!;
+    } else if (hasYearsNow) {
+      let only: string | undefined;
+      let several = false;
+      for (const c in r.sources) {
+        if (r.sources[c].isZero()) continue;
+        if (only === undefined) only = c;
+        else several = true;
+      }
+      if (several) {
+        for (const c in r.sources) if (!r.sources[c].isZero()) inexact.add(c);
+      } else if (only !== undefined) {
+        // Not a computed-key literal: V8 builds those in slow dictionary mode.
+        const split: Record<string, Record<number, Dec>> = {};
+        split[only] = r.years;
+        r.split = split;
+      }
+    }
+    leafYearKeys = rowYearKeys;
+    return r;
+  }
+
+  function visit(node: PlanNode): RowTotals {
+    let r: RowTotals;
+    if (node.kind === 'group') {
+      groupCount++;
+      const acc = new RowAcc();
+      for (const c of node.children ?? []) addChild(acc, c);
+      r = acc.row();
+    } else if (Array.isArray(node.children) && node.children.length > 0) {
+      itemCount++;
+      const acc = new RowAcc();
+      for (const c of node.children) addChild(acc, c);
+      r = acc.row();
+    } else {
+      itemCount++;
+      r = itemRow(node);
+    }
+    rows.set(node, r);
+    return r;
+  }
+
+  function addChild(acc: RowAcc, c: PlanNode): void {
+    const r = visit(c);
+    acc.add(r, isLeaf(c) ? leafYearKeys : undefined);
+  }
+
+  const grandAcc = new RowAcc();
+  for (const n of plan.nodes) addChild(grandAcc, n);
+  const grand = grandAcc.row();
+
+  if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) yearSet.add(y);
+  return {
+    rowOf(node: PlanNode): RowTotals {
+      const r = rows.get(node);
+      if (!r) throw new TotalsError('Mục không thuộc kế hoạch này.');
+      return r;
+    },
+    grand,
+    byYear: grand.years,
+    bySource: grand.sources,
+    breakdown: grand.split,
+    inexactSources: inexact,
+    itemCount,
+    groupCount,
+    uses,
+    years: [...yearSet].sort((x, y) => x - y),
+  };
+}
+
+export type HeadlineField = 'total' | 'totalInvestment' | 'annual';
+
+/**
+ * The plan's headline figure: the grand total column the table states (its "Tổng cộng" row), else the first column
+ * the items use among total, totalInvestment (Tổng mức đầu tư), annual.
+ */
+export function headline(plan: Plan, totals: PlanTotals): { field: HeadlineField; value: Dec } {
+  const gt = plan.grandTotal?.amounts;
+  let field: HeadlineField = 'total';
+  if (gt?.total) field = 'total';
+  else if (gt?.totalInvestment) field = 'totalInvestment';
+  else if (gt?.annual) field = 'annual';
+  else if (totals.uses.total) field = 'total';
+  else if (totals.uses.totalInvestment) field = 'totalInvestment';
+  else if (totals.uses.annual) field = 'annual';
+  return { field, value: totals.grand[field] };
+}
