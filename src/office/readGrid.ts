@@ -5,7 +5,7 @@
  * (chunks of ≤ 5,000 rows, halved when Excel says the response is too large).
  */
 import type { Grid, GridCell, CellRange } from '../core/base/grid';
-import { parseA1 } from '../core/checks/findings';
+import { parseA1 } from '../core/base/a1';
 import { isPayloadLimit, toHostError, withWatchdog } from './errors';
 import { DEFAULT_SYNC_TIMEOUT_MS } from './writeSpec';
 

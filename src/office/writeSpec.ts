@@ -17,7 +17,7 @@
  */
 import type { SheetSpec, CellSpec, CellStyle } from '../core/layout/sheetspec';
 import type { CellRange } from '../core/base/grid';
-import { colLetters } from '../core/checks/findings';
+import { colLetters } from '../core/base/a1';
 import { freeSheetName } from '../core/layout/sheetNames';
 import { HostError, isPayloadLimit, officeCode, toHostError, withWatchdog } from './errors';
 import type { WriteProgress } from './host';

@@ -3,7 +3,7 @@
  */
 import type { Engine } from './engine';
 import { PreviewHost } from '../office/previewHost';
-import { parseA1 } from '../core/checks/findings';
+import { parseA1 } from '../core/base/a1';
 import type { SheetSpec } from '../core/layout/sheetspec';
 
 export async function samplePreviewHost(engine: Engine): Promise<PreviewHost> {

@@ -12,7 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import { Dec } from '../core/base/decimal';
-import { a1, colLetters } from '../core/checks/findings';
+import { a1, colLetters } from '../core/base/a1';
 import type { CellRange } from '../core/base/grid';
 import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
 

@@ -4,7 +4,7 @@
  * Used to check that every formula computes the `result` it carries, without a spreadsheet engine.
  */
 import { Dec } from '../../src/core/base/decimal';
-import { parseA1 } from '../../src/core/checks/findings';
+import { parseA1 } from '../../src/core/base/a1';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 
 function cellValue(spec: SheetSpec, r: number, c: number, seen: Set<string>): Dec | string | undefined {

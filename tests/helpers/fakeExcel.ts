@@ -10,7 +10,7 @@
  */
 import type { OfficeMockObject as OfficeMockObjectT } from 'office-addin-mock';
 import type { CellRange } from '../../src/core/base/grid';
-import { colLetters, parseA1 } from '../../src/core/checks/findings';
+import { colLetters, parseA1 } from '../../src/core/base/a1';
 
 export interface FakeCell {
   v: string | number | boolean | null;

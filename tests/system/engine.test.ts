@@ -20,7 +20,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { Dec } from '../../src/core/base/decimal';
-import { a1 } from '../../src/core/checks/findings';
+import { a1 } from '../../src/core/base/a1';
 import type { Grid } from '../../src/core/base/grid';
 import { layoutPlan } from '../../src/core/layout/layout';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/plan/model';

@@ -12,7 +12,7 @@ import type { Server } from 'http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJson } from '../../src/core/plan/planJson';
-import { a1 } from '../../src/core/checks/findings';
+import { a1 } from '../../src/core/base/a1';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 
 jest.setTimeout(300_000);

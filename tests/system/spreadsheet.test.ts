@@ -10,7 +10,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Dec } from '../../src/core/base/decimal';
-import { a1 } from '../../src/core/checks/findings';
+import { a1 } from '../../src/core/base/a1';
 import { layoutPlan, LayoutError } from '../../src/core/layout/layout';
 import type { Plan } from '../../src/core/plan/model';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';

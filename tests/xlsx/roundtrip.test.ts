@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Dec } from '../../src/core/base/decimal';
-import { a1 } from '../../src/core/checks/findings';
+import { a1 } from '../../src/core/base/a1';
 import { layoutPlan } from '../../src/core/layout/layout';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { sanitizeText, writeSpecsToBuffer, writeSpecToWorkbook, XlsxWriteError } from '../../src/xlsx/writeSpec';

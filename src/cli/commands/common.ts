@@ -4,7 +4,7 @@ import * as path from 'path';
 import { CliError } from '../io';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { PlanJsonError, planFromJsonText } from '../../core/plan/planJson';
-import { parsePresetText, parseUnitText } from '../../core/input/template';
+import { parsePresetText, parseUnitText } from '../../core/plan/settings';
 
 export function readPreset(text: string): LayoutPreset {
   const p = parsePresetText(text);

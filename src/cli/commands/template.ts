@@ -7,9 +7,9 @@
 import * as path from 'path';
 import { CliError, CliIO, parseArgs } from '../io';
 import type { Plan } from '../../core/plan/model';
-import {
-  DEFAULT_SOURCE_CODES, DEFAULT_YEARS, TemplateOptionError, countPlan, parseSourceCodes, parseYearSpan, templateSpec,
-} from '../../core/input/template';
+import { templateSpec } from '../../core/input/template';
+import { countPlan } from '../../core/plan/tree';
+import { DEFAULTS, SettingError, parseSourceCodes, parseYearSpan } from '../../core/plan/settings';
 import { SAMPLE_FILE, planFromJsonBuffer, readInput, readPreset, readUnitOption, samplePath } from './common';
 import { checkOutput, writeOutput } from './output';
 
@@ -17,7 +17,7 @@ function option<T>(f: () => T, what: string): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof TemplateOptionError) throw new CliError(`${what}: ${e.message}`);
+    if (e instanceof SettingError) throw new CliError(`${what}: ${e.message}`);
     throw e;
   }
 }
@@ -33,8 +33,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let plan: Plan | undefined;
   if (flags.has('sample')) plan = planFromJsonBuffer(await readInput(samplePath(), SAMPLE_FILE), SAMPLE_FILE);
   else if (values.from !== undefined) plan = planFromJsonBuffer(await readInput(path.resolve(io.cwd, values.from), values.from), values.from);
-  const years = values.years !== undefined ? option(() => parseYearSpan(values.years), '--years') : (plan ? plan.years : DEFAULT_YEARS);
-  const sources = values.sources !== undefined || !plan ? option(() => parseSourceCodes(values.sources ?? DEFAULT_SOURCE_CODES), '--sources') : plan.sources;
+  const years = values.years !== undefined ? option(() => parseYearSpan(values.years), '--years') : (plan ? plan.years : DEFAULTS.years);
+  const sources = values.sources !== undefined || !plan ? option(() => parseSourceCodes(values.sources ?? DEFAULTS.sourceCodes), '--sources') : plan.sources;
   const unit = values.unit !== undefined ? readUnitOption(values.unit) : (plan?.meta.unit ?? 'triệu đồng');
   const preset = values.preset !== undefined ? readPreset(values.preset) : undefined;
   let rows: number | undefined;

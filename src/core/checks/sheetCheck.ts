@@ -2,11 +2,13 @@
  * Checking a sheet: recognition (recognize.ts) + its geometry findings + the model checks (checks.ts),
  * findings sorted by row then column and deduplicated. Pure; never throws on any grid.
  */
+import { countPlan } from '../plan/tree';
 import { Dec, plain, type Dec as DecT } from '../base/decimal';
 import { checkPlan } from './checks';
-import { a1, summarize, type CheckResult, type Finding } from './findings';
+import { summarize, type CheckResult, type Finding } from './findings';
+import { a1 } from '../base/a1';
 import type { Grid } from '../base/grid';
-import type { Plan, PlanNode, Unit } from '../plan/model';
+import type { Plan, Unit } from '../plan/model';
 import { convertUnit } from '../text/numbers';
 import { recognizeTable, type Recognized } from '../read/recognize';
 
@@ -35,21 +37,6 @@ export interface SheetCheckResult extends CheckResult {
   unitFrom?: 'option' | 'sheet' | 'default';
 }
 
-function countNodes(nodes: PlanNode[]): { items: number; groups: number } {
-  let items = 0;
-  let groups = 0;
-  const walk = (n: PlanNode) => {
-    if (n.kind === 'group') {
-      groups++;
-      n.children.forEach(walk);
-    } else {
-      items++;
-      n.children?.forEach(walk);
-    }
-  };
-  nodes.forEach(walk);
-  return { items, groups };
-}
 
 /** Row then column; findings without a cell last; stable otherwise. */
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -130,7 +117,7 @@ export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckR
     return g;
   });
   const findings = dedupeFindings(sortFindings(all));
-  const counts = countNodes(plan.nodes);
+  const counts = countPlan(plan.nodes);
   const gt = plan.grandTotal?.amounts;
   const grand = gt?.total ?? gt?.totalInvestment ?? gt?.annual;
   const summary = summarize(findings, {

@@ -13,118 +13,21 @@
  * Pure: no file formats here (the CLI reads and writes the workbook).
  */
 import { Dec } from '../base/decimal';
-import { a1 } from '../checks/findings';
+import { a1 } from '../base/a1';
 import type { Grid, GridCell } from '../base/grid';
 import { plain } from '../base/decimal';
 import { decimalsOf, estimateLines, numFmtFor } from '../layout/layout';
 import type { FundingSource, Group, Item, LayoutPreset, Plan, PlanMeta, PlanNode, RowAmounts, Unit, YearSpan } from '../plan/model';
 import { UNITS, yearsOf } from '../plan/model';
 import { classifyTT, letterIndex } from '../text/numbering';
-import { formatVi, parseAmount, parseUnitLine } from '../text/numbers';
+import { formatVi, parseAmount } from '../text/numbers';
 import type { CellSpec, RowSpec, SheetSpec, ValidationSpec } from '../layout/sheetspec';
-import { fold, normText } from '../text/fold';
-
-// ---------------------------------------------------------------------------------------------
-// Options: years, sources, presets
-
-/** A template option that cannot be understood (CLI --years / --sources / --unit). Vietnamese message. */
-export class TemplateOptionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TemplateOptionError';
-  }
-}
-
-/** Standard funding-source codes and their Vietnamese labels. */
-export const STANDARD_SOURCES: readonly FundingSource[] = [
-  { code: 'NSTW', label: 'Ngân sách trung ương' },
-  { code: 'NSĐP', label: 'Ngân sách địa phương' },
-  { code: 'NST', label: 'Ngân sách tỉnh' },
-  { code: 'NSH', label: 'Ngân sách huyện' },
-  { code: 'ĐTPT', label: 'Vốn đầu tư phát triển (trung hạn)' },
-  { code: 'SN', label: 'Vốn sự nghiệp' },
-  { code: 'XHH', label: 'Xã hội hóa' },
-  { code: 'KHAC', label: 'Khác' },
-];
-
-/** The standard source a code names, also typed without "Đ" or in lower case ("nsdp" → NSĐP). */
-export function standardSource(code: string): FundingSource | undefined {
-  const f = fold(code).replace(/\s+/g, '');
-  return STANDARD_SOURCES.find((s) => fold(s.code) === f);
-}
-
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
-export const MAX_SPAN_YEARS = 50;
-
-/** "2021-2025", "2021 – 2025", "2023" → YearSpan. Throws TemplateOptionError. */
-export function parseYearSpan(text: string): YearSpan {
-  const t = String(text).normalize('NFC').trim();
-  const m = /^(\d{4})(?:\s*(?:-|–|—|÷|đến)\s*(\d{4}))?$/u.exec(t);
-  if (!m) throw new TemplateOptionError(`"${t}" không phải khoảng năm (ví dụ: 2021-2025 hoặc 2023)`);
-  const from = parseInt(m[1], 10);
-  const to = m[2] ? parseInt(m[2], 10) : from;
-  if (from < MIN_YEAR || to > MAX_YEAR) throw new TemplateOptionError(`năm phải trong khoảng ${MIN_YEAR}-${MAX_YEAR}: "${t}"`);
-  if (from > to) throw new TemplateOptionError(`năm đầu lớn hơn năm cuối: "${t}"`);
-  if (to - from + 1 > MAX_SPAN_YEARS) throw new TemplateOptionError(`khoảng năm quá dài (tối đa ${MAX_SPAN_YEARS} năm): "${t}"`);
-  return { from, to };
-}
-
-const CODE_RE = /^[\p{L}\p{N}_.-]{1,20}$/u;
-
-/**
- * "NSTW,NSĐP,ĐTPT" → sources with their standard labels; user codes allowed, with a label: "ABC=Vốn ABC"
- * (a code without "=label" that is not standard is its own label). Separators "," or ";". Throws TemplateOptionError.
- */
-export function parseSourceCodes(text: string): FundingSource[] {
-  const parts = String(text).normalize('NFC').split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0) throw new TemplateOptionError('danh sách nguồn vốn trống (ví dụ: NSTW,NSĐP,ĐTPT)');
-  const out: FundingSource[] = [];
-  const seen = new Set<string>();
-  for (const p of parts) {
-    const eq = p.indexOf('=');
-    const rawCode = (eq >= 0 ? p.slice(0, eq) : p).trim();
-    const label = eq >= 0 ? p.slice(eq + 1).trim() : undefined;
-    const std = standardSource(rawCode);
-    const code = std ? std.code : rawCode.toUpperCase();
-    if (!CODE_RE.test(code)) {
-      throw new TemplateOptionError(`mã nguồn vốn "${rawCode}" không hợp lệ (chữ, số, tối đa 20 ký tự, không có khoảng trắng)`);
-    }
-    if (eq >= 0 && !label) throw new TemplateOptionError(`nguồn vốn "${code}" thiếu tên sau dấu "="`);
-    if (seen.has(fold(code))) throw new TemplateOptionError(`mã nguồn vốn "${code}" bị lặp`);
-    seen.add(fold(code));
-    out.push({ code, label: label ?? std?.label ?? code });
-  }
-  return out;
-}
-
-/** "Triệu đồng", "triệu", "tr.đ", "tỷ" → Unit; undefined when not a unit. */
-export function parseUnitText(text: string): Unit | undefined {
-  const t = normText(String(text));
-  const direct = UNITS.find((u) => u === t);
-  return direct ?? parseUnitLine(`ĐVT: ${t}`);
-}
-
-/** The unit as written in the sheet: "Triệu đồng". */
-export function unitLabel(u: Unit): string {
-  return u.charAt(0).toUpperCase() + u.slice(1);
-}
-
-export const PRESET_LABELS: Readonly<Record<LayoutPreset, string>> = {
-  'medium-term': 'Trung hạn',
-  annual: 'Hằng năm',
-  flat: 'Danh sách',
-  completed: 'Đã thực hiện',
-};
-
-/** "Trung hạn", "trung han", "medium-term" → preset; undefined when not one. */
-export function parsePresetText(text: string): LayoutPreset | undefined {
-  const f = fold(String(text));
-  for (const [k, label] of Object.entries(PRESET_LABELS) as [LayoutPreset, string][]) {
-    if (f === k || f === fold(label)) return k;
-  }
-  return undefined;
-}
+import { YEARS } from '../base/limits';
+import {
+  DEFAULTS, PRESET_LABELS, SOURCE_CODE_RE, SettingError, parsePresetText, parseSourceCodes, parseUnitText, parseYearSpan,
+  standardSource, unitLabel,
+} from '../plan/settings';
+import { fold } from '../text/fold';
 
 // ---------------------------------------------------------------------------------------------
 // The input sheet as a SheetSpec
@@ -175,9 +78,6 @@ export interface TemplateOptions {
   plan?: Plan;
 }
 
-export const DEFAULT_YEARS: YearSpan = { from: 2026, to: 2030 };
-export const DEFAULT_SOURCE_CODES = 'NSTW,NSĐP,ĐTPT';
-
 export function defaultTitle(years: YearSpan | undefined): string {
   if (!years) return 'Danh mục dự án, nhiệm vụ';
   return years.from === years.to
@@ -199,8 +99,8 @@ const FONT = 'Times New Roman';
 /** The input sheet. Pure; write it with the xlsx writer. */
 export function templateSpec(opts: TemplateOptions = {}): SheetSpec {
   const plan = opts.plan;
-  const years = opts.years ?? (plan ? plan.years : DEFAULT_YEARS);
-  const sources = opts.sources ?? plan?.sources ?? parseSourceCodes(DEFAULT_SOURCE_CODES);
+  const years = opts.years ?? (plan ? plan.years : DEFAULTS.years);
+  const sources = opts.sources ?? plan?.sources ?? parseSourceCodes(DEFAULTS.sourceCodes);
   const unit = opts.unit ?? plan?.meta.unit ?? 'triệu đồng';
   let yearList = yearsOf(years);
   const preset = opts.preset ?? plan?.preset ?? (yearList.length === 1 ? 'annual' : yearList.length > 0 ? 'medium-term' : 'flat');
@@ -454,7 +354,7 @@ function roleOfTitle(raw: string): ColRole | undefined {
   const y = /^(?:nam\s*)?(\d{4})$/.exec(f);
   if (y) {
     const year = parseInt(y[1], 10);
-    if (year >= MIN_YEAR && year <= MAX_YEAR) return { role: 'year', year };
+    if (year >= YEARS.min && year <= YEARS.max) return { role: 'year', year };
   }
   if (f.includes('moi') && f.includes('chuyen tiep')) return { role: 'status' };
   if (f.includes('chu tri')) return { role: 'lead' };
@@ -575,7 +475,7 @@ function parsePeriodCell(t: string): YearSpan | undefined {
   try {
     return parseYearSpan(s);
   } catch (e) {
-    if (e instanceof TemplateOptionError) return undefined;
+    if (e instanceof SettingError) return undefined;
     throw e;
   }
 }
@@ -614,7 +514,7 @@ function mapColumns(ctx: Ctx, header: number): Columns {
   for (const u of unknown) {
     const std = standardSource(u.text);
     const between = u.col > lastYear && (textSrc === undefined || u.col < textSrc);
-    const userCode = between && u.text === u.text.toUpperCase() && CODE_RE.test(u.text);
+    const userCode = between && u.text === u.text.toUpperCase() && SOURCE_CODE_RE.test(u.text);
     if (!std && !userCode) continue;
     const code = std ? std.code : u.text;
     const dup = sources.find((s) => fold(s.code) === fold(code));
@@ -661,7 +561,7 @@ function readInfo(ctx: Ctx, header: number): Info {
         else problem(ctx, r, vc, `"${clip(v)}" không phải mẫu phụ lục (${Object.values(PRESET_LABELS).join(', ')})`);
       } else if (key === 'planYear') {
         const y = /^\d{4}$/.test(v) ? parseInt(v, 10) : NaN;
-        if (y >= MIN_YEAR && y <= MAX_YEAR) info.planYear = y;
+        if (y >= YEARS.min && y <= YEARS.max) info.planYear = y;
         else problem(ctx, r, vc, `"${clip(v)}" không phải năm kế hoạch`);
       } else {
         info[key as 'appendixNo' | 'title' | 'attachedTo'] = v;
@@ -876,19 +776,3 @@ function hasAny(a: RowAmounts): boolean {
   return Object.keys(a.years).length > 0 || Object.keys(a.sources).length > 0 || a.total !== undefined || a.totalInvestment !== undefined;
 }
 
-/** Counts for summaries. */
-export function countPlan(nodes: PlanNode[]): { items: number; groups: number } {
-  let items = 0;
-  let groups = 0;
-  const walk = (n: PlanNode): void => {
-    if (n.kind === 'group') {
-      groups++;
-      n.children.forEach(walk);
-    } else {
-      items++;
-      n.children?.forEach(walk);
-    }
-  };
-  nodes.forEach(walk);
-  return { items, groups };
-}

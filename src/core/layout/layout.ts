@@ -35,7 +35,7 @@
  * computeTotals, and LibreOffice's recalculation equals `result`.
  */
 import { Dec, ZERO, plain, sum } from '../base/decimal';
-import { a1, colLetters } from '../checks/findings';
+import { a1, colLetters } from '../base/a1';
 import type { CellRange } from '../base/grid';
 import type { FieldKey, FundingSource, Item, LayoutPreset, Plan, PlanNode } from '../plan/model';
 import { treeProblem, yearsOf } from '../plan/model';

@@ -2,7 +2,7 @@
  * Cell references in an Excel formula (as stored, without "="): "SUM(F10:F12)+F20", "$F$10+'Phụ lục'!F11".
  * Enough to see which rows a total adds up (DOUBLE_COUNT); not a formula evaluator.
  */
-import { parseA1 } from '../checks/findings';
+import { parseA1 } from '../base/a1';
 
 export interface FormulaRef {
   /** Sheet named in the reference, when there is one. */

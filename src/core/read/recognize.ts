@@ -36,7 +36,8 @@
  * (and not to the groups alone).
  */
 import { Dec, plain, sum } from '../base/decimal';
-import { a1, makeFinding, type Finding } from '../checks/findings';
+import { makeFinding, type Finding } from '../checks/findings';
+import { a1 } from '../base/a1';
 import { formulaRefs, type FormulaRef } from './formulaRefs';
 import type { CellRange, Grid, GridCell } from '../base/grid';
 import type {

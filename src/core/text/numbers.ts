@@ -91,7 +91,7 @@ export function convertUnit(d: Dec, from: Unit, to: Unit): Dec {
 }
 
 /** Unit words after a figure (lowercase, NFC, inner spaces collapsed, trailing "." removed). */
-const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map<string, Unit>([
+export const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map<string, Unit>([
   ['đồng', 'đồng'], ['đ', 'đồng'], ['vnđ', 'đồng'], ['vnd', 'đồng'], ['đ.', 'đồng'],
   ['nghìn', 'nghìn đồng'], ['ngàn', 'nghìn đồng'], ['nghìn đồng', 'nghìn đồng'], ['ngàn đồng', 'nghìn đồng'],
   ['nghìn đ', 'nghìn đồng'], ['ngàn đ', 'nghìn đồng'], ['ngđ', 'nghìn đồng'],

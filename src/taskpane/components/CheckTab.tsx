@@ -6,7 +6,7 @@ import {
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
 import type { CheckResult, Finding, Severity } from '../../core/checks/findings';
-import { parseA1 } from '../../core/checks/findings';
+import { parseA1 } from '../../core/base/a1';
 import { showValue } from '../format';
 import { ErrorBar, messageOf, useTabStyles } from './common';
 

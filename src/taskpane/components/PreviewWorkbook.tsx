@@ -7,7 +7,7 @@ import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PreviewHost } from '../../office/previewHost';
 import type { GridCell } from '../../core/base/grid';
-import { colLetters } from '../../core/checks/findings';
+import { colLetters } from '../../core/base/a1';
 import { gridWidth } from '../../core/base/grid';
 import { showNumber } from '../format';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
-import { a1, FINDING_CODES, type Finding, type FindingCode } from '../../../src/core/checks/findings';
+import { FINDING_CODES, type Finding, type FindingCode } from '../../../src/core/checks/findings';
+import { a1 } from '../../../src/core/base/a1';
 import type { Group, Item, Plan, PlanNode } from '../../../src/core/plan/model';
 import { CheckOptionsError, checkPlan, checkResult, matchSourceText, sourcesInText } from '../../../src/core/checks/checks';
 import { TotalsError } from '../../../src/core/plan/totals';

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
 import { planFromJsonText } from '../../../src/core/plan/planJson';
-import { countPlan, planFromInputGrid, templateSpec } from '../../../src/core/input/template';
+import { planFromInputGrid, templateSpec } from '../../../src/core/input/template';
+import { countPlan } from '../../../src/core/plan/tree';
 import { gridOfSpec } from '../../helpers/gridOf';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'samples');

@@ -5,10 +5,8 @@
 import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
 import type { Group, Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import {
-  INPUT_HEADERS, InputSheetError, isInputGrid, STANDARD_SOURCES, TemplateOptionError, parsePresetText, parseSourceCodes,
-  parseUnitText, parseYearSpan, planFromInputGrid, templateSpec,
-} from '../../../src/core/input/template';
+import { INPUT_HEADERS, InputSheetError, isInputGrid, planFromInputGrid, templateSpec } from '../../../src/core/input/template';
+import { STANDARD_SOURCES, SettingError, parsePresetText, parseSourceCodes, parseUnitText, parseYearSpan } from '../../../src/core/plan/settings';
 import { gridOf, rowOf, templateGrid } from '../../helpers/gridOf';
 
 const plainOf = (d: Dec | undefined) => d?.toFixed();
@@ -45,7 +43,7 @@ describe('option parsing', () => {
   });
 
   test.each(['2025-2021', '21-25', 'abc', '', '2021-2100', '1800-1801', '2021-2025-2030'])('parseYearSpan(%p) refuses', (t) => {
-    expect(() => parseYearSpan(t)).toThrow(TemplateOptionError);
+    expect(() => parseYearSpan(t)).toThrow(SettingError);
   });
 
   test('parseSourceCodes gives the standard Vietnamese labels and accepts user codes', () => {
@@ -64,7 +62,7 @@ describe('option parsing', () => {
   });
 
   test.each(['', 'NSTW,NSTW', 'NSTW,nstw', 'A B', 'ABC=', 'X'.repeat(21)])('parseSourceCodes(%p) refuses', (t) => {
-    expect(() => parseSourceCodes(t)).toThrow(TemplateOptionError);
+    expect(() => parseSourceCodes(t)).toThrow(SettingError);
   });
 
   test('units and presets in Vietnamese', () => {
