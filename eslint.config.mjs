@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const impureModules = [
   'react', 'react-dom', 'react-dom/client', 'exceljs', 'office-addin-mock', 'fs', 'node:fs', 'fs/promises',
@@ -27,10 +29,13 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
+      // An allowlist: core imports core (relative paths that stay inside src/core) and decimal.js, nothing else.
       'no-restricted-imports': ['error', {
         paths: impureModules.map((name) => ({ name, message: 'src/core is pure: move this to an adapter.' })),
         patterns: [
-          { group: ['@fluentui/*', 'office-*', '@microsoft/*', '*/office/*', '*/taskpane/*', '*/xlsx/*', '*/cli/*'], message: 'src/core is pure: move this to an adapter.' },
+          { regex: '^(?!\\.|decimal\\.js$)', message: 'src/core imports only src/core and decimal.js: move this to an adapter or src/app.' },
+          { regex: '(^|/)(app|office|taskpane|xlsx|cli|docx)(/|$)', message: 'src/core imports only src/core and decimal.js: move this to an adapter or src/app.' },
+          { regex: '^(\\.\\./){2,}|^\\.\\./\\.\\.$', message: 'src/core imports only src/core: this path leaves it.' },
         ],
       }],
       'no-restricted-globals': ['error',
@@ -49,6 +54,28 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name='Number']", message: 'Amounts are exact: no Number() in src/core; use Decimal, or parseInt for integers such as years.' },
         { selector: "MemberExpression[object.name='Number'][property.name='parseFloat']", message: 'Amounts are exact: no parseFloat in src/core.' },
       ],
+    },
+  },
+  {
+    // Microsoft's Office add-in rules (as its React template runs them) on the Office.js adapter.
+    files: ['src/office/**/*.ts', 'src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

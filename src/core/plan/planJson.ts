@@ -6,7 +6,9 @@
  * Any problem throws PlanJsonError whose Vietnamese message starts with the path of the bad field,
  * e.g. "nodes[2].children[0].amounts.years.2021: phải là số".
  */
+// eslint-disable-next-line no-restricted-imports -- TEMPORARY: schema validation moves to src/app
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// eslint-disable-next-line no-restricted-imports -- TEMPORARY: schema validation moves to src/app
 import schema from '../../../schemas/plan.schema.json';
 import { Dec, isDec, plain } from '../base/decimal';
 import type {
