@@ -123,7 +123,7 @@ describe('build: bad input → exit 2, one line, no output', () => {
     const c1 = `${String.fromCharCode(64 + filled.cols.get('year:2022')!)}${r1}`;
     const c2 = `${String.fromCharCode(64 + filled.cols.get('source:ĐTPT')!)}${r2}`;
     await expectRefused(['build', 'in.xlsx', '-o', 'out.xlsx'],
-      new RegExp(`trang "Nhập liệu" của "in\\.xlsx": Ô ${c1}: "abc" không phải số tiền; Ô ${c2}: "hai tỷ" không phải số tiền$`));
+      new RegExp(`Trang “Nhập liệu”: Ô ${c1}: "abc" không phải số tiền; Ô ${c2}: "hai tỷ" không phải số tiền$`));
   });
 
   test('10 MB of text in one cell: refused politely, from an input sheet and from a plan', async () => {
@@ -160,7 +160,7 @@ describe('build: bad input → exit 2, one line, no output', () => {
     [['build', '--sample'], /thiếu tệp ra/],
     [['build', '--sample', '-o', 'out.pdf'], /đuôi \.xlsx/],
     [['build', '--sample', '-o', 'khong-co/out.xlsx'], /thư mục của tệp ra không tồn tại/],
-    [['build', '--sample', '-o', 'out.xlsx', '--preset', 'dep'], /--preset nhận/],
+    [['build', '--sample', '-o', 'out.xlsx', '--preset', 'dep'], /--preset: không hiểu mẫu phụ lục "dep"/],
     [['build', '--sample', 'x.json', '-o', 'out.xlsx'], /không dùng cả hai/],
     [['build', '-o', 'out.xlsx'], /thiếu tệp vào/],
     [['build', '--sample', '-o', 'out.xlsx', '--mau'], /Tùy chọn không hợp lệ: --mau/],
@@ -215,7 +215,7 @@ describe('build options and template', () => {
     expect(first.out[0]).toMatch(/từ trang "Nhập liệu": 22 dự án, 6 nhóm; tổng cộng 441\.115 triệu đồng/);
     const second = await cli('build', 'hai.xlsx', '-o', 'b.xlsx', '--sheet', 'Nhập liệu (2)');
     expect(second.out[0]).toMatch(/^Đã tạo phụ lục "Phụ lục III" từ trang "Nhập liệu \(2\)": 9 dự án, 0 nhóm; kinh phí năm 2023 72\.524 triệu đồng/);
-    await expectRefused(['build', 'hai.xlsx', '-o', 'c.xlsx', '--sheet', 'Trang 3'], /không có trang "Trang 3" \(có: Nhập liệu, Nhập liệu \(2\)\)/);
+    await expectRefused(['build', 'hai.xlsx', '-o', 'c.xlsx', '--sheet', 'Trang 3'], /không có trang tính "Trang 3"; các trang tính: "Nhập liệu", "Nhập liệu \(2\)"/);
   });
 
   test('--words adds the "Bằng chữ" line under the table', async () => {
@@ -269,7 +269,7 @@ describe('build options and template', () => {
     [['template', '-o', 'm.xlsx', '--from', 'x.json', '--sample'], /không dùng cả hai/],
     [['template', '-o', 'm.xlsx', '--years', '2025-2021'], /--years: năm đầu lớn hơn năm cuối/],
     [['template', '-o', 'm.xlsx', '--sources', 'NSTW,NSTW'], /--sources: mã nguồn vốn "NSTW" bị lặp/],
-    [['template', '-o', 'm.xlsx', '--unit', 'đô la'], /--unit nhận/],
+    [['template', '-o', 'm.xlsx', '--unit', 'đô la'], /--unit: không hiểu đơn vị "đô la"/],
     [['template', '-o', 'm.xlsx', '--rows', '0'], /--rows nhận/],
     [['template'], /thiếu tệp ra/],
     [['template', 'm.xlsx'], /tham số thừa/],

@@ -39,7 +39,7 @@ describe('danh-muc words', () => {
   test.each([
     [[], /thiếu số tiền/],
     [['abc'], /không đọc được số tiền "abc"/],
-    [['1', '--unit', 'kg'], /đơn vị không hợp lệ/],
+    [['1', '--unit', 'kg'], /--unit: không hiểu đơn vị "kg"/],
     [['1', '--linh', 'le'], /--linh/],
     [['1', '--bogus'], /Tùy chọn không hợp lệ/],
     [['1', '--unit'], /Thiếu giá trị/],

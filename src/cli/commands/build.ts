@@ -8,19 +8,21 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { CliError, CliIO, parseArgs } from '../io';
-import { checkResult } from '../../core/checks/checks';
-import type { Dec } from '../../core/base/decimal';
-import type { LayoutPreset, Plan } from '../../core/plan/model';
-import { LayoutError, layoutPlan, presetOf } from '../../core/layout/layout';
+import { CliError, type CliIO, parseArgs, viaApp } from '../io';
+import type { Plan } from '../../core/plan/model';
+import type { InputProblem } from '../../core/input/template';
 import { formatVi } from '../../core/text/numbers';
-import { INPUT_SHEET_NAME, type InputProblem, InputSheetError, isInputGrid, planFromInputGrid } from '../../core/input/template';
-import { countPlan } from '../../core/plan/tree';
-import { computeTotals, headline } from '../../core/plan/totals';
-import { amountToWords } from '../../core/text/words';
+import { buildAppendix } from '../../app/build';
+import { findSheet } from '../../app/check';
+import { findInputSheet, planFromInputSheet } from '../../app/input';
+import { presetSetting } from '../../app/settings';
 import { UnreadableWorkbookError, readWorkbookGrids } from '../../xlsx/readGrid';
 import { checkOutput, writeOutput } from './output';
-import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, readPreset, samplePath } from './common';
+import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, samplePath } from './common';
+
+export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--words] [--force]
+       danh-muc build --sample -o <phu-luc.xlsx>
+  Lập phụ lục "Danh mục dự án" vào một tệp Excel MỚI (không ghi đè, trừ khi có --force); tệp vào chỉ được đọc.`;
 
 async function planFromXlsxBuffer(
   buf: Buffer, shown: string, sheet: string | undefined,
@@ -32,35 +34,17 @@ async function planFromXlsxBuffer(
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
     throw e;
   }
-  let grid;
-  if (sheet !== undefined) {
-    grid = grids.find((g) => g.sheet.normalize('NFC') === sheet.normalize('NFC'));
-    if (!grid) throw new CliError(`tệp "${shown}" không có trang "${sheet}" (có: ${grids.map((g) => g.sheet).join(', ')})`);
-  } else {
-    grid = grids.find((g) => g.sheet === INPUT_SHEET_NAME && isInputGrid(g)) ?? grids.find(isInputGrid);
-    if (!grid) {
-      throw new CliError(
-        `tệp "${shown}" không có trang nhập liệu (dòng tiêu đề "TT", "Tên dự án/nhiệm vụ"); ` +
-        'tạo mẫu bằng: danh-muc template -o nhap-lieu.xlsx');
-    }
+  const found = sheet !== undefined
+    ? { sheet, grid: viaApp(() => findSheet(grids, sheet)) }
+    : await findInputSheet(grids.map((g) => g.sheet), (name) => grids.find((g) => g.sheet === name)!);
+  if (!found) {
+    throw new CliError(
+      `tệp "${shown}" không có trang nhập liệu (dòng tiêu đề "TT", "Tên dự án/nhiệm vụ"); ` +
+      'tạo mẫu bằng: danh-muc template -o nhap-lieu.xlsx');
   }
   const notes: InputProblem[] = [];
-  try {
-    return { plan: planFromInputGrid(grid, { notes }), sheet: grid.sheet, notes };
-  } catch (e) {
-    if (e instanceof InputSheetError) throw new CliError(`trang "${grid.sheet}" của "${shown}": ${e.message}`);
-    throw e;
-  }
-}
-
-/** The figure the summary line states: this year's amount for an annual plan, else the grand total. */
-export function headlineFigure(plan: Plan, preset: LayoutPreset): { label: string; value: Dec } {
-  const totals = computeTotals(plan);
-  if (preset === 'annual' && plan.planYear !== undefined) {
-    return { label: `kinh phí năm ${plan.planYear}`, value: totals.grand.annual };
-  }
-  const h = headline(plan, totals);
-  return { label: h.field === 'totalInvestment' ? 'tổng mức đầu tư' : 'tổng cộng', value: h.value };
+  const plan = viaApp(() => planFromInputSheet(found.grid, notes));
+  return { plan, sheet: found.grid.sheet, notes };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -75,7 +59,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!sample && positional.length === 0) {
     throw new CliError('thiếu tệp vào: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o phu-luc.xlsx (hoặc --sample)');
   }
-  const preset = values.preset !== undefined ? readPreset(values.preset) : undefined;
+  const preset = values.preset !== undefined ? viaApp(() => presetSetting(values.preset)) : undefined;
   const force = flags.has('force');
   const out = await checkOutput(values.out, io.cwd, force, 'danh-muc build --sample -o phu-luc.xlsx');
 
@@ -102,27 +86,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
   }
 
-  let spec;
-  try {
-    spec = layoutPlan(plan, { preset, words: flags.has('words') });
-  } catch (e) {
-    if (e instanceof LayoutError) throw new CliError(`không lập được phụ lục: ${e.message}`);
-    throw e;
-  }
-  const [sheetName] = await writeOutput([spec], out, values.out ?? out, force);
-
-  const { items, groups } = countPlan(plan.nodes);
-  const head = headlineFigure(plan, presetOf(plan, { preset }));
-  const unit = plan.meta.unit;
-  const words = amountToWords(head.value, { unit });
+  const built = viaApp(() => buildAppendix(plan, { preset, words: flags.has('words') }));
+  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force);
+  const unit = built.plan.meta.unit;
   io.out(
-    `Đã tạo phụ lục "${sheetName}"${from}: ${items} dự án, ${groups} nhóm; ${head.label} ${formatVi(head.value)} ${unit} ` +
-    `(Bằng chữ: ${words}) → ${out}`,
+    `Đã tạo phụ lục "${sheetName}"${from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +
+    `${formatVi(built.headline.value)} ${unit} (Bằng chữ: ${built.words}) → ${out}`,
   );
   if (notes.length > 0) {
     io.err(`Lưu ý: ${notes.slice(0, 3).map((n) => n.message).join('; ')}${notes.length > 3 ? `; và ${notes.length - 3} ô khác` : ''}`);
   }
-  const check = checkResult(plan);
+  const check = built.check;
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
     const first = check.findings.find((f) => f.severity === 'error') ?? check.findings[0];
     io.err(

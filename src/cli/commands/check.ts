@@ -6,41 +6,15 @@
  * findings), 1 (error findings) or 2 (usage error, unreadable file: one line).
  */
 import * as path from 'path';
-import type { Dec } from '../../core/base/decimal';
 import type { Finding, Severity } from '../../core/checks/findings';
-import type { Grid } from '../../core/base/grid';
-import type { Unit } from '../../core/plan/model';
-import { formatVi, parseAmount, parseUnitLine } from '../../core/text/numbers';
-import { checkGrid, type SheetCheckResult } from '../../core/checks/sheetCheck';
-import { foldWords } from '../../core/text/fold';
+import type { SheetCheckResult } from '../../core/checks/sheetCheck';
+import { formatVi, parseAmount } from '../../core/text/numbers';
+import { checkOptions, checkWorkbook } from '../../app/check';
 import { readWorkbookGrids, UnreadableWorkbookError } from '../../xlsx/readGrid';
-import { CliError, type CliIO, parseArgs } from '../io';
+import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 
-const USAGE = 'cách dùng: danh-muc check <tệp.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]';
-
-/** "triệu đồng", "triệu", "tr", "tỷ", "nghìn", "đồng" → Unit. */
-export function parseUnitOption(text: string): Unit | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  return parseUnitLine(`ĐVT: ${t}`);
-}
-
-function readAmountOption(name: string, text: string): { value: Dec; unit?: Unit } {
-  const p = parseAmount(text);
-  if (p.kind !== 'number') {
-    throw new CliError(`--${name}: "${text}" không phải là số tiền${p.kind === 'invalid' ? ` (${p.reason})` : ''}`);
-  }
-  return { value: p.value, unit: p.unitInText };
-}
-
-function findSheet(grids: Grid[], name: string): Grid {
-  const exact = grids.find((g) => g.sheet === name);
-  if (exact) return exact;
-  const f = foldWords(name);
-  const loose = grids.filter((g) => foldWords(g.sheet) === f);
-  if (loose.length === 1) return loose[0];
-  throw new CliError(`không có trang tính "${name}"; các trang tính: ${grids.map((g) => `"${g.sheet}"`).join(', ')}`);
-}
+export const USAGE = `cách dùng: danh-muc check <tệp.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
+  Kiểm tra bảng danh mục (không sửa tệp). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc không đọc được tệp.`;
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' };
 
@@ -133,38 +107,24 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     values: ['sheet', 'stated-total', 'tolerance', 'unit'],
     flags: ['json'],
   });
-  if (positional.length !== 1) throw new CliError(positional.length === 0 ? `thiếu tên tệp; ${USAGE}` : `chỉ kiểm tra một tệp mỗi lần; ${USAGE}`);
-  let unit: Unit | undefined;
-  if (values.unit !== undefined) {
-    unit = parseUnitOption(values.unit);
-    if (!unit) throw new CliError(`--unit: không hiểu đơn vị "${values.unit}" (dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng)`);
+  if (positional.length !== 1) {
+    throw new CliError(positional.length === 0 ? `thiếu tên tệp; ${USAGE.split('\n')[0]}` : `chỉ kiểm tra một tệp mỗi lần; ${USAGE.split('\n')[0]}`);
   }
-  const stated = values['stated-total'] !== undefined ? readAmountOption('stated-total', values['stated-total']) : undefined;
-  const tol = values.tolerance !== undefined ? readAmountOption('tolerance', values.tolerance) : undefined;
-  if (tol && tol.value.isNegative()) throw new CliError('--tolerance: sai số cho phép không được âm');
-
+  const opts = viaApp(() => checkOptions({
+    unit: values.unit,
+    statedTotal: values['stated-total'],
+    statedTotalWhere: 'tổng nêu trong kế hoạch (--stated-total)',
+    tolerance: values.tolerance,
+  }));
   const file = path.resolve(io.cwd, positional[0]);
-  let grids: Grid[];
+  let grids;
   try {
     grids = await readWorkbookGrids(file);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${positional[0]}": ${e.message}`);
     throw e;
   }
-  const chosen = values.sheet !== undefined ? [findSheet(grids, values.sheet)] : grids;
-  const opts = {
-    unit,
-    ...(stated ? { statedTotal: stated.value, statedTotalUnit: stated.unit, statedTotalWhere: 'tổng nêu trong kế hoạch (--stated-total)' } : {}),
-    ...(tol ? { tolerance: tol.value } : {}),
-  };
-  const results = chosen.map((g) => checkGrid(g, opts));
-  // Without --sheet: every sheet holding a table; UNREADABLE_TABLE only when none does.
-  let shownResults = results;
-  if (values.sheet === undefined) {
-    const ok = results.filter((r) => r.recognized);
-    shownResults = ok.length > 0 ? ok : results;
-  }
-  io.out(flags.has('json') ? formatJson(shownResults) : formatHuman(positional[0], shownResults));
-  const errors = shownResults.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const { results, errors } = viaApp(() => checkWorkbook(grids, opts, values.sheet));
+  io.out(flags.has('json') ? formatJson(results) : formatHuman(positional[0], results));
   return errors > 0 ? 1 : 0;
 }

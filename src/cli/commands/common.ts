@@ -1,22 +1,9 @@
-/** Shared by the build and template commands: option readers and plan input. */
+/** Shared by the build and template commands: plan input (files, the embedded sample). */
 import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
-import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
+import type { Plan } from '../../core/plan/model';
 import { PlanJsonError, planFromJsonText } from '../../core/plan/planJson';
-import { parsePresetText, parseUnitText } from '../../core/plan/settings';
-
-export function readPreset(text: string): LayoutPreset {
-  const p = parsePresetText(text);
-  if (!p) throw new CliError(`--preset nhận medium-term, annual, flat hoặc completed, không nhận "${text}"`);
-  return p;
-}
-
-export function readUnitOption(text: string): Unit {
-  const u = parseUnitText(text);
-  if (!u) throw new CliError(`--unit nhận "đồng", "nghìn đồng", "triệu đồng" hoặc "tỷ đồng", không nhận "${text}"`);
-  return u;
-}
 
 export const SAMPLE_FILE = path.join('samples', 'soc-trang-2021-2025.plan.json');
 

@@ -5,22 +5,18 @@
  * Writes the input sheet ("Nhập liệu") officers fill in; `build` turns it into the appendix.
  */
 import * as path from 'path';
-import { CliError, CliIO, parseArgs } from '../io';
+import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import type { Plan } from '../../core/plan/model';
-import { templateSpec } from '../../core/input/template';
+import { DEFAULTS } from '../../core/plan/settings';
 import { countPlan } from '../../core/plan/tree';
-import { DEFAULTS, SettingError, parseSourceCodes, parseYearSpan } from '../../core/plan/settings';
-import { SAMPLE_FILE, planFromJsonBuffer, readInput, readPreset, readUnitOption, samplePath } from './common';
+import { templateSpec } from '../../core/input/template';
+import { presetSetting, sourcesSetting, unitSetting, yearSpanSetting } from '../../app/settings';
+import { SAMPLE_FILE, planFromJsonBuffer, readInput, samplePath } from './common';
 import { checkOutput, writeOutput } from './output';
 
-function option<T>(f: () => T, what: string): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof SettingError) throw new CliError(`${what}: ${e.message}`);
-    throw e;
-  }
-}
+export const USAGE = `cách dùng: danh-muc template -o <nhap-lieu.xlsx> [--years 2026-2030] [--sources NSTW,NSĐP,ĐTPT] [--unit "triệu đồng"]
+         [--preset medium-term|annual|flat|completed] [--title ...] [--rows N] [--from kế-hoạch.json | --sample] [--force]
+  Tạo tệp Excel có trang "Nhập liệu" để điền danh mục; điền xong, lập phụ lục bằng: danh-muc build <tệp> -o phu-luc.xlsx`;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positional, values, flags } = parseArgs(args, {
@@ -33,10 +29,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let plan: Plan | undefined;
   if (flags.has('sample')) plan = planFromJsonBuffer(await readInput(samplePath(), SAMPLE_FILE), SAMPLE_FILE);
   else if (values.from !== undefined) plan = planFromJsonBuffer(await readInput(path.resolve(io.cwd, values.from), values.from), values.from);
-  const years = values.years !== undefined ? option(() => parseYearSpan(values.years), '--years') : (plan ? plan.years : DEFAULTS.years);
-  const sources = values.sources !== undefined || !plan ? option(() => parseSourceCodes(values.sources ?? DEFAULTS.sourceCodes), '--sources') : plan.sources;
-  const unit = values.unit !== undefined ? readUnitOption(values.unit) : (plan?.meta.unit ?? 'triệu đồng');
-  const preset = values.preset !== undefined ? readPreset(values.preset) : undefined;
+  const years = values.years !== undefined ? viaApp(() => yearSpanSetting(values.years)) : (plan ? plan.years : DEFAULTS.years);
+  const sources = values.sources !== undefined || !plan ? viaApp(() => sourcesSetting(values.sources ?? DEFAULTS.sourceCodes)) : plan.sources;
+  const unit = values.unit !== undefined ? viaApp(() => unitSetting(values.unit)) : (plan?.meta.unit ?? DEFAULTS.unit);
+  const preset = values.preset !== undefined ? viaApp(() => presetSetting(values.preset)) : undefined;
   let rows: number | undefined;
   if (values.rows !== undefined) {
     if (!/^\d{1,6}$/.test(values.rows) || parseInt(values.rows, 10) < 1 || parseInt(values.rows, 10) > 100000) {

@@ -1,0 +1,84 @@
+/**
+ * Checking a workbook: the grids of its sheets → findings per sheet, with the options a user gives (unit, a stated
+ * total, a rounding tolerance) read from text the same way for the command line and the pane.
+ */
+import type { Dec } from '../core/base/decimal';
+import type { Grid } from '../core/base/grid';
+import type { Finding } from '../core/checks/findings';
+import { checkGrid, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
+import type { Unit } from '../core/plan/model';
+import { foldWords } from '../core/text/fold';
+import { AppError } from './errors';
+import { APP_MESSAGES as M } from './messages';
+import { amountSetting, unitSetting } from './settings';
+
+/** What the user may give, as typed. */
+export interface CheckRequest {
+  /** overrides the sheet's "ĐVT" */
+  unit?: string;
+  /** a total stated in the plan text ("441.115", "1.028.960.000.000 đồng") */
+  statedTotal?: string;
+  /** where that total was stated, for the message */
+  statedTotalWhere?: string;
+  /** rounding tolerance in the sheet's unit */
+  tolerance?: string;
+}
+
+/** The request read into the core's options; AppError naming the field on bad text. */
+export function checkOptions(req: CheckRequest): SheetCheckOptions {
+  const opts: SheetCheckOptions = {};
+  if (req.unit !== undefined && req.unit.trim() !== '') opts.unit = unitSetting(req.unit) as Unit;
+  if (req.statedTotal !== undefined && req.statedTotal.trim() !== '') {
+    const stated = amountSetting(req.statedTotal, 'statedTotal');
+    opts.statedTotal = stated.value;
+    opts.statedTotalUnit = stated.unit;
+    opts.statedTotalWhere = req.statedTotalWhere ?? M.statedWhereUser;
+  }
+  if (req.tolerance !== undefined && req.tolerance.trim() !== '') {
+    const tol: Dec = amountSetting(req.tolerance, 'tolerance').value;
+    opts.tolerance = tol;
+  }
+  return opts;
+}
+
+/** The sheet a user named: exact name first, then a unique loose match (case, diacritics, spaces). */
+export function findSheet<T extends { sheet: string }>(grids: readonly T[], name: string): T {
+  const exact = grids.find((g) => g.sheet === name);
+  if (exact) return exact;
+  const f = foldWords(name);
+  const loose = grids.filter((g) => foldWords(g.sheet) === f);
+  if (loose.length === 1) return loose[0];
+  throw new AppError(M.noSuchSheet(name, grids.map((g) => g.sheet)), 'sheet');
+}
+
+export interface WorkbookCheck {
+  /** the sheets shown: the named one, or every sheet holding a table (all sheets when none does) */
+  results: SheetCheckResult[];
+  errors: number;
+}
+
+/** Checks one grid (the pane's "Kiểm tra" on the active sheet). */
+export function checkSheet(grid: Grid, req: CheckRequest = {}): SheetCheckResult {
+  return checkGrid(grid, checkOptions(req));
+}
+
+/**
+ * Checks a workbook's grids: the named sheet, or every sheet that holds a recognisable table. The options are read
+ * first (checkOptions), so that a bad option is reported before any file is opened.
+ */
+export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string): WorkbookCheck {
+  const chosen = sheet !== undefined ? [findSheet(grids, sheet)] : grids;
+  const all = chosen.map((g) => checkGrid(g, opts));
+  let results = all;
+  if (sheet === undefined) {
+    const ok = all.filter((r) => r.recognized);
+    results = ok.length > 0 ? ok : all;
+  }
+  return { results, errors: countErrors(results.flatMap((r) => r.findings)) };
+}
+
+export function countErrors(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'error') n++;
+  return n;
+}
