@@ -5,7 +5,10 @@
  * touches Office.js.
  */
 import type { Grid } from '../core/base/grid';
-import type { SheetSpec, CellSpec } from '../core/layout/sheetspec';
+import type { SheetSpec } from '../core/layout/sheetspec';
+import type { CellWrite } from '../app/input';
+
+export type { CellWrite };
 
 export type HostKind = 'office' | 'preview';
 
@@ -16,12 +19,6 @@ export interface Selection {
   col: number;
 }
 
-/** One cell to write into an existing sheet the add-in manages (the input sheet): TT renumbering, spreading. */
-export interface CellWrite {
-  row: number;
-  col: number;
-  cell: CellSpec;
-}
 
 /** The plan's settings kept in the workbook (Office document settings), restored on reopen. */
 export interface PaneSettings {

@@ -1,42 +1,24 @@
 /**
- * What the pane asks of the core, in one interface: components get an Engine as a prop (like the host), so the
- * UI never reaches into core modules directly and the flows can be driven with any engine in tests.
- * coreEngine.ts implements it with the real core.
+ * What the pane asks of the application layer, in one interface: components get an Engine as a prop (like the
+ * host), so the UI never reaches into the core directly and the flows can be driven with any engine in tests.
+ * coreEngine.ts implements it over src/app. Errors the user can fix are AppErrors with Vietnamese messages.
  */
 import type { Grid } from '../core/base/grid';
 import type { CheckResult } from '../core/checks/findings';
-import type { Plan, LayoutPreset, Unit } from '../core/plan/model';
+import type { Plan } from '../core/plan/model';
 import type { SheetSpec } from '../core/layout/sheetspec';
-import type { CellWrite } from '../office/host';
+import type { BuildRequest } from '../app/build';
+import type { CellWrite, InputTemplateRequest } from '../app/input';
 
 export interface CheckOptions {
-  /** decimal string, "0" by default */
+  /** the rounding tolerance as typed ("1", "0,5"); none by default */
   tolerance?: string;
   /** a total stated in the plan text, as typed by the user ("441.115") */
   statedTotal?: string;
 }
 
-export interface BuildOptions {
-  preset?: LayoutPreset;
-  title?: string;
-  attachedTo?: string;
-  unit?: Unit;
-  yearFrom?: number;
-  yearTo?: number;
-  /** funding-source codes to show, in order; empty = all of the plan's */
-  sources?: string[];
-}
-
-export interface InputOptions {
-  yearFrom: number;
-  yearTo: number;
-  sources: string[];
-}
-
-/** A Vietnamese message for the user, from a typed core error or a bad input. */
-export class UserError extends Error {
-  override readonly name = 'UserError';
-}
+export type BuildOptions = BuildRequest;
+export type InputOptions = InputTemplateRequest;
 
 export interface Engine {
   check(grid: Grid, opts: CheckOptions): CheckResult;
@@ -44,16 +26,23 @@ export interface Engine {
   words(amount: string, unit: string): string;
   /** The amount typed by the user as a plain decimal string, or a Vietnamese reason it cannot be read. */
   readAmount(text: string): { value: string } | { error: string };
+  /** Why a year span typed in two fields cannot be used (the one rule of the command line too), or undefined. */
+  yearsProblem(from: string, to: string): string | undefined;
+  /** Why a list of funding-source codes cannot be used, or undefined. */
+  sourcesProblem(text: string): string | undefined;
   /** The embedded sample plan (loaded on demand). */
   samplePlan(): Promise<Plan>;
-  /** The plan of an input sheet, or undefined when the grid is not an input sheet. */
-  planFromInput(grid: Grid): Plan | undefined;
-  /** The appendix sheet for a plan, with the user's overrides applied. Throws UserError. */
+  /** The first input sheet among `names` (active, remembered, "Nhập liệu", then the rest), read through `read`. */
+  findInputSheet(names: string[], read: (name: string) => Promise<Grid>, prefs: { active?: string; remembered?: string }):
+    Promise<{ sheet: string; grid: Grid } | undefined>;
+  /** The plan of an input sheet. Throws AppError when the sheet has problems. */
+  planFromInput(grid: Grid): Plan;
+  /** The appendix sheet for a plan, with the user's overrides applied. Throws AppError. */
   layout(plan: Plan, opts: BuildOptions): SheetSpec;
-  /** An empty input sheet ("Nhập liệu"). */
+  /** An empty input sheet ("Nhập liệu"). Throws AppError. */
   inputTemplate(opts: InputOptions): SheetSpec;
-  /** The year cells of the item on `row` of an input sheet, spreading `total` over its years. Throws UserError. */
+  /** The year cells of the item on `row` of an input sheet, spreading `total` over its years. Throws AppError. */
   spreadWrites(grid: Grid, row: number, total: string): CellWrite[];
-  /** New TT values for an input sheet's rows. Throws UserError. */
+  /** New TT values for an input sheet's rows. Throws AppError. */
   renumberWrites(grid: Grid): CellWrite[];
 }

@@ -4,18 +4,18 @@
  */
 import { PreviewHost } from '../../src/office/previewHost';
 import { coreEngine } from '../../src/taskpane/coreEngine';
-import { UserError } from '../../src/taskpane/engine';
-import { applyBuildOptions } from '../../src/taskpane/buildOptions';
+import { AppError } from '../../src/app/errors';
+import { applyBuildRequest } from '../../src/app/build';
 import { samplePreviewHost, applyInjection } from '../../src/taskpane/sampleWorkbook';
 import { findInputHeader } from '../../src/core/input/template';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
-import type { CellWrite } from '../../src/office/host';
+import type { CellWrite } from '../../src/app/input';
 import { Dec } from '../../src/core/base/decimal';
 
 const engine = coreEngine;
 
 async function inputWorkbook() {
-  const spec = engine.inputTemplate({ yearFrom: 2021, yearTo: 2023, sources: ['NSĐP', 'NSTW'] });
+  const spec = engine.inputTemplate({ years: '2021-2023', sources: 'NSĐP, NSTW' });
   const host = PreviewHost.fromSpecs([]);
   const name = await host.writeNewSheet(spec);
   const col = (key: string) => spec.columns.findIndex((c) => c.key === key);
@@ -65,7 +65,7 @@ describe('Nhập liệu → Tạo phụ lục → Kiểm tra, through the Workbo
     expect(writes.map((w) => [w.col, w.cell])).toEqual([
       [col('year:2021'), { t: 'num', v: '334' }], [col('year:2022'), { t: 'num', v: '333' }], [col('year:2023'), { t: 'num', v: '333' }],
     ]);
-    expect(() => engine.spreadWrites(host.state().sheets[0].grid, header + 1, '10')).toThrow(UserError);
+    expect(() => engine.spreadWrites(host.state().sheets[0].grid, header + 1, '10')).toThrow(AppError);
     expect(() => engine.spreadWrites(host.state().sheets[0].grid, header + 1, '10')).toThrow(/không phải dòng dự án/);
   });
 
@@ -74,7 +74,7 @@ describe('Nhập liệu → Tạo phụ lục → Kiểm tra, through the Workbo
     await host.writeCells(name, fill(col, header + 1));
     await host.writeCells(name, engine.spreadWrites(await host.readSheet(name), header + 3, '1000'));
     const plan = engine.planFromInput(await host.readSheet(name))!;
-    const spec: SheetSpec = engine.layout(plan, { title: 'Danh mục thử', sources: ['NSĐP', 'NSTW'] });
+    const spec: SheetSpec = engine.layout(plan, { title: 'Danh mục thử', sources: 'NSĐP, NSTW' });
     const first = await host.writeNewSheet(spec);
     const second = await host.writeNewSheet(spec);
     expect([first, second]).toEqual(['Phụ lục', 'Phụ lục (2)']);
@@ -90,13 +90,13 @@ describe('Nhập liệu → Tạo phụ lục → Kiểm tra, through the Workbo
 describe('the form applied to a plan', () => {
   test('overrides title, unit, years; refuses a year span that would drop amounts, and unknown or used sources', async () => {
     const plan = await engine.samplePlan();
-    const p = applyBuildOptions(plan, { title: 'X', unit: 'tỷ đồng', yearFrom: 2020, yearTo: 2026 });
+    const p = applyBuildRequest(plan, { title: 'X', unit: 'tỷ đồng', years: '2020-2026' });
     expect([p.meta.title, p.meta.unit, p.years]).toEqual(['X', 'tỷ đồng', { from: 2020, to: 2026 }]);
     expect(plan.meta.title).not.toBe('X');
-    expect(() => applyBuildOptions(plan, { yearFrom: 2022, yearTo: 2025 })).toThrow(/năm 2021/);
-    expect(() => applyBuildOptions(plan, { sources: ['NSĐP', 'XYZ'] })).toThrow(/không có nguồn vốn XYZ/);
-    expect(() => applyBuildOptions(plan, { sources: ['NSTW', 'ĐTPT'] })).toThrow(/NSĐP có số liệu/);
-    expect(applyBuildOptions(plan, { sources: ['ĐTPT', 'NSĐP', 'NSTW'] }).sources.map((s) => s.code)).toEqual(['ĐTPT', 'NSĐP', 'NSTW']);
+    expect(() => applyBuildRequest(plan, { years: '2022-2025' })).toThrow(/năm 2021/);
+    expect(() => applyBuildRequest(plan, { sources: 'NSĐP, XYZ' })).toThrow(/không có nguồn vốn XYZ/);
+    expect(() => applyBuildRequest(plan, { sources: 'NSTW, ĐTPT' })).toThrow(/NSĐP có số liệu/);
+    expect(applyBuildRequest(plan, { sources: 'ĐTPT, NSĐP, NSTW' }).sources.map((s) => s.code)).toEqual(['ĐTPT', 'NSĐP', 'NSTW']);
   });
 
   test('readAmount: vi-VN text to a plain decimal, or a Vietnamese reason', () => {

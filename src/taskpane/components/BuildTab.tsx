@@ -8,16 +8,20 @@ import type { Engine, BuildOptions } from '../engine';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { UNITS } from '../../core/plan/model';
 import { ErrorBar, messageOf, useTabStyles } from './common';
-import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/template';
+import { useInputSheet } from './useInputSheet';
+import { PRESET_LABELS } from '../../core/plan/settings';
 
 const EMPTY_PLAN: Plan = { meta: { title: '', unit: 'triệu đồng' }, sources: [], nodes: [] };
 
-export const PRESETS: { key: LayoutPreset; label: string }[] = [
-  { key: 'medium-term', label: 'Trung hạn: phân kỳ theo năm và nguồn vốn' },
-  { key: 'annual', label: 'Hằng năm: tổng mức đầu tư và kinh phí năm' },
-  { key: 'flat', label: 'Danh sách không chia nhóm' },
-  { key: 'completed', label: 'Dự án đã triển khai' },
-];
+/** The presets in core's order and names (core/plan/settings.ts), with what each one shows. */
+const PRESET_HINTS: Record<LayoutPreset, string> = {
+  'medium-term': 'phân kỳ theo năm và nguồn vốn',
+  annual: 'tổng mức đầu tư và kinh phí năm',
+  flat: 'không chia nhóm',
+  completed: 'dự án đã triển khai',
+};
+export const PRESETS: { key: LayoutPreset; label: string }[] = (Object.keys(PRESET_LABELS) as LayoutPreset[])
+  .map((key) => ({ key, label: `${PRESET_LABELS[key]}: ${PRESET_HINTS[key]}` }));
 
 
 const useStyles = makeStyles({
@@ -44,114 +48,20 @@ function formFrom(plan: Plan, st: PaneSettings) {
   };
 }
 
-export function BuildTab({ host, engine, settings, onSettings }: Props) {
+type Form = ReturnType<typeof formFrom>;
+
+/** The form's fields: title, "Kèm theo", unit, years, sources, preset. */
+function BuildFields({ form, setForm, yearErr, spanErr, titleErr }: {
+  form: Form;
+  setForm: React.Dispatch<React.SetStateAction<Form | null>>;
+  yearErr: (v: string) => string | undefined;
+  spanErr: string | undefined;
+  titleErr: string | undefined;
+}) {
   const t = useTabStyles();
-  const s = useStyles();
-  const [source, setSource] = React.useState<'input' | 'sample'>('sample');
-  const [inputSheet, setInputSheet] = React.useState<string | null>(null);
-  const [form, setForm] = React.useState<ReturnType<typeof formFrom> | null>(null);
-  const [busy, setBusy] = React.useState(false);
-  const [progress, setProgress] = React.useState<number | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [done, setDone] = React.useState<string | null>(null);
-  const [inputProblem, setInputProblem] = React.useState<string | null>(null);
-  const [warnings, setWarnings] = React.useState<string[]>([]);
-
-  // Is there an input sheet (the active sheet if it is one, else the one named in the settings / "Nhập liệu")?
-  React.useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const names = await host.sheetNames();
-        const active = await host.activeSheetName();
-        const candidates = [active, settings.inputSheet, INPUT_SHEET].filter((n): n is string => !!n && names.includes(n));
-        for (const name of candidates) {
-          let plan: Plan | undefined;
-          try {
-            plan = engine.planFromInput(await host.readSheet(name));
-          } catch (e) {
-            // an input sheet that cannot be read yet (empty, a bad cell): say why, offer the sample meanwhile
-            if (live) setInputProblem(messageOf(e));
-            continue;
-          }
-          if (plan && live) {
-            setInputSheet(name);
-            setInputProblem(null);
-            setSource('input');
-            setForm(formFrom(plan, settings));
-            return;
-          }
-        }
-        const sample = await engine.samplePlan();
-        if (live) setForm(formFrom(sample, settings));
-      } catch (e) {
-        if (live) setForm((f) => f ?? formFrom(EMPTY_PLAN, settings));
-        if (live) setError(messageOf(e));
-      }
-    })();
-    return () => { live = false; };
-  }, [host, engine, settings]);
-
-  if (!form) return <div className={t.tab}><Spinner size="tiny" label="Đang đọc dữ liệu…" /><ErrorBar error={error} /></div>;
-  const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => f && ({ ...f, [k]: d.value }));
-  const yearErr = (v: string) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số, ví dụ 2021.');
-  const spanErr = !yearErr(form.yearFrom) && !yearErr(form.yearTo) && form.yearFrom && form.yearTo && parseInt(form.yearFrom, 10) > parseInt(form.yearTo, 10)
-    ? 'Năm bắt đầu phải trước năm kết thúc.' : undefined;
-  const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
-  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr);
-
-  const generate = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    setWarnings([]);
-    setProgress(0);
-    try {
-      const plan = source === 'input' && inputSheet ? engine.planFromInput(await host.readSheet(inputSheet)) : await engine.samplePlan();
-      if (!plan) throw new Error(`Trang “${inputSheet}” không còn là trang nhập liệu hợp lệ.`);
-      const opts: BuildOptions = {
-        preset: form.preset,
-        title: form.title.trim(),
-        attachedTo: form.attachedTo.trim() || undefined,
-        unit: form.unit,
-        yearFrom: form.yearFrom ? parseInt(form.yearFrom, 10) : undefined,
-        yearTo: form.yearTo ? parseInt(form.yearTo, 10) : undefined,
-        sources: form.sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean),
-      };
-      const spec = engine.layout(plan, opts);
-      const notes: string[] = [];
-      const name = await host.writeNewSheet(spec, (p) => setProgress(p.rowsTotal ? p.rowsWritten / p.rowsTotal : 1), (w) => notes.push(w));
-      setWarnings(notes);
-      const next: PaneSettings = {
-        ...settings, title: opts.title, attachedTo: opts.attachedTo, unit: opts.unit, yearFrom: opts.yearFrom, yearTo: opts.yearTo,
-        sources: opts.sources, preset: opts.preset, ...(inputSheet ? { inputSheet } : {}),
-      };
-      onSettings(next);
-      setDone(name);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
-
+  const set = (k: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => f && ({ ...f, [k]: d.value }));
   return (
-    <div className={t.tab}>
-      <Field label="Lấy dữ liệu từ">
-        <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'input' | 'sample')}>
-          <Radio value="input" disabled={!inputSheet} label={inputSheet ? `Trang “${inputSheet}”` : 'Trang nhập liệu (chưa có: tạo ở thẻ Nhập liệu)'} />
-          <Radio value="sample" label="Dữ liệu mẫu: Sóc Trăng 2021-2025" />
-        </RadioGroup>
-      </Field>
-      {inputProblem && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Trang nhập liệu chưa dùng được</MessageBarTitle>
-            {inputProblem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+    <>
       <Field label="Tên phụ lục" required validationState={titleErr ? 'error' : 'none'} validationMessage={titleErr}>
         <Textarea value={form.title} onChange={set('title')} resize="vertical" rows={2} />
       </Field>
@@ -183,6 +93,117 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
           {PRESETS.map((p) => <Option key={p.key} value={p.key}>{p.label}</Option>)}
         </Dropdown>
       </Field>
+    </>
+  );
+}
+
+/** "Đã tạo trang …" and the optional steps that did not take. */
+function BuildOutcome({ done, warnings }: { done: string | null; warnings: string[] }) {
+  return (
+    <>
+      {done && (
+        <MessageBar intent="success" layout="multiline" data-testid="build-done">
+          <MessageBarBody>
+            <MessageBarTitle>Đã tạo trang “{done}”</MessageBarTitle>
+            Trang mới đang được mở. Bấm Kiểm tra để soát lại.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings.map((w) => (
+        <MessageBar key={w} intent="warning" layout="multiline"><MessageBarBody>{w}</MessageBarBody></MessageBar>
+      ))}
+    </>
+  );
+}
+
+export function BuildTab({ host, engine, settings, onSettings }: Props) {
+  const t = useTabStyles();
+  const s = useStyles();
+  const input = useInputSheet(host, engine, settings);
+  const [source, setSource] = React.useState<'input' | 'sample'>('sample');
+  const [form, setForm] = React.useState<Form | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<number | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [done, setDone] = React.useState<string | null>(null);
+  const [warnings, setWarnings] = React.useState<string[]>([]);
+
+  // The form starts from the input sheet's plan when there is one, else from the sample.
+  React.useEffect(() => {
+    if (input.loading) return;
+    let live = true;
+    if (input.plan) {
+      setSource('input');
+      setForm(formFrom(input.plan, settings));
+      return;
+    }
+    void engine.samplePlan()
+      .then((sample) => { if (live) setForm(formFrom(sample, settings)); })
+      .catch((e) => { if (live) { setForm((f) => f ?? formFrom(EMPTY_PLAN, settings)); setError(messageOf(e)); } });
+    return () => { live = false; };
+  }, [input, engine, settings]);
+
+  if (!form) return <div className={t.tab}><Spinner size="tiny" label="Đang đọc dữ liệu…" /><ErrorBar error={error} /></div>;
+  const yearErr = (v: string) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số, ví dụ 2021.');
+  const bothYears = form.yearFrom.trim() !== '' && form.yearTo.trim() !== '';
+  // the span follows the one rule of the application layer (the command line's too)
+  const spanErr = !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? engine.yearsProblem(form.yearFrom, form.yearTo) : undefined;
+  const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
+  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr);
+
+  const generate = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    setWarnings([]);
+    setProgress(0);
+    try {
+      const plan = source === 'input' && input.sheet ? engine.planFromInput(await host.readSheet(input.sheet)) : await engine.samplePlan();
+      const opts: BuildOptions = {
+        preset: form.preset,
+        title: form.title.trim(),
+        attachedTo: form.attachedTo.trim() || undefined,
+        unit: form.unit,
+        years: bothYears ? `${form.yearFrom.trim()}-${form.yearTo.trim()}` : undefined,
+        sources: form.sources,
+      };
+      const spec = engine.layout(plan, opts);
+      const notes: string[] = [];
+      const name = await host.writeNewSheet(spec, (p) => setProgress(p.rowsTotal ? p.rowsWritten / p.rowsTotal : 1), (w) => notes.push(w));
+      setWarnings(notes);
+      const codes = form.sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+      const next: PaneSettings = {
+        ...settings, title: opts.title, attachedTo: opts.attachedTo, unit: opts.unit,
+        yearFrom: bothYears ? parseInt(form.yearFrom, 10) : undefined, yearTo: bothYears ? parseInt(form.yearTo, 10) : undefined,
+        sources: codes, preset: opts.preset, ...(input.sheet ? { inputSheet: input.sheet } : {}),
+      };
+      onSettings(next);
+      setDone(name);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div className={t.tab}>
+      <Field label="Lấy dữ liệu từ">
+        <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'input' | 'sample')}>
+          <Radio value="input" disabled={!input.sheet} label={input.sheet ? `Trang “${input.sheet}”` : 'Trang nhập liệu (chưa có: tạo ở thẻ Nhập liệu)'} />
+          <Radio value="sample" label="Dữ liệu mẫu: Sóc Trăng 2021-2025" />
+        </RadioGroup>
+      </Field>
+      {input.problem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Trang nhập liệu chưa dùng được</MessageBarTitle>
+            {input.problem}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <BuildFields form={form} setForm={setForm} yearErr={yearErr} spanErr={spanErr} titleErr={titleErr} />
       <div className={t.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={busy || invalid} data-testid="generate">
           Tạo phụ lục
@@ -196,17 +217,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
         </div>
       )}
       <ErrorBar error={error} title="Không tạo được phụ lục" />
-      {done && (
-        <MessageBar intent="success" layout="multiline" data-testid="build-done">
-          <MessageBarBody>
-            <MessageBarTitle>Đã tạo trang “{done}”</MessageBarTitle>
-            Trang mới đang được mở. Bấm Kiểm tra để soát lại.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {warnings.map((w) => (
-        <MessageBar key={w} intent="warning" layout="multiline"><MessageBarBody>{w}</MessageBarBody></MessageBar>
-      ))}
+      <BuildOutcome done={done} warnings={warnings} />
     </div>
   );
 }

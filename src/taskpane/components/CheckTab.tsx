@@ -63,10 +63,8 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
     setSelected(null);
     try {
       const grid = await host.readSheet();
-      const res = engine.check(grid, {
-        statedTotal: statedParsed && 'value' in statedParsed ? statedParsed.value : undefined,
-        tolerance: tolParsed && 'value' in tolParsed ? tolParsed.value : undefined,
-      });
+      // the texts as typed: the application layer reads them (the same way as the command line's options)
+      const res = engine.check(grid, { statedTotal: stated.trim() || undefined, tolerance: tolerance.trim() || undefined });
       setResult({ ...res, sheet: grid.sheet });
       const tol = tolParsed && 'value' in tolParsed ? tolParsed.value : '0';
       if ((settings.tolerance ?? '0') !== tol) onSettings({ ...settings, tolerance: tol });
@@ -75,7 +73,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
     } finally {
       setBusy(false);
     }
-  }, [host, engine, statedParsed, tolParsed, settings, onSettings]);
+  }, [host, engine, stated, tolerance, tolParsed, settings, onSettings]);
 
   const ran = React.useRef(false);
   React.useEffect(() => {

@@ -3,7 +3,9 @@ import { Button, Field, Input, Text, MessageBar, MessageBarBody } from '@fluentu
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
 import { ErrorBar, messageOf, useTabStyles } from './common';
-import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/template';
+import { currentInputSheet } from './useInputSheet';
+import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../app/input';
+import { DEFAULTS } from '../../core/plan/settings';
 
 interface Props {
   host: WorkbookHost;
@@ -14,18 +16,18 @@ interface Props {
 
 export function InputTab({ host, engine, settings, onSettings }: Props) {
   const t = useTabStyles();
-  const [yearFrom, setYearFrom] = React.useState(String(settings.yearFrom ?? 2021));
-  const [yearTo, setYearTo] = React.useState(String(settings.yearTo ?? 2025));
-  const [sources, setSources] = React.useState((settings.sources ?? ['NSTW', 'NSĐP', 'ĐTPT']).join(', '));
+  const [yearFrom, setYearFrom] = React.useState(String(settings.yearFrom ?? DEFAULTS.years.from));
+  const [yearTo, setYearTo] = React.useState(String(settings.yearTo ?? DEFAULTS.years.to));
+  const [sources, setSources] = React.useState(settings.sources?.join(', ') ?? DEFAULTS.sourceCodes.split(',').join(', '));
   const [total, setTotal] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [info, setInfo] = React.useState<string | null>(null);
 
   const yErr = (v: string) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số.');
-  const spanErr = !yErr(yearFrom) && !yErr(yearTo) && parseInt(yearFrom, 10) > parseInt(yearTo, 10) ? 'Năm bắt đầu phải trước năm kết thúc.' : undefined;
-  const codes = sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-  const srcErr = codes.length ? undefined : 'Cần ít nhất một nguồn vốn.';
+  // the span and the source list follow the one rule of the application layer (the command line's too)
+  const spanErr = !yErr(yearFrom) && !yErr(yearTo) ? engine.yearsProblem(yearFrom, yearTo) : undefined;
+  const srcErr = engine.sourcesProblem(sources);
   const totalParsed = total.trim() ? engine.readAmount(total) : null;
 
   const act = async (f: () => Promise<string>) => {
@@ -41,19 +43,13 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
     }
   };
 
-  const inputSheetName = async () => {
-    const names = await host.sheetNames();
-    const active = await host.activeSheetName();
-    for (const n of [active, settings.inputSheet, INPUT_SHEET]) {
-      if (n && names.includes(n) && engine.planFromInput(await host.readSheet(n))) return n;
-    }
-    throw new Error('Chưa có trang nhập liệu: hãy bấm “Tạo trang Nhập liệu” trước.');
-  };
+  const inputSheetName = () => currentInputSheet(host, engine, settings);
 
   const create = () => act(async () => {
-    const opts = { yearFrom: parseInt(yearFrom, 10), yearTo: parseInt(yearTo, 10), sources: codes };
-    const name = await host.writeNewSheet({ ...engine.inputTemplate(opts), name: INPUT_SHEET });
-    onSettings({ ...settings, inputSheet: name, yearFrom: opts.yearFrom, yearTo: opts.yearTo, sources: codes });
+    const spec = engine.inputTemplate({ years: `${yearFrom.trim()}-${yearTo.trim()}`, sources });
+    const name = await host.writeNewSheet({ ...spec, name: INPUT_SHEET });
+    const codes = sources.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+    onSettings({ ...settings, inputSheet: name, yearFrom: parseInt(yearFrom, 10), yearTo: parseInt(yearTo, 10), sources: codes });
     return `Đã tạo trang “${name}”. Nhập mỗi dự án trên một dòng; dòng nhóm ghi số La Mã (I, II…) ở cột TT.`;
   });
 
