@@ -1,5 +1,5 @@
 /**
- * The input-sheet flows of the pane over the core: the template (template.ts), reading it into a plan, spreading a
+ * The input-sheet flows of the pane over the core: the template (input/write.ts), reading it into a plan (input/read.ts), spreading a
  * total over an item's years (spread.ts) and renumbering TT (numbering.ts). Rows and columns of the sheet come from
  * the table reader (recognize.ts), so nothing here knows the sheet's layout.
  */
@@ -10,7 +10,10 @@ import type { CellWrite } from '../office/host';
 import type { InputOptions } from './engine';
 import { UserError } from './engine';
 import { Dec, plain } from '../core/base/decimal';
-import { templateSpec, planFromInputGrid, findInputHeader, INFO_LABELS, INPUT_SHEET_NAME, InputSheetError } from '../core/input/template';
+import { templateSpec } from '../core/input/write';
+import { planFromInputGrid } from '../core/input/read';
+import { InputSheetError } from '../core/input/problems';
+import { findInputHeader, INFO_LABELS, INPUT_SHEET_NAME } from '../core/input/sheet';
 import { parseSourceCodes } from '../core/plan/settings';
 import { recognizeTable } from '../core/read/recognize';
 import { spread } from '../core/plan/spread';

@@ -7,7 +7,7 @@ import { coreEngine } from '../../src/taskpane/coreEngine';
 import { UserError } from '../../src/taskpane/engine';
 import { applyBuildOptions } from '../../src/taskpane/buildOptions';
 import { samplePreviewHost, applyInjection } from '../../src/taskpane/sampleWorkbook';
-import { findInputHeader } from '../../src/core/input/template';
+import { findInputHeader } from '../../src/core/input/sheet';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import type { CellWrite } from '../../src/office/host';
 import { Dec } from '../../src/core/base/decimal';

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { CliError, CliIO, parseArgs } from '../io';
 import type { Plan } from '../../core/plan/model';
-import { templateSpec } from '../../core/input/template';
+import { templateSpec } from '../../core/input/write';
 import { countPlan } from '../../core/plan/tree';
 import { DEFAULTS, SettingError, parseSourceCodes, parseYearSpan } from '../../core/plan/settings';
 import { SAMPLE_FILE, planFromJsonBuffer, readInput, readPreset, readUnitOption, samplePath } from './common';

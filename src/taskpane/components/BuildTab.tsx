@@ -8,7 +8,7 @@ import type { Engine, BuildOptions } from '../engine';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { UNITS } from '../../core/plan/model';
 import { ErrorBar, messageOf, useTabStyles } from './common';
-import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/template';
+import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/sheet';
 
 const EMPTY_PLAN: Plan = { meta: { title: '', unit: 'triệu đồng' }, sources: [], nodes: [] };
 

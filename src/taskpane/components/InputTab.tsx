@@ -3,7 +3,7 @@ import { Button, Field, Input, Text, MessageBar, MessageBarBody } from '@fluentu
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
 import { ErrorBar, messageOf, useTabStyles } from './common';
-import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/template';
+import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../core/input/sheet';
 
 interface Props {
   host: WorkbookHost;
