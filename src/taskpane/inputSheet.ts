@@ -1,9 +1,10 @@
 /**
- * The input-sheet flows of the pane over the core: the template (input/write.ts), reading it into a plan (input/read.ts), spreading a
+ * The input-sheet flows of the pane over the core: the template (input/write.ts), reading it into a plan
+ * (input/read.ts; which sheet is one: input/sheet.ts's isInputGrid, the CLI's rule too), spreading a
  * total over an item's years (spread.ts) and renumbering TT (numbering.ts). Rows and columns of the sheet come from
  * the table reader (recognize.ts), so nothing here knows the sheet's layout.
  */
-import type { Grid, GridCell } from '../core/base/grid';
+import type { Grid } from '../core/base/grid';
 import type { Item, Plan, PlanNode } from '../core/plan/model';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite } from '../office/host';
@@ -13,13 +14,11 @@ import { Dec, plain } from '../core/base/decimal';
 import { templateSpec } from '../core/input/write';
 import { planFromInputGrid } from '../core/input/read';
 import { InputSheetError } from '../core/input/problems';
-import { findInputHeader, INFO_LABELS, INPUT_SHEET_NAME } from '../core/input/sheet';
+import { INPUT_SHEET_NAME, isInputGrid } from '../core/input/sheet';
 import { parseSourceCodes } from '../core/plan/settings';
 import { recognizeTable } from '../core/read/recognize';
 import { spread } from '../core/plan/spread';
 import { renumber } from '../core/text/numbering';
-
-export { INPUT_SHEET_NAME };
 
 export function inputTemplateSpec(opts: InputOptions): SheetSpec {
   return templateSpec({
@@ -29,21 +28,9 @@ export function inputTemplateSpec(opts: InputOptions): SheetSpec {
   });
 }
 
-const text = (c: GridCell | null | undefined) => (typeof c?.value === 'string' ? c.value.normalize('NFC').trim() : '');
-
-/** An input sheet has the TT / Tên header and the "Thông tin phụ lục" labels above it (an appendix has not). */
-export function isInputSheet(grid: Grid): boolean {
-  const header = findInputHeader(grid);
-  if (header === undefined) return false;
-  const labels = new Set<string>([INFO_LABELS.title, INFO_LABELS.unit]);
-  let found = 0;
-  for (let r = 0; r < header; r++) for (const c of grid.cells[r] ?? []) if (labels.has(text(c).replace(/:$/, ''))) found++;
-  return found >= 2;
-}
-
-/** The plan of an input sheet; undefined when the grid is not one; UserError when it is one with problems. */
+/** The plan of an input sheet; undefined when the grid is not one (isInputGrid); UserError when it is one with problems. */
 export function planFromInputSheet(grid: Grid): Plan | undefined {
-  if (!isInputSheet(grid)) return undefined;
+  if (!isInputGrid(grid)) return undefined;
   try {
     return planFromInputGrid(grid);
   } catch (e) {

@@ -1,6 +1,6 @@
 /**
  * The input sheet ("Nhập liệu") officers fill in: its anatomy, shared by the writer (write.ts) and the reader
- * (read.ts), and telling an input sheet from an appendix (`isInputGrid`).
+ * (read.ts), and the one rule that tells an input sheet from an appendix (`isInputGrid`).
  *
  * Sheet anatomy (0-based rows; write.ts writes it, read.ts reads it back, tolerant of rows the user inserts or
  * deletes above the header, since every block is found by its words, not its position):
@@ -144,20 +144,24 @@ export function findInputHeader(grid: Grid): number | undefined {
   return undefined;
 }
 
+const compact = (s: string): string => fold(s).replace(/\s+/g, '');
+const NAME_TITLE = compact(INPUT_HEADERS.name);
+/** The template's own labels: an appendix made by layoutPlan has none as a cell of its own ("ĐVT: ..." is one cell). */
+const MARK_LABELS = new Set([INFO_LABELS.title, INFO_LABELS.unit, INFO_LABELS.preset].map(fold));
+
 /**
- * True when the grid looks like an input sheet made by `templateSpec`: the header row, with the template's own
- * name title ("Tên dự án/nhiệm vụ") or the "Thông tin" labels above it. An appendix (whose header also has TT and
- * "Tên dự án") is not an input sheet.
+ * The one rule for "is this an input sheet" (the CLI's `build` and the pane's "Tạo phụ lục" both use it): the
+ * TT / Tên header row (`findInputHeader`), and one of the template's marks: the template's own name title
+ * ("Tên dự án/nhiệm vụ", so a template whose "Thông tin phụ lục" block was deleted still counts), or a "Tiêu đề",
+ * "ĐVT" or "Mẫu phụ lục" label above the header (a trailing colon allowed). An appendix, whose header also has TT
+ * and "Tên dự án", is not an input sheet.
  */
 export function isInputGrid(grid: Grid): boolean {
   const h = findInputHeader(grid);
   if (h === undefined) return false;
-  const compact = (s: string) => fold(s).replace(/\s+/g, '');
-  const nameTitle = compact(INPUT_HEADERS.name);
-  if ((grid.cells[h] ?? []).some((c) => typeof c?.value === 'string' && compact(c.value) === nameTitle)) return true;
-  const labels = new Set([INFO_LABELS.unit, INFO_LABELS.preset, INFO_LABELS.title].map(compact));
+  if ((grid.cells[h] ?? []).some((c) => typeof c?.value === 'string' && compact(c.value) === NAME_TITLE)) return true;
   for (let r = 0; r < h; r++) {
-    for (const c of grid.cells[r] ?? []) if (typeof c?.value === 'string' && labels.has(compact(c.value))) return true;
+    for (const c of grid.cells[r] ?? []) if (typeof c?.value === 'string' && MARK_LABELS.has(foldLabel(c.value))) return true;
   }
   return false;
 }
