@@ -5,7 +5,8 @@
  */
 import { layoutPlan } from '../src/core/layout/layout';
 import type { CellSpec } from '../src/core/layout/sheetspec';
-import { planFromInputGrid, templateSpec } from '../src/core/input/template';
+import { planFromInputGrid } from '../src/core/input/read';
+import { templateSpec } from '../src/core/input/write';
 import { parseSourceCodes } from '../src/core/plan/settings';
 import { readWorkbookGrids } from '../src/xlsx/readGrid';
 import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';

@@ -6,7 +6,10 @@
 import { Dec, plain } from '../core/base/decimal';
 import type { Grid } from '../core/base/grid';
 import type { CellSpec, SheetSpec } from '../core/layout/sheetspec';
-import { INPUT_SHEET_NAME, InputSheetError, type InputProblem, isInputGrid, planFromInputGrid, templateSpec } from '../core/input/template';
+import { INPUT_SHEET_NAME, isInputGrid } from '../core/input/sheet';
+import { InputSheetError, type InputProblem } from '../core/input/problems';
+import { planFromInputGrid } from '../core/input/read';
+import { templateSpec } from '../core/input/write';
 import type { Plan, PlanNode } from '../core/plan/model';
 import { spread } from '../core/plan/spread';
 import { itemsOf } from '../core/plan/tree';

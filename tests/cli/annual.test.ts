@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main';
 import type { Item, PlanNode } from '../../src/core/plan/model';
 import { planFromJsonText } from '../../src/core/plan/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
-import { planFromInputGrid } from '../../src/core/input/template';
+import { planFromInputGrid } from '../../src/core/input/read';
 import { computeTotals } from '../../src/core/plan/totals';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { fillTemplate } from '../helpers/fillTemplate';

@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { planFromJsonText } from '../../src/core/plan/planJson';
 import { fillTemplate } from '../helpers/fillTemplate';
-import { templateSpec } from '../../src/core/input/template';
+import { templateSpec } from '../../src/core/input/write';
 import { writeWorkbook } from '../../src/xlsx/workbook';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json');

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Dec } from '../../src/core/base/decimal';
 import type { Item, Plan, PlanNode } from '../../src/core/plan/model';
 import { formatVi } from '../../src/core/text/numbers';
-import { INPUT_SHEET_NAME } from '../../src/core/input/template';
+import { INPUT_SHEET_NAME } from '../../src/core/input/sheet';
 import { unitLabel } from '../../src/core/plan/settings';
 
 export interface FillOptions {

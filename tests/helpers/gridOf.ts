@@ -1,6 +1,6 @@
 /** Grids for the input-sheet tests, built the way the readers fill them. */
 import type { Grid, GridCell } from '../../src/core/base/grid';
-import { templateSpec, type TemplateOptions } from '../../src/core/input/template';
+import { templateSpec, type TemplateOptions } from '../../src/core/input/write';
 
 export type Raw = string | number | null | undefined | GridCell;
 

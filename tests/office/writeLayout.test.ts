@@ -9,7 +9,9 @@ import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { fakeBook, fakeContext, FakeSheet, FakeContext } from '../helpers/fakeExcel';
 import { bigPlan } from '../helpers/officeBigPlan';
 import { readSheetGrid } from '../../src/office/readGrid';
-import { templateSpec, findInputHeader, planFromInputGrid } from '../../src/core/input/template';
+import { templateSpec } from '../../src/core/input/write';
+import { findInputHeader } from '../../src/core/input/sheet';
+import { planFromInputGrid } from '../../src/core/input/read';
 import { parseSourceCodes } from '../../src/core/plan/settings';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 

@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/plan/model';
 import { planFromJsonText } from '../../src/core/plan/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
-import { planFromInputGrid } from '../../src/core/input/template';
+import { planFromInputGrid } from '../../src/core/input/read';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { recalculateXlsx } from '../helpers/libreoffice';
 import { appendixFigures, PUBLISHED, valuesGrid } from '../helpers/appendixFigures';

@@ -7,7 +7,7 @@ import { coreEngine } from '../../src/taskpane/coreEngine';
 import { AppError } from '../../src/app/errors';
 import { applyBuildRequest } from '../../src/app/build';
 import { samplePreviewHost, applyInjection } from '../../src/taskpane/sampleWorkbook';
-import { findInputHeader } from '../../src/core/input/template';
+import { findInputHeader } from '../../src/core/input/sheet';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import type { CellWrite } from '../../src/app/input';
 import { Dec } from '../../src/core/base/decimal';

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { freeSheetName, isValidSheetName, MAX_SHEET_NAME, sanitizeSheetName } from '../../src/core/layout/sheetNames';
-import { templateSpec } from '../../src/core/input/template';
+import { templateSpec } from '../../src/core/input/write';
 import { OutputExistsError, withFreeNames, writeWorkbook } from '../../src/xlsx/workbook';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 

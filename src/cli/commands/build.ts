@@ -10,7 +10,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import type { Plan } from '../../core/plan/model';
-import type { InputProblem } from '../../core/input/template';
+import type { InputProblem } from '../../core/input/problems';
 import { formatVi } from '../../core/text/numbers';
 import { buildAppendix } from '../../app/build';
 import { findSheet } from '../../app/check';

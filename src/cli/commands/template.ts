@@ -9,7 +9,7 @@ import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import type { Plan } from '../../core/plan/model';
 import { DEFAULTS } from '../../core/plan/settings';
 import { countPlan } from '../../core/plan/tree';
-import { templateSpec } from '../../core/input/template';
+import { templateSpec } from '../../core/input/write';
 import { presetSetting, sourcesSetting, unitSetting, yearSpanSetting } from '../../app/settings';
 import { SAMPLE_FILE, planFromJsonBuffer, readInput, samplePath } from './common';
 import { checkOutput, writeOutput } from './output';

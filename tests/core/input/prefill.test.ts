@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
 import { planFromJsonText } from '../../../src/core/plan/planJson';
-import { planFromInputGrid, templateSpec } from '../../../src/core/input/template';
+import { planFromInputGrid } from '../../../src/core/input/read';
+import { templateSpec } from '../../../src/core/input/write';
 import { countPlan } from '../../../src/core/plan/tree';
 import { gridOfSpec } from '../../helpers/gridOf';
 

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
 import type { Group, Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import { INPUT_HEADERS, InputSheetError, isInputGrid, planFromInputGrid, templateSpec } from '../../../src/core/input/template';
+import { INPUT_HEADERS, isInputGrid } from '../../../src/core/input/sheet';
+import { InputSheetError } from '../../../src/core/input/problems';
+import { planFromInputGrid } from '../../../src/core/input/read';
+import { templateSpec } from '../../../src/core/input/write';
 import { STANDARD_SOURCES, SettingError, parsePresetText, parseSourceCodes, parseUnitText, parseYearSpan } from '../../../src/core/plan/settings';
 import { gridOf, rowOf, templateGrid } from '../../helpers/gridOf';
 
