@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read, office-addins/no-navigational-load -- TEMPORARY: syncs go through the watchdog wrapper, which the rules cannot see; being restructured */
 /// <reference types="office-js" />
 /**
  * WorkbookHost over Office.js: every Excel call of the pane goes through here (reader, writer, selection,
@@ -10,9 +9,12 @@ import type { Grid } from '../core/base/grid';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { SETTINGS_KEY } from './host';
-import { HostError, toHostError, withWatchdog } from './errors';
+import { HostError, toHostError } from './errors';
+import { DOING, SETTINGS_NOT_SAVED } from './messages';
 import { readSheetGrid } from './readGrid';
-import { writeSpecToNewSheet, cellToExcel, runs, DEFAULT_SYNC_TIMEOUT_MS } from './writeSpec';
+import { DEFAULT_SYNC_TIMEOUT_MS, watchSyncs, withWatchdog, type Sync } from './sync';
+import { cellToExcel, runs } from './writePlan';
+import { writeSpecToNewSheet } from './writeSpec';
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
@@ -22,9 +24,9 @@ export class OfficeHost implements WorkbookHost {
     private readonly syncTimeoutMs = DEFAULT_SYNC_TIMEOUT_MS,
   ) {}
 
-  /** Excel.run with a sync that is stopped by the watchdog; f must sync only through it. */
-  private async run<T>(doing: string, f: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
-    const batch = (ctx: Excel.RequestContext) => f(ctx, () => withWatchdog(ctx.sync(), this.syncTimeoutMs));
+  /** Excel.run with a watchdog on the syncs: f must wait for each as `await sync(context.sync())`. */
+  private async run<T>(doing: string, f: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<T> {
+    const batch = (context: Excel.RequestContext) => f(context, watchSyncs(this.syncTimeoutMs).sync);
     try {
       if (this.excelApi('1.11')) return await Excel.run({ delayForCellEdit: true }, batch);
       return await Excel.run(batch);
@@ -34,57 +36,56 @@ export class OfficeHost implements WorkbookHost {
   }
 
   sheetNames(): Promise<string[]> {
-    return this.run('Không đọc được danh sách trang tính', async (ctx, sync) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.run(DOING.readSheetNames, async (context, sync) => {
+      const sheets = context.workbook.worksheets;
       sheets.load('items/name');
-      await sync();
+      await sync(context.sync());
       return sheets.items.map((s) => s.name);
     });
   }
 
   activeSheetName(): Promise<string> {
-    return this.run('Không xác định được trang đang mở', async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    return this.run(DOING.findActiveSheet, async (context, sync) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
       ws.load('name');
-      await sync();
+      await sync(context.sync());
       return ws.name;
     });
   }
 
   readSheet(name?: string): Promise<Grid> {
-    return this.run('Không đọc được trang tính', async (ctx) => (await readSheetGrid(ctx, name, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs })).grid);
+    return this.run(DOING.readSheet, async (context) => (await readSheetGrid(context, name, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs })).grid);
   }
 
   selectCell(sheet: string, row: number, col: number): Promise<void> {
-    return this.run('Không chọn được ô', async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return this.run(DOING.selectCell, async (context, sync) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRangeByIndexes(row, col, 1, 1).select();
-      await sync();
+      await sync(context.sync());
     });
   }
 
   selection(): Promise<Selection> {
-    return this.run('Không đọc được ô đang chọn', async (ctx, sync) => {
-      const rg = ctx.workbook.getSelectedRange();
-      rg.load('rowIndex,columnIndex');
-      rg.worksheet.load('name');
-      await sync();
+    return this.run(DOING.readSelection, async (context, sync) => {
+      const rg = context.workbook.getSelectedRange();
+      rg.load('rowIndex,columnIndex,worksheet/name');
+      await sync(context.sync());
       return { sheet: rg.worksheet.name, row: rg.rowIndex, col: rg.columnIndex };
     });
   }
 
   writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void, onWarning?: (message: string) => void): Promise<string> {
-    return this.run('Không tạo được trang mới', async (ctx) => {
-      const res = await writeSpecToNewSheet(ctx, spec, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs, onProgress });
+    return this.run(DOING.writeNewSheet, async (context) => {
+      const res = await writeSpecToNewSheet(context, spec, { excelApi: this.excelApi, syncTimeoutMs: this.syncTimeoutMs, onProgress });
       for (const w of res.warnings) onWarning?.(w);
       return res.name;
     });
   }
 
   writeCells(sheet: string, cells: CellWrite[]): Promise<void> {
-    return this.run('Không ghi được vào trang tính', async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return this.run(DOING.writeCells, async (context, sync) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       // vertical runs of cells in one column become one 2D write each; one round trip in all
       const byCol = new Map<number, CellWrite[]>();
       for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
@@ -101,7 +102,7 @@ export class OfficeHost implements WorkbookHost {
           rg.formulas = xs.map((x) => [x.value]);
         }
       }
-      await sync();
+      await sync(context.sync());
     });
   }
 
@@ -121,7 +122,7 @@ export class OfficeHost implements WorkbookHost {
     const saved = new Promise<void>((resolve, reject) => {
       s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded
         ? resolve()
-        : reject(new HostError('SettingsNotSaved', 'Không lưu được thiết lập vào tệp Excel.'))));
+        : reject(new HostError('SettingsNotSaved', SETTINGS_NOT_SAVED))));
     });
     return withWatchdog(saved, this.syncTimeoutMs);
   }

@@ -7,6 +7,7 @@ import type { Grid, GridCell } from '../core/base/grid';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { CellWrite, PaneSettings, Selection, WorkbookHost, WriteProgress } from './host';
 import { HostError } from './errors';
+import { PREVIEW } from './messages';
 import { freeSheetName } from '../core/layout/sheetNames';
 import { specCellToGrid, specToGrid } from './specGrid';
 
@@ -60,7 +61,7 @@ export class PreviewHost implements WorkbookHost {
 
   private sheet(name: string): PreviewSheet {
     const s = this.sheets.find((x) => x.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'));
-    if (!s) throw new HostError('ItemNotFound', `Không tìm thấy trang tính "${name}".`);
+    if (!s) throw new HostError('ItemNotFound', PREVIEW.sheetNotFound(name));
     return s;
   }
 
@@ -90,7 +91,7 @@ export class PreviewHost implements WorkbookHost {
 
   async readSheet(name?: string): Promise<Grid> {
     const s = name ? this.sheet(name) : this.sheets[this.active];
-    if (!s) throw new HostError('ItemNotFound', 'Sổ tính xem thử không có trang nào.');
+    if (!s) throw new HostError('ItemNotFound', PREVIEW.noSheets);
     return structuredClone(s.grid);
   }
 

@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read, office-addins/no-navigational-load -- TEMPORARY: syncs go through the watchdog wrapper, which the rules cannot see; being restructured */
 /// <reference types="office-js" />
 /**
  * The Office.js reader: a worksheet's used range → the core's Grid (values, formulas, number formats,
@@ -7,8 +6,9 @@
  */
 import type { Grid, GridCell, CellRange } from '../core/base/grid';
 import { parseA1 } from '../core/base/a1';
-import { isPayloadLimit, toHostError, withWatchdog } from './errors';
-import { DEFAULT_SYNC_TIMEOUT_MS } from './writeSpec';
+import { isPayloadLimit, toHostError } from './errors';
+import { DOING } from './messages';
+import { DEFAULT_SYNC_TIMEOUT_MS, watchSyncs } from './sync';
 
 export interface ReadOptions {
   maxRowsPerChunk?: number;
@@ -57,22 +57,17 @@ function toCell(value: unknown, formula: unknown, numFmt: unknown, type: unknown
 /** Reads the named sheet, or the active one. Never queues a write. */
 export async function readSheetGrid(context: Excel.RequestContext, sheetName?: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const api = opts.excelApi ?? (() => false);
-  const timeout = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await withWatchdog(context.sync(), timeout);
-  };
+  const { sync, count } = watchSyncs(opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   try {
     const ws = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount,address');
-    await sync();
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    await sync(context.sync());
     const grid: Grid = { sheet: ws.name, cells: [], merges: [] };
-    if (used.isNullObject) return { grid, syncs };
-
+    if (used.isNullObject) return { grid, syncs: count() };
     const { rowIndex, columnIndex, rowCount, columnCount } = used;
+    const area: UsedArea = { ws, used, rowIndex, columnIndex, columnCount };
     const hidden: number[] = [];
     const queue: { r0: number; n: number }[] = [];
     const step = opts.maxRowsPerChunk ?? DEFAULT_READ_ROWS;
@@ -80,52 +75,85 @@ export async function readSheetGrid(context: Excel.RequestContext, sheetName?: s
     let first = true;
     while (queue.length) {
       const ch = queue.shift()!;
-      const rg = ws.getRangeByIndexes(rowIndex + ch.r0, columnIndex, ch.n, columnCount);
-      rg.load('values,formulas,numberFormat,valueTypes');
-      const props = api('1.9') ? rg.getCellProperties({ format: { font: { bold: true, italic: true } } }) : null;
-      const rowProps = api('1.9') ? rg.getRowProperties({ rowHidden: true }) : null;
-      const rowFonts = props ? [] : Array.from({ length: ch.n }, (_, i) => {
-        const f = rg.getRow(i).format.font;
-        f.load('bold,italic');
-        return f;
-      });
-      let merged: Excel.RangeAreas | null = null;
-      if (first && api('1.13')) {
-        merged = used.getMergedAreasOrNullObject();
-        merged.load('isNullObject,address');
-      }
+      const chunk = queueChunk(area, ch, api, first && api('1.13'));
       try {
-        await sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round trip per chunk of ≤ 5,000 rows (Excel's response-size limit), not per row
+        await sync(context.sync());
       } catch (e) {
         if (!isPayloadLimit(e) || ch.n <= 1) throw e;
         const k = Math.ceil(ch.n / 2);
         queue.unshift({ r0: ch.r0, n: k }, { r0: ch.r0 + k, n: ch.n - k });
         continue;
       }
-      if (merged && !merged.isNullObject) grid.merges = parseAddressList(merged.address);
+      if (chunk.merged && !chunk.merged.isNullObject) grid.merges = parseAddressList(chunk.merged.address);
       first = false;
-      for (let i = 0; i < ch.n; i++) {
-        const row: (GridCell | null)[] = new Array(columnIndex).fill(null);
-        const rowFont = rowFonts[i];
-        for (let j = 0; j < columnCount; j++) {
-          const cell = toCell(rg.values[i][j], rg.formulas[i][j], rg.numberFormat[i][j], rg.valueTypes[i][j]);
-          if (cell) {
-            const font = props ? props.value[i]?.[j]?.format?.font : rowFont ? { bold: rowFont.bold, italic: rowFont.italic } : undefined;
-            if (font?.bold) cell.bold = true;
-            if (font?.italic) cell.italic = true;
-          }
-          row.push(cell);
-        }
-        grid.cells[rowIndex + ch.r0 + i] = row;
-      }
-      if (rowProps) {
-        rowProps.value.forEach((p, i) => { if (p.rowHidden) hidden.push(rowIndex + ch.r0 + i); });
-      }
+      takeChunk(chunk, area, ch, grid, hidden);
     }
     for (let r = 0; r < grid.cells.length; r++) if (!grid.cells[r]) grid.cells[r] = [];
     if (hidden.length) grid.hiddenRows = hidden;
-    return { grid, syncs };
+    return { grid, syncs: count() };
   } catch (e) {
-    throw toHostError(e, 'Không đọc được trang tính');
+    throw toHostError(e, DOING.readSheet);
   }
+}
+
+/** The used range being read: its sheet, and where it starts. */
+interface UsedArea {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  rowIndex: number;
+  columnIndex: number;
+  columnCount: number;
+}
+
+/** What one chunk's sync brings back. */
+interface Chunk {
+  rg: Excel.Range;
+  /** bold/italic per cell (ExcelApi 1.9), or per row below that */
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  rowFonts: Excel.RangeFont[];
+  rowProps: OfficeExtension.ClientResult<Excel.RowProperties[]> | null;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues the loads of rows r0 .. r0 + n - 1 of the used range (and of its merged areas with the first chunk). */
+function queueChunk(area: UsedArea, ch: { r0: number; n: number }, api: (v: string) => boolean, withMerges: boolean): Chunk {
+  const rg = area.ws.getRangeByIndexes(area.rowIndex + ch.r0, area.columnIndex, ch.n, area.columnCount);
+  rg.load('values,formulas,numberFormat,valueTypes');
+  const props = api('1.9') ? rg.getCellProperties({ format: { font: { bold: true, italic: true } } }) : null;
+  const rowProps = api('1.9') ? rg.getRowProperties({ rowHidden: true }) : null;
+  const rowFonts = props ? [] : Array.from({ length: ch.n }, (_, i) => {
+    // eslint-disable-next-line office-addins/load-object-before-read -- navigates to the row's font proxy (not a read); its bold/italic are loaded on the next line
+    const f = rg.getRow(i).format.font;
+    f.load('bold,italic');
+    return f;
+  });
+  let merged: Excel.RangeAreas | null = null;
+  if (withMerges) {
+    merged = area.used.getMergedAreasOrNullObject();
+    merged.load('address');
+  }
+  return { rg, props, rowFonts, rowProps, merged };
+}
+
+/** The synced chunk → grid rows (and hidden rows). */
+function takeChunk(chunk: Chunk, area: UsedArea, ch: { r0: number; n: number }, grid: Grid, hidden: number[]): void {
+  const { values, formulas, numberFormat, valueTypes } = chunk.rg;
+  const { props, rowFonts, rowProps } = chunk;
+  const base = area.rowIndex + ch.r0;
+  for (let i = 0; i < ch.n; i++) {
+    const row: (GridCell | null)[] = new Array(area.columnIndex).fill(null);
+    const rowFont = rowFonts[i];
+    for (let j = 0; j < area.columnCount; j++) {
+      const cell = toCell(values[i][j], formulas[i][j], numberFormat[i][j], valueTypes[i][j]);
+      if (cell) {
+        const font = props ? props.value[i]?.[j]?.format?.font : rowFont ? { bold: rowFont.bold, italic: rowFont.italic } : undefined;
+        if (font?.bold) cell.bold = true;
+        if (font?.italic) cell.italic = true;
+      }
+      row.push(cell);
+    }
+    grid.cells[base + i] = row;
+  }
+  if (rowProps) rowProps.value.forEach((p, i) => { if (p.rowHidden) hidden.push(base + i); });
 }

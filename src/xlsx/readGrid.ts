@@ -1,5 +1,5 @@
 /**
- * The exceljs adapter of the sheet reader: an .xlsx file (path or bytes) → plain Grids (src/core/grid.ts).
+ * The exceljs adapter of the sheet reader: an .xlsx file (path or bytes) → plain Grids (src/core/base/grid.ts).
  *
  * - values: numbers, text (rich text flattened, hyperlinks as their text), booleans; dates as "dd/mm/yyyy" text;
  * - formulas without "=", shared formulas resolved to the cell's own formula; the cached result is the value;
@@ -12,6 +12,10 @@
 import { promises as fsp } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellRange, Grid, GridCell } from '../core/base/grid';
+import { Dec } from '../core/base/decimal';
+import { EXCEL } from '../core/base/limits';
+import { formatVi } from '../core/text/numbers';
+import { installExceljsPatch, MergeTooLarge } from './exceljsPatch';
 
 /** A file that cannot be read as an .xlsx workbook. `message` is one Vietnamese line. */
 export class UnreadableWorkbookError extends Error {
@@ -24,46 +28,6 @@ export class UnreadableWorkbookError extends Error {
 export type UnreadableReason =
   | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets' | 'cell-too-long'
   | 'beyond-sheet' | 'merge-too-large';
-
-/** Excel's sheet size. A cell or merge beyond it was not made by Excel. */
-export const EXCEL_MAX_ROWS = 1048576;
-export const EXCEL_MAX_COLS = 16384;
-/** Largest merged area read (cells). Appendix merges span a heading or a header band: a few hundred cells. exceljs
- * creates every cell of a merge on load, so a whole-sheet merge would exhaust memory before we could look at it. */
-export const MAX_MERGE_CELLS = 200000;
-
-class MergeTooLarge extends Error {
-  constructor(readonly ref: string, readonly cells: number) { super(ref); }
-}
-
-/** "A1:XFD1048576" → number of cells (undefined when not a range). */
-function rangeCells(ref: string): number | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
-  if (!m) return undefined;
-  const col = (t: string) => { let c = 0; for (const ch of t) c = c * 26 + ch.charCodeAt(0) - 64; return c; };
-  return (Math.abs(parseInt(m[4], 10) - parseInt(m[2], 10)) + 1) * (Math.abs(col(m[3]) - col(m[1])) + 1);
-}
-
-// exceljs materialises every cell of each merge while loading (Worksheet#_parseMergeCells). Guard it once, here in the
-// adapter, so that a crafted merge is refused with a clear reason instead of exhausting memory.
-{
-  const proto = (ExcelJS as unknown as { Worksheet?: { prototype: Record<string, unknown> } }).Worksheet?.prototype
-    ?? Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x'));
-  const original = proto._parseMergeCells as ((this: unknown, model: { mergeCells?: string[] }) => void) | undefined;
-  if (typeof original === 'function' && !proto.__danhMucGuard) {
-    proto._parseMergeCells = function guarded(this: unknown, model: { mergeCells?: string[] }) {
-      for (const ref of model?.mergeCells ?? []) {
-        const n = rangeCells(String(ref));
-        if (n !== undefined && n > MAX_MERGE_CELLS) throw new MergeTooLarge(String(ref), n);
-      }
-      return original.call(this, model);
-    };
-    proto.__danhMucGuard = true;
-  }
-}
-
-/** Excel's own limit on the text of one cell. A file holding more in one cell was not made by Excel: refused. */
-export const MAX_CELL_TEXT = 32767;
 
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
 
@@ -119,6 +83,7 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
   }
   const sniffed = sniffWorkbook(buf);
   if (sniffed) throw sniffed;
+  installExceljsPatch();
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
@@ -126,7 +91,7 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
   } catch (e) {
     if (e instanceof MergeTooLarge) {
       throw new UnreadableWorkbookError(
-        `tệp có vùng gộp ô ${e.ref} (${e.cells.toLocaleString('vi-VN')} ô), quá lớn cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`,
+        `tệp có vùng gộp ô ${e.ref} (${formatVi(new Dec(e.cells))} ô), quá lớn cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`,
         'merge-too-large');
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -171,12 +136,8 @@ class TooLong extends Error {
 }
 
 function clip(s: string): string {
-  if (s.length > MAX_CELL_TEXT) throw new TooLong(s.length);
+  if (s.length > EXCEL.maxCellText) throw new TooLong(s.length);
   return s;
-}
-
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 type Scalar = string | number | boolean | null;
@@ -233,8 +194,8 @@ export function readCell(cell: ExcelJS.Cell): GridCell | null {
   } catch (e) {
     if (!(e instanceof TooLong)) throw e;
     throw new UnreadableWorkbookError(
-      `ô ${cell.address} của trang "${cell.worksheet?.name ?? ''}" chứa ${groupDigits(e.length)} ký tự, quá giới hạn ` +
-        `${groupDigits(MAX_CELL_TEXT)} ký tự một ô của Excel; không kiểm tra tệp này`, 'cell-too-long');
+      `ô ${cell.address} của trang "${cell.worksheet?.name ?? ''}" chứa ${formatVi(new Dec(e.length))} ký tự, quá giới hạn ` +
+        `${formatVi(new Dec(EXCEL.maxCellText))} ký tự một ô của Excel; không kiểm tra tệp này`, 'cell-too-long');
   }
 }
 
@@ -296,18 +257,18 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
-    if (rowNumber > EXCEL_MAX_ROWS) {
+    if (rowNumber > EXCEL.maxRows) {
       throw new UnreadableWorkbookError(
-        `trang "${ws.name}" có ô ở dòng ${rowNumber.toLocaleString('vi-VN')}, ngoài giới hạn ${EXCEL_MAX_ROWS.toLocaleString('vi-VN')} dòng của Excel; tệp không do Excel tạo`,
+        `trang "${ws.name}" có ô ở dòng ${formatVi(new Dec(rowNumber))}, ngoài giới hạn ${formatVi(new Dec(EXCEL.maxRows))} dòng của Excel; tệp không do Excel tạo`,
         'beyond-sheet');
     }
     if (row.hidden) hiddenRows.push(r);
     const line: (GridCell | null | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      if (colNumber > EXCEL_MAX_COLS) {
+      if (colNumber > EXCEL.maxCols) {
         throw new UnreadableWorkbookError(
-          `trang "${ws.name}" có ô ở cột thứ ${colNumber.toLocaleString('vi-VN')}, ngoài giới hạn ${EXCEL_MAX_COLS.toLocaleString('vi-VN')} cột của Excel; tệp không do Excel tạo`,
+          `trang "${ws.name}" có ô ở cột thứ ${formatVi(new Dec(colNumber))}, ngoài giới hạn ${formatVi(new Dec(EXCEL.maxCols))} cột của Excel; tệp không do Excel tạo`,
           'beyond-sheet');
       }
       const gc = readCell(cell);

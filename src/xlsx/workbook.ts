@@ -9,8 +9,6 @@ import type { SheetSpec } from '../core/layout/sheetspec';
 import { freeSheetName } from '../core/layout/sheetNames';
 import { writeSpecsToBuffer } from './writeSpec';
 
-export { freeSheetName } from '../core/layout/sheetNames';
-
 /** The output file already exists and overwriting was not asked for. */
 export class OutputExistsError extends Error {
   constructor(public readonly file: string) {

@@ -13,6 +13,7 @@
 import ExcelJS from 'exceljs';
 import { Dec } from '../core/base/decimal';
 import { a1, colLetters } from '../core/base/a1';
+import { EXCEL } from '../core/base/limits';
 import type { CellRange } from '../core/base/grid';
 import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
 
@@ -23,9 +24,6 @@ export class XlsxWriteError extends Error {
     this.name = 'XlsxWriteError';
   }
 }
-
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
 
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -100,7 +98,8 @@ function checkMerges(merges: CellRange[]): void {
 function listFormula(list: string[]): string {
   if (list.some((v) => /[",]/.test(v))) throw new XlsxWriteError('Danh sách chọn không được chứa dấu phẩy hoặc dấu ngoặc kép.');
   const f = `"${list.join(',')}"`;
-  if (f.length > 257) throw new XlsxWriteError('Danh sách chọn quá dài cho Excel (tối đa 255 ký tự).');
+  // the list between its two quotes is at most EXCEL.maxListChars (255) characters
+  if (f.length > EXCEL.maxListChars + 2) throw new XlsxWriteError('Danh sách chọn quá dài cho Excel (tối đa 255 ký tự).');
   return f;
 }
 
@@ -139,8 +138,8 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec): Exce
       switch (cs.t) {
         case 'text': {
           const v = sanitizeText(cs.v);
-          if (v.length > MAX_CELL_TEXT) {
-            throw new XlsxWriteError(`Ô ${a1(r, c)}: văn bản dài ${v.length} ký tự, vượt giới hạn ${MAX_CELL_TEXT} ký tự của một ô Excel.`);
+          if (v.length > EXCEL.maxCellText) {
+            throw new XlsxWriteError(`Ô ${a1(r, c)}: văn bản dài ${v.length} ký tự, vượt giới hạn ${EXCEL.maxCellText} ký tự của một ô Excel.`);
           }
           cell.value = v;
           break;

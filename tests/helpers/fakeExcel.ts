@@ -1,7 +1,8 @@
 /**
  * A small in-memory Excel for the adapter tests: the object model subset the adapter uses, with Office.js
  * semantics that matter here — operations are queued and applied in order at context.sync(), properties
- * must be load()ed and synced before they are read (otherwise it throws, like Office.js), text that starts
+ * must be load()ed and synced before they are read (otherwise it throws, like Office.js; isNullObject of an
+ * *OrNullObject proxy needs only the sync), text that starts
  * with "=" (or reads as a number) is interpreted unless the cell's number format is "@", sheets are named
  * case-insensitively. It can inject a failure at a given sync (after applying part of the batch), a
  * request-size limit, and a sheet that another writer adds just before a given sync. office-addin-mock's
@@ -259,6 +260,8 @@ export class FakeSheetProxy {
   readonly pageLayout;
   constructor(private ctx: FakeContext, private resolve: () => FakeSheet | undefined, private nullable = false) {
     this.state = loadable(this, ['name', 'isNullObject']);
+    // as in Office.js, an *OrNullObject proxy says whether it is null after any sync, without a load
+    if (nullable) ctx.onSync(() => { this.state.values.isNullObject = !resolve(); this.state.loaded.add('isNullObject'); });
     const q = (op: string, f: (s: FakeSheet) => void) => ctx.queue(40, () => { ctx.log.push(op); f(this.sheet()); });
     this.freezePanes = {
       freezeRows: (n: number) => q('freezeRows', (s) => { s.freeze = { rows: n, cols: 0 }; }),
@@ -367,6 +370,7 @@ export class FakeRangeProxy {
   readonly dataValidation;
   constructor(private ctx: FakeContext, private sheetOf: () => FakeSheet, readonly rects: () => CellRange[], private nullable = false) {
     this.state = loadable(this, ['values', 'formulas', 'numberFormat', 'valueTypes', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'isNullObject']);
+    if (nullable) ctx.onSync(() => { this.state.values.isNullObject = rects().length === 0; this.state.loaded.add('isNullObject'); });
     for (const p of ['values', 'formulas', 'numberFormat'] as const) {
       const get = Object.getOwnPropertyDescriptor(this, p)!.get!;
       Object.defineProperty(this, p, {
@@ -456,7 +460,11 @@ export class FakeRangeProxy {
   }
 
   load(props?: string | string[]): this {
-    const list = parseLoad(props);
+    const all = parseLoad(props);
+    // a navigation path to the range's sheet ("worksheet/name") is loaded on the sheet proxy
+    const onSheet = all.filter((p) => p.startsWith('worksheet/')).map((p) => p.slice('worksheet/'.length));
+    if (onSheet.length) this.worksheet.load(onSheet);
+    const list = all.filter((p) => !p.startsWith('worksheet/'));
     this.ctx.onSync(() => {
       const rects = this.rects();
       const st = this.state;

@@ -1,4 +1,5 @@
-import { HostError, toHostError, isPayloadLimit, withWatchdog } from '../../src/office/errors';
+import { HostError, toHostError, isPayloadLimit } from '../../src/office/errors';
+import { withWatchdog } from '../../src/office/sync';
 import { OfficeLikeError } from '../helpers/fakeExcel';
 
 describe('Office errors in Vietnamese', () => {

@@ -24,12 +24,12 @@ const bold = [true, true, false, false, true];
 function mockContext() {
   const rows: Record<string, unknown> = {};
   bold.forEach((b, i) => { rows[`row${i}`] = { format: { font: { bold: b, italic: false } } }; });
-  return new OfficeMockObject({
+  const mock = new OfficeMockObject({
     workbook: {
       worksheets: {
         sheet: {
           name: 'Phụ lục',
-          used: { isNullObject: false, rowIndex: 0, columnIndex: 0, rowCount: 5, columnCount: 4, address: "'Phụ lục'!A1:D5" },
+          used: { rowIndex: 0, columnIndex: 0, rowCount: 5, columnCount: 4, address: "'Phụ lục'!A1:D5" },
           chunk: {
             values,
             formulas,
@@ -45,6 +45,10 @@ function mockContext() {
       },
     },
   });
+  // In Office.js isNullObject is known after the sync without a load; the mock would want it loaded like any
+  // property, so it is set beside the mock's loadable properties.
+  (mock as unknown as { workbook: { worksheets: { sheet: { used: { isNullObject: boolean } } } } }).workbook.worksheets.sheet.used.isNullObject = false;
+  return mock;
 }
 
 describe('Office.js reader on office-addin-mock', () => {

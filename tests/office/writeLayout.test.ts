@@ -2,7 +2,8 @@
  * The writer on real layouts (layoutPlan): the Sóc Trăng 2021-2025 sample cell by cell, and generated plans of
  * 100 / 1,000 / 10,000 items for the number of round trips.
  */
-import { writeSpecToNewSheet, needsTextFormat, widthToPoints } from '../../src/office/writeSpec';
+import { writeSpecToNewSheet } from '../../src/office/writeSpec';
+import { needsTextFormat, widthToPoints } from '../../src/office/writePlan';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJson } from '../../src/core/plan/planJson';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';

@@ -1,4 +1,5 @@
-import { writeSpecToNewSheet, needsTextFormat, planValueChunks, styleRects, joinAddresses, widthToPoints } from '../../src/office/writeSpec';
+import { writeSpecToNewSheet } from '../../src/office/writeSpec';
+import { needsTextFormat, planValueChunks, styleRects, joinAddresses, widthToPoints } from '../../src/office/writePlan';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { bigPlan } from '../helpers/officeBigPlan';
 import { freeSheetName } from '../../src/core/layout/sheetNames';

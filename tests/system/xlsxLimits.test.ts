@@ -6,9 +6,10 @@
  *    each is a named UnreadableWorkbookError (a one-line reason for the CLI) or a check result, never another
  *    exception (which the CLI could only report as "lỗi không mong đợi");
  *  - a cell on Excel's last row (1,048,576) is legal and is read and checked;
- *  - a cell beyond Excel's last row (a crafted 30 KB file: row 99,999,999) must be refused politely — exit 2, one
- *    line — by check and build, in a process with a 512 MB heap. Today readGrid fills every row up to it and the
- *    process dies of heap exhaustion (V8 "FATAL ERROR ... heap out of memory", exit 134): see the report of H7;
+ *  - a cell beyond Excel's last row (a crafted 30 KB file: row 99,999,999) is refused politely — exit 2, one
+ *    line, no signal and no V8 "FATAL ERROR ... heap out of memory" — by check and build, in a process with a
+ *    512 MB heap: readGrid refuses a row beyond Excel's last ('beyond-sheet') instead of filling every row up to
+ *    it, which once exhausted the heap (exit 134; see the report of H7);
  *  - merges as large as a sheet (below).
  */
 import { promises as fsp } from 'fs';
@@ -108,9 +109,10 @@ test.each(['check', 'build'])('a cell beyond Excel’s last row (row 99,999,999,
 
 /**
  * Merged ranges as large as a sheet, in a file of a few kilobytes. exceljs marks every cell of a merge when it loads
- * a workbook, so a crafted "A1:XFD1048576" (17 billion cells) exhausts any heap inside loadWorkbook unless the reader
- * looks at the merges first: see the report of H7. Two whole columns merged (an officer can do that) cost about
- * 1.3 GB today: checked with Node's default heap; a whole row and the whole sheet with a 512 MB heap.
+ * a workbook, so a crafted "A1:XFD1048576" (17 billion cells) would exhaust any heap inside loadWorkbook: the reader
+ * looks at the merges first (src/xlsx/exceljsPatch.ts) and refuses one over 200,000 cells (see the report of H7).
+ * Two whole columns merged (an officer can do that; about 1.3 GB if loaded) are checked with Node's default heap; a
+ * whole row and the whole sheet with a 512 MB heap.
  */
 test.each([['A1:XFD1048576', 512], ['A8:B1048576', 0], ['C8:XFD8', 512]])('a merge %s: check answers (a result or one line), no crash (heap limit %s MB, 0 = Node’s default)', async (ref, heap) => {
   const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
