@@ -47,6 +47,7 @@ import type {
 import { formatVi, isUnit, parseAmount, parseUnitLine, type ParsedAmount } from '../text/numbers';
 import { classifyTT as classifyTT_, VI_LETTERS } from '../text/numbering';
 import { fold, foldWords } from '../text/fold';
+import { containsWords, looksLikeSourceText, sourceCodeOf } from '../plan/sources';
 
 export interface RecognizeOptions {
   /** Overrides the unit read from the sheet. */
@@ -91,39 +92,6 @@ const YEAR_RE = /^(?:nam )?((?:19|20)\d\d)$/;
 /** Investment vocabulary of a total column: "Tổng mức đầu tư (dự kiến)", "Tổng mức đầu tư/chi phí dự kiến", "TMĐT". */
 const TOTAL_INVESTMENT_RE = /^(?:tong muc dau tu|tmdt)\b/;
 const ANNUAL_RE = /(?:kinh phi|von|du toan|ke hoach|nhu cau|giai ngan|bo tri|phan bo).*\bnam ((?:19|20)\d\d)\b/;
-
-interface SourceWord {
-  code: string;
-  /** folded phrases; a label containing one of them names the source */
-  words: string[];
-}
-/** Canonical sources, most specific first. */
-const SOURCE_VOCAB: SourceWord[] = [
-  { code: 'ĐTPT', words: ['dtpt', 'dau tu phat trien', 'trung han', 'dau tu cong', 'von dau tu'] },
-  { code: 'NSTW', words: ['nstw', 'ns tw', 'ngan sach trung uong', 'ns trung uong', 'trung uong', 'von tw', 'nguon tw'] },
-  {
-    code: 'NSĐP',
-    words: ['nsdp', 'ns dp', 'ngan sach dia phuong', 'dia phuong', 'ngan sach tinh', 'ns tinh', 'ngan sach huyen',
-      'ns huyen', 'ngan sach xa', 'von tinh'],
-  },
-  { code: 'XHH', words: ['xa hoi hoa', 'xhh'] },
-  { code: 'ODA', words: ['oda', 'von vay', 'vien tro'] },
-  { code: 'VSN', words: ['von su nghiep', 'su nghiep'] },
-  { code: 'KHAC', words: ['nguon khac', 'von khac', 'khac'] },
-];
-
-function containsPhrase(hay: string, phrase: string): boolean {
-  if (phrase.length <= 4) return (' ' + hay + ' ').includes(' ' + phrase + ' ');
-  return hay.includes(phrase);
-}
-
-/** Which canonical source a label names ("Tổng nguồn sự nghiệp địa phương" → NSĐP). */
-export function sourceCodeOf(label: string): string | undefined {
-  const f = foldWords(label);
-  if (f.length === 0 || f.length > 200) return undefined;
-  for (const s of SOURCE_VOCAB) for (const w of s.words) if (containsPhrase(f, w)) return s.code;
-  return undefined;
-}
 
 function isTTLabel(f: string): boolean {
   return TT_WORDS.has(f);
@@ -705,7 +673,7 @@ class Reader {
         if (p.kind === 'number') num++;
         else if (p.kind === 'invalid') {
           text++;
-          if (/\b(von|ngan sach|ns|nguon|kinh phi)\b/.test(foldWords(t))) sourceWords++;
+          if (looksLikeSourceText(foldWords(t))) sourceWords++;
         }
       }
       return { num, text, sourceWords };
@@ -1152,7 +1120,7 @@ class Reader {
     for (const x of this.columns) {
       if (x.role.kind !== 'source') continue;
       const lf = foldWords(x.label);
-      if (lf.length >= 2 && containsPhrase(f, lf)) return x.role.code;
+      if (lf.length >= 2 && containsWords(f, lf)) return x.role.code;
     }
     const canon = sourceCodeOf(label);
     if (canon === undefined) return undefined;
