@@ -46,7 +46,8 @@ import type {
 } from '../plan/model';
 import { formatVi, isUnit, parseAmount, parseUnitLine, type ParsedAmount } from '../text/numbers';
 import { classifyTT as classifyTT_, VI_LETTERS } from '../text/numbering';
-import { fold, foldWords } from '../text/fold';
+import { clip, fold, foldWords } from '../text/fold';
+import { canSayInWords } from '../text/words';
 import { containsWords, looksLikeSourceText, sourceCodeOf } from '../plan/sources';
 
 export interface RecognizeOptions {
@@ -756,10 +757,9 @@ class Reader {
     return p;
   }
 
-  /** Amounts words can be written for (words.ts): below 10^21 đồng, at most 18 decimals of a đồng. */
+  /** Amounts words can be written for (text/words): below 10^21 đồng, at most 18 decimals of a đồng. */
   private wordsCanRead(v: Dec): boolean {
-    const dong = v.times(UNIT_DONG[this.unit]);
-    return dong.abs().lt(WORDS_MAX_DONG) && dong.decimalPlaces() <= 18;
+    return canSayInWords(v, this.unit);
   }
 
   /** Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). */
@@ -768,7 +768,7 @@ class Reader {
   private readAmount(r: number, c: number, cell: GridCell | null | undefined): Dec | undefined {
     if (!cell) return undefined;
     if (cell.error) {
-      this.findings.push(makeFinding('FORMULA_ERROR', `Ô hiển thị lỗi ${cell.error}${cell.formula ? ` (công thức =${clipText(cell.formula, 80)})` : ''}: không có số để kiểm tra`, {
+      this.findings.push(makeFinding('FORMULA_ERROR', `Ô hiển thị lỗi ${cell.error}${cell.formula ? ` (công thức =${clip(cell.formula, 80)})` : ''}: không có số để kiểm tra`, {
         sheet: this.sheet, row: r, col: c, actual: cell.error,
       }));
       return undefined;
@@ -808,8 +808,8 @@ class Reader {
     }
     if (p.kind === 'empty') return undefined;
     if (p.kind === 'invalid') {
-      this.findings.push(makeFinding('TEXT_NUMBER', `Ô số tiền chứa văn bản không đọc được thành số: "${clipText(String(v), 80)}" (${p.reason})`, {
-        sheet: this.sheet, row: r, col: c, actual: clipText(String(v), 200),
+      this.findings.push(makeFinding('TEXT_NUMBER', `Ô số tiền chứa văn bản không đọc được thành số: "${clip(String(v), 80)}" (${p.reason})`, {
+        sheet: this.sheet, row: r, col: c, actual: clip(String(v), 200),
       }));
       return undefined;
     }
@@ -818,8 +818,8 @@ class Reader {
       const note = partial
         ? `chỉ đọc được phần đầu là ${formatVi(p.value)} ${this.unit}; phần chữ phía sau bị bỏ qua`
         : `đọc là ${formatVi(p.value)} ${this.unit}${p.ambiguous && p.ambiguity !== 'dot-thousands' ? ` (${p.ambiguous})` : ''}`;
-      this.findings.push(makeFinding('TEXT_NUMBER', `Ô số tiền chứa văn bản "${clipText(text.trim(), 80)}", không phải số: ${note}`, {
-        sheet: this.sheet, row: r, col: c, expected: plain(p.value), actual: clipText(text, 200),
+      this.findings.push(makeFinding('TEXT_NUMBER', `Ô số tiền chứa văn bản "${clip(text.trim(), 80)}", không phải số: ${note}`, {
+        sheet: this.sheet, row: r, col: c, expected: plain(p.value), actual: clip(text, 200),
       }));
     }
     let stat = this.nums.get(c);
@@ -1369,7 +1369,7 @@ class Reader {
             if (hit !== undefined) {
               this.findings.push(makeFinding('DOUBLE_COUNT',
                 `${what} cộng cả dòng nhóm ${gr.tt || gr.name} (dòng ${gr.loc.row + 1}) lẫn các dòng con của nhóm đó (dòng ${hit + 1}): số bị tính hai lần`, {
-                  sheet: this.sheet, row, col: ac.col, actual: `=${clipText(f, 200)}`,
+                  sheet: this.sheet, row, col: ac.col, actual: `=${clip(f, 200)}`,
                 }));
               break;
             }
@@ -1421,14 +1421,6 @@ class Reader {
   }
 }
 
-const UNIT_DONG: Record<Unit, Dec> = {
-  đồng: new Dec(1),
-  'nghìn đồng': new Dec(1000),
-  'triệu đồng': new Dec(1000000),
-  'tỷ đồng': new Dec(1000000000),
-};
-const WORDS_MAX_DONG = new Dec('1e21');
-
 /** Distinct number values whose Dec is kept while reading one sheet. */
 const NUMBER_CACHE = 65536;
 
@@ -1457,10 +1449,6 @@ function roleKey(r: ColRole): string {
     case 'annual': return 'annual';
     default: return r.kind;
   }
-}
-
-function clipText(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n) + '…' : s;
 }
 
 /** "2021-2025", "2021 - 2023", "2021- 2023", "2023" → span. */
