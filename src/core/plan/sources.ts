@@ -1,38 +1,89 @@
 /**
- * Reading a free-text funding source ("Vốn sự nghiệp địa phương", "Đầu tư công Trung hạn", "Vốn sự nghiệp TW")
- * as one of the plan's source codes.
- *
- * A text and each source (its code, label and "Trong đó" label) are read as families: TW (trung ương, TW),
- * ĐP (địa phương, ĐP, tỉnh, huyện), ĐTPT (đầu tư phát triển, ĐTPT, trung hạn, đầu tư công, vốn đầu tư),
- * XHH (xã hội hóa), ODA, KHAC (nguồn khác), and the weak family SN (sự nghiệp) used only when the text names
- * no strong family. An exact label or code match wins over families.
+ * The funding-source vocabulary: the one table of words that name a source family (trung ương, địa phương,
+ * đầu tư phát triển, xã hội hóa, ODA, sự nghiệp, nguồn khác), and its two readings:
+ *  - `sourceCodeOf`: the canonical code a column or row label names ("Ngân sách tỉnh" → NSĐP), from the words
+ *    that name a source outright (`names`), most specific family first;
+ *  - `sourcesInText` / `matchSourceText`: which of a plan's sources a free text names ("Vốn sự nghiệp địa
+ *    phương", "Đầu tư công Trung hạn", "Vốn sự nghiệp TW"). The text and each source (its code, label and
+ *    "Trong đó" label) are read as families, from `names` and the looser `hints` ("tỉnh", "TW", "đầu tư"); the
+ *    weak family (sự nghiệp) counts only when the text names no strong family. An exact label or code match
+ *    wins over families.
+ * Words are folded (foldWords) and match whole words.
  */
 import type { FundingSource } from './model';
+import { foldWords } from '../text/fold';
 
-const STRONG: [string, RegExp][] = [
-  ['TW', /\btw\b|trung uong|nstw/],
-  ['DP', /\bdp\b|dia phuong|nsdp|\btinh\b|\bhuyen\b/],
-  ['DTPT', /dtpt|dau tu phat trien|trung han|dau tu cong|\bdau tu\b/],
-  ['XHH', /xa hoi hoa|\bxhh\b/],
-  ['ODA', /\boda\b|von vay/],
-  ['KHAC', /\bkhac\b/],
-];
-const WEAK: [string, RegExp][] = [['SN', /su nghiep|\bsn\b/]];
-
-/** Lowercase, no diacritics, đ → d, punctuation → spaces. */
-export function foldSource(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+interface SourceFamily {
+  /** the canonical source code a label naming this family gets */
+  code: string;
+  /** sự nghiệp: counts in a free text only when no other family is named */
+  weak?: true;
+  /** folded phrases that name the source outright */
+  names: readonly string[];
+  /** looser words that point at the family when a free text is matched against a plan's own sources */
+  hints?: readonly string[];
 }
 
-function families(folded: string, table: [string, RegExp][]): Set<string> {
+/** Most specific first: the first family a label names is its canonical source. */
+const FAMILIES: readonly SourceFamily[] = [
+  { code: 'ĐTPT', names: ['dtpt', 'dau tu phat trien', 'trung han', 'dau tu cong', 'von dau tu'], hints: ['dau tu'] },
+  { code: 'NSTW', names: ['nstw', 'ns tw', 'ngan sach trung uong', 'ns trung uong', 'trung uong', 'von tw', 'nguon tw'], hints: ['tw'] },
+  {
+    code: 'NSĐP',
+    names: ['nsdp', 'ns dp', 'ngan sach dia phuong', 'dia phuong', 'ngan sach tinh', 'ns tinh', 'ngan sach huyen',
+      'ns huyen', 'ngan sach xa', 'von tinh'],
+    hints: ['dp', 'tinh', 'huyen'],
+  },
+  { code: 'XHH', names: ['xa hoi hoa', 'xhh'] },
+  { code: 'ODA', names: ['oda', 'von vay', 'vien tro'] },
+  { code: 'VSN', weak: true, names: ['von su nghiep', 'su nghiep'], hints: ['sn'] },
+  { code: 'KHAC', names: ['nguon khac', 'von khac', 'khac'] },
+];
+
+/** The table with each phrase padded by spaces once, for whole-word tests. */
+const PADDED = FAMILIES.map((s) => ({
+  code: s.code,
+  weak: s.weak === true,
+  names: s.names.map(pad),
+  hints: (s.hints ?? []).map(pad),
+}));
+
+function pad(phrase: string): string {
+  return ' ' + phrase + ' ';
+}
+
+/** Words that mark a cell as naming a funding source at all ("Vốn ...", "Ngân sách ...", "Nguồn ..."). */
+const SOURCE_TEXT_WORDS = /\b(von|ngan sach|ns|nguon|kinh phi)\b/;
+
+/** True when the folded text reads like a funding source ("Vốn sự nghiệp", "Ngân sách tỉnh"). */
+export function looksLikeSourceText(folded: string): boolean {
+  return SOURCE_TEXT_WORDS.test(folded);
+}
+
+/** The folded phrase stands in the folded text (foldWords) as whole words. */
+export function containsWords(folded: string, phrase: string): boolean {
+  return pad(folded).includes(pad(phrase));
+}
+
+function anyIn(padded: string, phrases: readonly string[]): boolean {
+  for (const w of phrases) if (padded.includes(w)) return true;
+  return false;
+}
+
+/** Which canonical source a label names ("Tổng nguồn sự nghiệp địa phương" → NSĐP). */
+export function sourceCodeOf(label: string): string | undefined {
+  const f = foldWords(label);
+  if (f.length === 0 || f.length > 200) return undefined;
+  const padded = pad(f);
+  for (const s of PADDED) if (anyIn(padded, s.names)) return s.code;
+  return undefined;
+}
+
+/** The families a folded text names: the strong ones, or the weak ones. */
+function families(folded: string, weak: boolean): Set<string> {
+  const padded = pad(folded);
   const out = new Set<string>();
-  for (const [name, re] of table) if (re.test(folded)) out.add(name);
+  for (const s of PADDED) if (s.weak === weak && (anyIn(padded, s.names) || anyIn(padded, s.hints))) out.add(s.code);
   return out;
 }
 
@@ -50,12 +101,12 @@ function keysOf(sources: readonly FundingSource[]): SourceKeys[] {
   let k = cache.get(sources);
   if (!k) {
     k = sources.map((s) => {
-      const texts = [s.code, s.label, s.breakdownLabel ?? ''].map(foldSource).filter((t) => t !== '');
+      const texts = [s.code, s.label, s.breakdownLabel ?? ''].map(foldWords).filter((t) => t !== '');
       const strong = new Set<string>();
       const weak = new Set<string>();
       for (const t of texts) {
-        families(t, STRONG).forEach((f) => strong.add(f));
-        families(t, WEAK).forEach((f) => weak.add(f));
+        families(t, false).forEach((f) => strong.add(f));
+        families(t, true).forEach((f) => weak.add(f));
       }
       return { code: s.code, exact: new Set(texts), strong, weak };
     });
@@ -78,16 +129,16 @@ export function sourcesInText(text: string | undefined, sources: readonly Fundin
 }
 
 function namedIn(text: string, sources: readonly FundingSource[]): string[] {
-  const t = foldSource(text);
+  const t = foldWords(text);
   if (t === '') return [];
   const keys = keysOf(sources);
   const exact = keys.filter((k) => k.exact.has(t));
   if (exact.length > 0) return exact.map((k) => k.code);
-  const strong = families(t, STRONG);
+  const strong = families(t, false);
   if (strong.size > 0) {
     return keys.filter((k) => [...k.strong].some((f) => strong.has(f))).map((k) => k.code);
   }
-  const weak = families(t, WEAK);
+  const weak = families(t, true);
   if (weak.size > 0) return keys.filter((k) => [...k.weak].some((f) => weak.has(f))).map((k) => k.code);
   return [];
 }

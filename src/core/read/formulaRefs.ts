@@ -51,7 +51,3 @@ export function formulaRefs(formula: string): FormulaRef[] {
   return out;
 }
 
-/** True when a reference covers the cell. */
-export function refCovers(ref: FormulaRef, row: number, col: number): boolean {
-  return row >= ref.r0 && row <= ref.r1 && col >= ref.c0 && col <= ref.c1;
-}

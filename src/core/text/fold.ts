@@ -26,3 +26,8 @@ export function fold(s: string): string {
 export function foldWords(s: string): string {
   return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/** The text cut to n characters, with "…" when it was longer (for quoting cells in messages). */
+export function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) + '…' : s;
+}

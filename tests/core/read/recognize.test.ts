@@ -4,7 +4,9 @@
  */
 import type { Grid, GridCell } from '../../../src/core/base/grid';
 import { formulaRefs } from '../../../src/core/read/formulaRefs';
-import { parsePeriod, recognizeTable, sourceCodeOf, type Recognized } from '../../../src/core/read/recognize';
+import { recognizeTable, type Recognized } from '../../../src/core/read/recognize';
+import { parsePeriod } from '../../../src/core/read/items';
+import { sourceCodeOf } from '../../../src/core/plan/sources';
 import { romanToInt as romanValue } from '../../../src/core/text/numbering';
 import { checkGrid } from '../../../src/core/checks/sheetCheck';
 import { fold, foldWords } from '../../../src/core/text/fold';

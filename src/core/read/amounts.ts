@@ -1,0 +1,175 @@
+/**
+ * Amount cells → Dec in the sheet's unit, once per cell, with the findings a cell can raise by itself
+ * (FORMULA_ERROR, TEXT_NUMBER) and the counts SUSPECT_DECIMAL needs. This is the reader's hot path: no
+ * allocations per number cell beyond the Dec of a value not seen before.
+ */
+import { Dec, plain } from '../base/decimal';
+import type { GridCell } from '../base/grid';
+import { makeFinding } from '../checks/findings';
+import type { FieldKey, RowAmounts, RowLoc } from '../plan/model';
+import { clip } from '../text/fold';
+import { isUnit, parseAmount, type ParsedAmount } from '../text/numbers';
+import { canSayInWords } from '../text/words';
+import { isBlank, rowOf, type Row } from './cells';
+import { READ_MESSAGES as M } from './messages';
+import type { ReadState, RowRole } from './state';
+
+/** Distinct number values whose Dec is kept while reading one sheet. */
+const NUMBER_CACHE = 65536;
+
+const ERROR_VALUE = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!)$/;
+const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu;
+
+/** A double as Excel shows it: 15 significant digits, as an exact Dec. */
+function excelDigits(v: number): Dec {
+  if (v === 0) return new Dec(0);
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
+  const d = new Dec(v.toPrecision(15));
+  return d.isZero() ? new Dec(0) : d;
+}
+
+/** A cell's text parsed in the sheet's unit; keep: remember it for the body (read while deciding column roles). */
+export function parseCell(s: ReadState, r: number, c: number, v: unknown, keep = false): ParsedAmount {
+  const key = `${r},${c}`;
+  const hit = s.parsed.get(key);
+  if (hit) {
+    if (!keep) s.parsed.delete(key);
+    return hit;
+  }
+  const p = parseAmount(v, { unit: s.unit });
+  if (keep) s.parsed.set(key, p);
+  return p;
+}
+
+/** Amounts words can be written for (text/words): below 10^21 đồng, at most 18 decimals of a đồng. */
+export function wordsCanRead(s: ReadState, v: Dec): boolean {
+  return canSayInWords(v, s.unit);
+}
+
+/** An error shown by a cell (#REF!...), or typed as its value: a FORMULA_ERROR; true when there was one. */
+function formulaError(s: ReadState, r: number, c: number, cell: GridCell): boolean {
+  if (cell.error) {
+    s.findings.push(makeFinding('FORMULA_ERROR', M.formulaError(cell.error, cell.formula), {
+      sheet: s.sheet, row: r, col: c, actual: cell.error,
+    }));
+    return true;
+  }
+  const v = cell.value;
+  if (typeof v === 'string' && typeof cell.formula !== 'string' && ERROR_VALUE.test(v.trim())) {
+    s.findings.push(makeFinding('FORMULA_ERROR', M.errorValue(v.trim()), { sheet: s.sheet, row: r, col: c, actual: v.trim() }));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A number cell holds a binary double: read it as Excel shows it, to 15 significant digits, so that float noise
+ * in cached formula results (3.3000000000000003) does not make a correct total differ.
+ */
+function readNumber(s: ReadState, v: number): ParsedAmount {
+  let d = s.numberDecs.get(v);
+  if (d === undefined) {
+    d = excelDigits(v);
+    if (s.numberDecs.size < NUMBER_CACHE) s.numberDecs.set(v, d);
+  }
+  // What parseAmount(d) returns for a finite Dec well below its 10^24 limit, without its checks' allocations.
+  return Math.abs(v) < 1e23 && isUnit(s.unit) ? { kind: 'number', value: d, fromText: false } : parseAmount(d, { unit: s.unit });
+}
+
+/** "12.500 (tạm tính)": the figure at the start of a text, or undefined. */
+function leadingFigure(s: ReadState, v: string): ParsedAmount | undefined {
+  const m = LEADING_FIGURE.exec(v.normalize('NFC'));
+  if (!m || m[1].trim().length >= v.trim().length) return undefined;
+  const q = parseAmount(m[1], { unit: s.unit });
+  return q.kind === 'number' ? q : undefined;
+}
+
+/** TEXT_NUMBER for an amount typed as text: unreadable, or read (in part) with how it was read. */
+function textNumber(s: ReadState, r: number, c: number, v: unknown, p: ParsedAmount, partial: boolean): void {
+  if (p.kind === 'invalid') {
+    s.findings.push(makeFinding('TEXT_NUMBER', M.notANumber(String(v), p.reason), {
+      sheet: s.sheet, row: r, col: c, actual: clip(String(v), 200),
+    }));
+    return;
+  }
+  if (p.kind !== 'number' || !p.fromText) return;
+  const text = String(v);
+  const note = partial
+    ? M.readPartly(p.value, s.unit)
+    : M.readAs(p.value, s.unit, p.ambiguous && p.ambiguity !== 'dot-thousands' ? p.ambiguous : undefined);
+  s.findings.push(makeFinding('TEXT_NUMBER', M.textNumber(text, note), {
+    sheet: s.sheet, row: r, col: c, expected: plain(p.value), actual: clip(text, 200),
+  }));
+}
+
+/** The amount of one cell, or undefined (blank, error, unreadable text: findings recorded). */
+export function readAmount(s: ReadState, r: number, c: number, cell: GridCell | null | undefined): Dec | undefined {
+  if (!cell) return undefined;
+  if (formulaError(s, r, c, cell)) return undefined;
+  const v = cell.value;
+  if (v === null || v === undefined || typeof v === 'boolean') return undefined;
+  let p = typeof v === 'number' && Number.isFinite(v) ? readNumber(s, v) : parseCell(s, r, c, v);
+  let partial = false;
+  if (p.kind === 'invalid' && typeof v === 'string') {
+    const q = leadingFigure(s, v);
+    if (q) {
+      p = q;
+      partial = true;
+    }
+  }
+  if (p.kind === 'empty') return undefined;
+  textNumber(s, r, c, v, p, partial);
+  if (p.kind === 'invalid') return undefined;
+  let stat = s.nums.get(c);
+  if (!stat) s.nums.set(c, (stat = { nonZero: 0, fractional: [] }));
+  if (!p.value.isZero()) {
+    stat.nonZero++;
+    if (!p.value.isInteger()) stat.fractional.push({ row: r, col: c, value: p.value, numFmt: cell.numFmt, fromText: p.fromText });
+  }
+  return p.value;
+}
+
+/** The amounts of a row, where its formulas are, and whether any amount was read. */
+export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amounts: RowAmounts; loc: RowLoc; any: boolean } {
+  const row = rowOf(s.grid, r);
+  const amounts: RowAmounts = { years: {}, sources: {} };
+  const loc: RowLoc = { row: r };
+  let any = false;
+  for (const ac of s.amountCols) {
+    const cell = row[ac.col];
+    if (!cell) continue;
+    if (typeof cell.formula === 'string') {
+      loc.formulas ??= {};
+      loc.formulas[ac.key] = cell.formula;
+    }
+    if (role !== 'item' || ac.key === 'total') {
+      if (!isBlank(cell) && !cell.error) {
+        s.totalCells.push({ row: r, col: ac.col, cell, category: role === 'item' ? 'itemTotal' : role === 'breakdown' ? 'breakdown' : 'sub' });
+      }
+    }
+    const v = readAmount(s, r, ac.col, cell);
+    if (v !== undefined) {
+      ac.put(amounts, v);
+      any = true;
+    }
+  }
+  return { amounts, loc, any };
+}
+
+export function hasAnyAmount(s: ReadState, row: Row): boolean {
+  for (const ac of s.amountCols) {
+    const c = row[ac.col];
+    if (c && !isBlank(c)) return true;
+  }
+  return false;
+}
+
+/** The amount of one column key in a row's amounts. */
+export function pick(a: RowAmounts, key: FieldKey): Dec | undefined {
+  if (key === 'total') return a.total;
+  if (key === 'totalInvestment') return a.totalInvestment;
+  if (key === 'annual') return a.annual;
+  if (key.startsWith('year:')) return a.years[parseInt(key.slice(5), 10)];
+  if (key.startsWith('source:')) return a.sources[key.slice(7)];
+  return undefined;
+}

@@ -1,0 +1,90 @@
+/** What the reader learns about one sheet while reading it: the columns, the unit, the findings so far. */
+import type { Dec } from '../base/decimal';
+import type { Finding } from '../checks/findings';
+import type { Grid, GridCell } from '../base/grid';
+import type { FieldKey, RowAmounts, Unit } from '../plan/model';
+import type { ParsedAmount } from '../text/numbers';
+import type { ColRole } from './vocabulary';
+
+export interface RecognizeOptions {
+  /** Overrides the unit read from the sheet. */
+  unit?: Unit;
+  /** 0-based row of the (first) header row, when the caller knows it. */
+  headerRow?: number;
+}
+
+export interface Column {
+  col: number;
+  role: ColRole;
+  label: string;
+}
+
+export interface AmountCol {
+  col: number;
+  key: FieldKey;
+  /** where in RowAmounts */
+  put: (a: RowAmounts, v: Dec) => void;
+}
+
+/** A non-whole number in an amount column (SUSPECT_DECIMAL candidate). */
+interface NumEntry {
+  row: number;
+  col: number;
+  value: Dec;
+  numFmt?: string;
+  fromText: boolean;
+}
+
+export type RowRole = 'group' | 'item' | 'total' | 'breakdown';
+
+/** A total-like cell (HARDCODED_TOTAL candidate), by kind. */
+interface TotalCell {
+  row: number;
+  col: number;
+  cell: GridCell;
+  category: 'sub' | 'breakdown' | 'itemTotal';
+}
+
+export interface ReadState {
+  readonly grid: Grid;
+  readonly opts: RecognizeOptions;
+  readonly sheet: string;
+  /** Columns read (at most Excel's 16384). */
+  width: number;
+  columns: Column[];
+  /** Amount columns, left to right. */
+  amountCols: AmountCol[];
+  unit: Unit;
+  unitFrom: 'option' | 'sheet' | 'default';
+  /** First header row. */
+  headerFirst: number;
+  findings: Finding[];
+  /** Per amount column: how many non-zero numbers, and the non-whole ones. */
+  nums: Map<number, { nonZero: number; fractional: NumEntry[] }>;
+  totalCells: TotalCell[];
+  /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
+  parsed: Map<string, ParsedAmount>;
+  /** Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). */
+  numberDecs: Map<number, Dec>;
+  /** Column of each descriptive field (and sourceText), filled on first use. */
+  fieldCols?: Map<string, number>;
+}
+
+export function newState(grid: Grid, opts: RecognizeOptions): ReadState {
+  return {
+    grid,
+    opts,
+    sheet: grid.sheet,
+    width: 0,
+    columns: [],
+    amountCols: [],
+    unit: 'triệu đồng',
+    unitFrom: 'default',
+    headerFirst: 0,
+    findings: [],
+    nums: new Map(),
+    totalCells: [],
+    parsed: new Map(),
+    numberDecs: new Map(),
+  };
+}
