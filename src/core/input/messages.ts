@@ -1,12 +1,9 @@
 /** Vietnamese texts of the input-sheet reader's problems (InputSheetError, InputProblem), in one place. */
 
-/**
- * A value quoted in a message, cut to `n` characters. Same job as `clipText` in read/recognize.ts (to be unified
- * with text/fold.ts's `clip`).
- */
-export function clip(s: string, n = 40): string {
-  return s.length > n ? s.slice(0, n) + '…' : s;
-}
+import { clip as clipTo } from '../text/fold';
+
+/** A value quoted in a message: at most 40 characters. */
+const clip = (s: string): string => clipTo(s, 40);
 
 export const INPUT_MESSAGES = {
   atRow: (row: number, msg: string) => `Dòng ${row}: ${msg}`,
