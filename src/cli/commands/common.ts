@@ -3,7 +3,8 @@ import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
-import { PlanJsonError, planFromJsonText } from '../../core/plan/planJson';
+import { PlanJsonError } from '../../core/plan/planJson';
+import { planFromJsonText } from '../../app/planJson';
 import { parsePresetText, parseUnitText } from '../../core/plan/settings';
 
 export function readPreset(text: string): LayoutPreset {

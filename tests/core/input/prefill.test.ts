@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import { planFromJsonText } from '../../../src/core/plan/planJson';
+import { planFromJsonText } from '../../../src/app/planJson';
 import { planFromInputGrid, templateSpec } from '../../../src/core/input/template';
 import { countPlan } from '../../../src/core/plan/tree';
 import { gridOfSpec } from '../../helpers/gridOf';
