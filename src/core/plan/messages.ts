@@ -51,3 +51,41 @@ export const PLAN_JSON_MESSAGES = {
   sourceRepeated: (code: string) => `mã nguồn vốn "${code}" bị trùng`,
   defaultWhere: 'kế hoạch',
 } as const;
+
+/** Vietnamese messages of a damaged plan tree (model.ts treeProblem). */
+export const TREE_MESSAGES = {
+  notANode: 'Cây danh mục có một mục không phải nhóm hay dự án.',
+  twice: (label: string) => `Cây danh mục hỏng: mục "${label}" xuất hiện hai lần (vòng lặp hoặc hai nhóm cha).`,
+  tooDeep: (max: number) => `Cây danh mục lồng quá sâu (hơn ${max} cấp).`,
+  childrenNotArray: 'Cây danh mục hỏng: danh sách mục con không phải một mảng.',
+} as const;
+
+/** Vietnamese messages of totals.ts (TotalsError). */
+export const TOTALS_MESSAGES = {
+  noNodes: 'Kế hoạch không có danh sách mục (nodes).',
+  notInPlan: 'Mục không thuộc kế hoạch này.',
+  badAmount: (tt: string, name: string, what: string, v: string) => `Dự án ${tt} "${name}": số tiền ${what} không hợp lệ (${v}).`,
+  year: (y: string) => `năm ${y}`,
+  source: (code: string) => `nguồn ${code}`,
+  sourceYear: (code: string, y: string) => `nguồn ${code} năm ${y}`,
+  total: 'tổng',
+  totalInvestment: 'tổng mức đầu tư',
+  annual: 'năm kế hoạch',
+} as const;
+
+/** Vietnamese messages of spread.ts (SpreadError). */
+export const SPREAD_MESSAGES = {
+  badTotal: (t: string) => `Tổng cần chia không hợp lệ: ${t}`,
+  badDecimals: (d: string) => `Số chữ số thập phân không hợp lệ: ${d}`,
+  totalTooLarge: 'Tổng cần chia quá lớn',
+  totalTooFine: 'Tổng cần chia có quá nhiều chữ số thập phân',
+  partsNotWhole: (p: string) => `Số phần phải là số nguyên: ${p}`,
+  noParts: 'Không có phần nào để chia',
+  tooManyParts: (n: number) => `Quá nhiều phần: ${n}`,
+  badWeight: (w: string) => `Tỷ trọng không hợp lệ: ${w}`,
+  negativeWeight: (w: string) => `Tỷ trọng âm: ${w}`,
+  weightTooLarge: 'Tỷ trọng quá lớn',
+  weightTooFine: 'Tỷ trọng có quá nhiều chữ số thập phân',
+  allWeightsZero: 'Tất cả tỷ trọng đều bằng 0',
+  badParts: 'Số phần phải là một số nguyên hoặc danh sách tỷ trọng',
+} as const;

@@ -15,6 +15,7 @@ import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
+import { TOTALS_MESSAGES as T } from './messages';
 import { matchSourceText } from './sources';
 
 /** A computed row. Treat as read-only: an item's row may share its amounts' records. */
@@ -133,7 +134,7 @@ function hasKeys(o: object | undefined): boolean {
 }
 
 function bad(it: Item, what: string, v: unknown): never {
-  throw new TotalsError(`Dự án ${String(it.tt ?? '')} "${String(it.name ?? '')}": số tiền ${what} không hợp lệ (${String(v)}).`);
+  throw new TotalsError(T.badAmount(String(it.tt ?? ''), String(it.name ?? ''), what, String(v)));
 }
 
 function finiteDec(v: unknown): boolean {
@@ -144,18 +145,18 @@ function finiteDec(v: unknown): boolean {
 /** Every amount of an item must be a finite Dec: anything else is refused with a named error. `yk`: keys of a.years. */
 function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
   // The message is built only for a bad amount (this runs for every item of a 100,000-item plan).
-  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, `năm ${y}`, a.years[y as unknown as number]);
-  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, `nguồn ${c}`, a.sources[c]);
+  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, T.year(y), a.years[y as unknown as number]);
+  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, T.source(c), a.sources[c]);
   if (a.split) {
     for (const c in a.split) {
       for (const y in a.split[c]) {
-        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, `nguồn ${c} năm ${y}`, a.split[c][y as unknown as number]);
+        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, T.sourceYear(c, y), a.split[c][y as unknown as number]);
       }
     }
   }
-  if (a.total !== undefined && !finiteDec(a.total)) bad(it, 'tổng', a.total);
-  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, 'tổng mức đầu tư', a.totalInvestment);
-  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, 'năm kế hoạch', a.annual);
+  if (a.total !== undefined && !finiteDec(a.total)) bad(it, T.total, a.total);
+  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, T.totalInvestment, a.totalInvestment);
+  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, T.annual, a.annual);
 }
 
 /** The state of one computeTotals pass. */
@@ -303,7 +304,7 @@ function addChild(p: Pass, acc: RowAcc, c: PlanNode): void {
 }
 
 export function computeTotals(plan: Plan): PlanTotals {
-  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError('Kế hoạch không có danh sách mục (nodes).');
+  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
   const problem = treeProblem(plan.nodes);
   if (problem) throw new TotalsError(problem);
   const p: Pass = {
@@ -326,7 +327,7 @@ export function computeTotals(plan: Plan): PlanTotals {
   return {
     rowOf(node: PlanNode): RowTotals {
       const r = rows.get(node);
-      if (!r) throw new TotalsError('Mục không thuộc kế hoạch này.');
+      if (!r) throw new TotalsError(T.notInPlan);
       return r;
     },
     grand,
