@@ -2,7 +2,7 @@
  * The command line as a real subprocess, for the hardening tests: what an officer's shell sees (exit code, every byte
  * on stdout and stderr, files left behind) and what the process cost (peak memory).
  *
- * The CLI sources (src/core, src/xlsx, src/cli) are transpiled once per content hash into .tmp/hardening-cli/<hash>
+ * The CLI sources (src/core, src/app, src/xlsx, src/cli) are transpiled once per content hash into .tmp/hardening-cli/<hash>
  * (no type check: tsc runs separately), so the subprocess runs exactly the code under test — never a stale
  * build/ — and parallel jest workers or other engineers' `npm run build:cli` never race with it. The runner does what
  * bin/danh-muc.js does (require main, main(argv), exit code) and, when asked, writes its resource usage to a file
@@ -16,7 +16,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 export const ROOT = path.join(__dirname, '..', '..');
-const SRC_DIRS = ['src/core', 'src/xlsx', 'src/cli'];
+const SRC_DIRS = ['src/core', 'src/app', 'src/xlsx', 'src/cli'];
 
 function sourceFiles(): string[] {
   const out: string[] = [];
