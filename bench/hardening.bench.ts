@@ -12,7 +12,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { planToJson } from '../src/core/plan/planJson';
+import { planToJson } from '../src/core/plan/planJsonWrite';
 import { checkGrid } from '../src/core/checks/sheetCheck';
 import { hostileGrid } from '../tests/helpers/gridArbitrary';
 import { bigPlan, smallAmount } from '../tests/helpers/bigPlan';
@@ -73,8 +73,8 @@ export async function run(): Promise<void> {
     const size = (await fsp.stat(planFile)).size;
 
     const layoutOnly = await child(
-      `const { planFromJsonText } = require(${JSON.stringify(path.join(built, 'core', 'planJson.js'))});
-       const { layoutPlan } = require(${JSON.stringify(path.join(built, 'core', 'layout.js'))});
+      `const { planFromJsonText } = require(${JSON.stringify(path.join(built, 'app', 'planJson.js'))});
+       const { layoutPlan } = require(${JSON.stringify(path.join(built, 'core', 'layout', 'layout.js'))});
        const spec = layoutPlan(planFromJsonText(require('fs').readFileSync(process.argv[1], 'utf8')));
        process.stdout.write(String(spec.rows.length));`,
       [planFile], dir);

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import { fillTemplate } from '../helpers/fillTemplate';
 import { templateSpec } from '../../src/core/input/write';
 import { writeWorkbook } from '../../src/xlsx/workbook';

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { fillTemplate } from '../helpers/fillTemplate';
 

@@ -6,7 +6,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { fillTemplate } from '../helpers/fillTemplate';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { Dec } from '../../src/core/base/decimal';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import type { FundingSource, Group, Item, Plan, PlanNode } from '../../src/core/plan/model';
 
 interface SeedItem { tt: string; name: string; status: string; lead: string; objective: string; years: number[]; source: string; sourceText: string }
@@ -38,7 +38,7 @@ export const SOC_TRANG_PUBLISHED = {
   } as Record<string, string[]>,
 };
 
-/** The embedded sample (samples/soc-trang-2021-2025.plan.json, loaded and validated by planFromJson). */
+/** The embedded sample (samples/soc-trang-2021-2025.plan.json, loaded and validated by planFromJsonText). */
 export function socTrangSamplePlan(): Plan {
   return planFromJsonText(readFileSync(path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json'), 'utf8'));
 }

@@ -1,13 +1,13 @@
 /** Test helpers for the plan model tests (H2): load samples, walk a plan, place a plan on a sheet grid. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { planFromJson } from '../../src/core/plan/planJson';
+import { planFromJsonData } from '../../src/app/planJson';
 import type { FieldKey, Group, Item, Plan, PlanNode } from '../../src/core/plan/model';
 
 export const SAMPLES_DIR = path.join(__dirname, '..', '..', 'samples');
 
 export function loadSample(name: string): Plan {
-  return planFromJson(JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, `${name}.plan.json`), 'utf8')));
+  return planFromJsonData(JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, `${name}.plan.json`), 'utf8')));
 }
 
 export function group(plan: Plan, tt: string): Group {

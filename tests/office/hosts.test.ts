@@ -7,7 +7,7 @@ import { PreviewHost } from '../../src/office/previewHost';
 import { SETTINGS_KEY, type WorkbookHost } from '../../src/office/host';
 import { specToGrid } from '../../src/office/specGrid';
 import { layoutPlan } from '../../src/core/layout/layout';
-import { planFromJson } from '../../src/core/plan/planJson';
+import { planFromJsonData } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { fakeBook, fakeContext, officeGlobals, seed, snapshot, FakeContext } from '../helpers/fakeExcel';
 import { syntheticSpec } from '../helpers/syntheticSpec';
@@ -140,7 +140,7 @@ describe('OfficeHost', () => {
 
 describe('a check never changes the checked sheet', () => {
   test('reading + checking the Sóc Trăng appendix in Excel leaves values and formats identical', async () => {
-    const spec = layoutPlan(planFromJson(sample), { words: true });
+    const spec = layoutPlan(planFromJsonData(sample), { words: true });
     const book = fakeBook('Sheet1');
     const ctx = fakeContext(book);
     const { host } = install(ctx);

@@ -5,7 +5,7 @@
 import { writeSpecToNewSheet } from '../../src/office/writeSpec';
 import { needsTextFormat, widthToPoints } from '../../src/office/writePlan';
 import { layoutPlan } from '../../src/core/layout/layout';
-import { planFromJson } from '../../src/core/plan/planJson';
+import { planFromJsonData } from '../../src/app/planJson';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { fakeBook, fakeContext, FakeSheet, FakeContext } from '../helpers/fakeExcel';
 import { bigPlan } from '../helpers/officeBigPlan';
@@ -45,7 +45,7 @@ function expectSheetMatchesSpec(sheet: FakeSheet, spec: SheetSpec) {
 }
 
 describe('the Sóc Trăng 2021-2025 appendix written through Office.js', () => {
-  const plan = planFromJson(sample);
+  const plan = planFromJsonData(sample);
   const spec = layoutPlan(plan, { words: true });
 
   test('every value, formula, number format, font, border and merge as laid out; 4 round trips', async () => {

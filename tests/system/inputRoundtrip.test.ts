@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/plan/model';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { planFromInputGrid } from '../../src/core/input/read';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';

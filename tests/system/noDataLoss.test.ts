@@ -15,7 +15,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { layoutPlan } from '../../src/core/layout/layout';
-import { planToJson } from '../../src/core/plan/planJson';
+import { planToJson } from '../../src/core/plan/planJsonWrite';
 import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';
 import { bigPlan } from '../helpers/bigPlan';
 import { runCli } from '../helpers/cliProcess';

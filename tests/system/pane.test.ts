@@ -11,7 +11,7 @@ import * as zlib from 'zlib';
 import type { Server } from 'http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
-import { planFromJson } from '../../src/core/plan/planJson';
+import { planFromJsonData } from '../../src/app/planJson';
 import { a1 } from '../../src/core/base/a1';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 
@@ -67,7 +67,7 @@ async function openPane(query = '', viewport = { width: 1360, height: 860 }): Pr
 
 /** The address of the first item's first year amount in the sample appendix, and its value. */
 function firstItemAmount() {
-  const spec = layoutPlan(planFromJson(sample), { words: true });
+  const spec = layoutPlan(planFromJsonData(sample), { words: true });
   const row = spec.roles!.item[0];
   const col = spec.rows[row].cells.findIndex((c) => c?.t === 'num');
   const cell = spec.rows[row].cells[col] as { v: string };

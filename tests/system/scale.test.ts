@@ -12,7 +12,9 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { layoutPlan, LayoutError } from '../../src/core/layout/layout';
-import { PlanJsonError, planFromJsonText, planToJson } from '../../src/core/plan/planJson';
+import { PlanJsonError } from '../../src/core/plan/planJson';
+import { planToJson } from '../../src/core/plan/planJsonWrite';
+import { planFromJsonText } from '../../src/app/planJson';
 import { bigPlan, milli, smallAmount, type BigPlan } from '../helpers/bigPlan';
 import { runCli, type CliRun } from '../helpers/cliProcess';
 

@@ -7,7 +7,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { layoutPlan } from '../../src/core/layout/layout';
-import { planFromJsonText } from '../../src/core/plan/planJson';
+import { planFromJsonText } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { readGrid, readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';

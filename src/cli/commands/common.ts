@@ -3,7 +3,8 @@ import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
 import type { Plan } from '../../core/plan/model';
-import { PlanJsonError, planFromJsonText } from '../../core/plan/planJson';
+import { PlanJsonError } from '../../core/plan/planJson';
+import { planFromJsonText } from '../../app/planJson';
 
 export const SAMPLE_FILE = path.join('samples', 'soc-trang-2021-2025.plan.json');
 

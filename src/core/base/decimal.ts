@@ -1,7 +1,7 @@
 /**
  * The one Decimal constructor the project uses for money: an isolated clone, so that
  * nobody else's global Decimal configuration can change how our amounts are added.
- * 40 significant digits hold any amount up to 10^18 đồng with 18 decimals, exactly.
+ * 60 significant digits hold any amount below 10^21 (MAX_AMOUNT_DIGITS) with 20 decimals, and their sums, exactly.
  */
 import DecimalJs from 'decimal.js';
 

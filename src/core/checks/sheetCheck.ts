@@ -6,6 +6,7 @@ import { countPlan } from '../plan/tree';
 import { Dec, plain, type Dec as DecT } from '../base/decimal';
 import { checkPlan } from './checks';
 import { summarize, type CheckResult, type Finding } from './findings';
+import { CHECK_MESSAGES } from './messages';
 import { a1 } from '../base/a1';
 import type { Grid } from '../base/grid';
 import type { Plan, Unit } from '../plan/model';
@@ -96,7 +97,7 @@ export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckR
       : opts.statedTotal;
     plan.statedTotals = [
       ...(plan.statedTotals ?? []),
-      { value, where: opts.statedTotalWhere ?? 'tổng do người dùng nhập' },
+      { value, where: opts.statedTotalWhere ?? CHECK_MESSAGES.userStatedTotal },
     ];
   }
   const tolerance = opts.tolerance !== undefined && Dec.isDecimal(opts.tolerance) && opts.tolerance.isFinite() && !opts.tolerance.isNegative()

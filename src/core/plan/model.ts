@@ -9,6 +9,7 @@
  * All amounts are Decimal (decimal.ts) in the plan's unit (meta.unit). Never numbers.
  */
 import type { Dec } from '../base/decimal';
+import { TREE_MESSAGES as TREE } from './messages';
 
 export type Unit = 'đồng' | 'nghìn đồng' | 'triệu đồng' | 'tỷ đồng';
 export const UNITS: readonly Unit[] = ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'];
@@ -135,17 +136,17 @@ export function treeProblem(nodes: readonly unknown[]): string | undefined {
     const { n, depth } = stack.pop() as { n: unknown; depth: number };
     const node = n as Partial<PlanNode> | null;
     if (!node || typeof node !== 'object' || (node.kind !== 'group' && node.kind !== 'item')) {
-      return 'Cây danh mục có một mục không phải nhóm hay dự án.';
+      return TREE.notANode;
     }
     if (seen.has(node)) {
       const label = [node.tt, node.name].filter((x) => typeof x === 'string' && x !== '').join(' ');
-      return `Cây danh mục hỏng: mục "${label}" xuất hiện hai lần (vòng lặp hoặc hai nhóm cha).`;
+      return TREE.twice(label);
     }
-    if (depth > MAX_TREE_DEPTH) return `Cây danh mục lồng quá sâu (hơn ${MAX_TREE_DEPTH} cấp).`;
+    if (depth > MAX_TREE_DEPTH) return TREE.tooDeep(MAX_TREE_DEPTH);
     seen.add(node);
     const ch = node.children;
     if (ch === undefined) continue;
-    if (!Array.isArray(ch)) return 'Cây danh mục hỏng: danh sách mục con không phải một mảng.';
+    if (!Array.isArray(ch)) return TREE.childrenNotArray;
     for (let i = ch.length - 1; i >= 0; i--) stack.push({ n: ch[i], depth: depth + 1 });
   }
   return undefined;
@@ -197,10 +198,6 @@ export interface Plan {
   statedWords?: StatedWords[];
   /** Sheet reads: sheet name and the column index of each field (0-based, absolute). */
   sheet?: { name: string; columns: Partial<Record<FieldKey, number>> };
-}
-
-export function emptyAmounts(): RowAmounts {
-  return { years: {}, sources: {} };
 }
 
 export function yearsOf(span: YearSpan | undefined): number[] {

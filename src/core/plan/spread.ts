@@ -9,6 +9,7 @@
  * asked, its own number of decimals is used (the parts must add up to it exactly).
  */
 import { Dec, isDec } from '../base/decimal';
+import { SPREAD_MESSAGES as S } from './messages';
 
 export class SpreadError extends Error {
   constructor(message: string) {
@@ -24,35 +25,35 @@ function toScaledBigInt(d: Dec, decimals: number): bigint {
 }
 
 export function spread(total: Dec, parts: number | Dec[], decimals = 0): Dec[] {
-  if (!isDec(total) || !total.isFinite()) throw new SpreadError(`Tổng cần chia không hợp lệ: ${String(total)}`);
+  if (!isDec(total) || !total.isFinite()) throw new SpreadError(S.badTotal(String(total)));
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 18) {
-    throw new SpreadError(`Số chữ số thập phân không hợp lệ: ${String(decimals)}`);
+    throw new SpreadError(S.badDecimals(String(decimals)));
   }
-  if (total.abs().gte(new Dec('1e30'))) throw new SpreadError('Tổng cần chia quá lớn');
+  if (total.abs().gte(new Dec('1e30'))) throw new SpreadError(S.totalTooLarge);
   const places = Math.max(decimals, total.decimalPlaces());
-  if (places > 30) throw new SpreadError('Tổng cần chia có quá nhiều chữ số thập phân');
+  if (places > 30) throw new SpreadError(S.totalTooFine);
 
   let weights: bigint[];
   if (typeof parts === 'number') {
-    if (!Number.isInteger(parts)) throw new SpreadError(`Số phần phải là số nguyên: ${String(parts)}`);
-    if (parts < 1) throw new SpreadError('Không có phần nào để chia');
-    if (parts > MAX_PARTS) throw new SpreadError(`Quá nhiều phần: ${parts}`);
+    if (!Number.isInteger(parts)) throw new SpreadError(S.partsNotWhole(String(parts)));
+    if (parts < 1) throw new SpreadError(S.noParts);
+    if (parts > MAX_PARTS) throw new SpreadError(S.tooManyParts(parts));
     weights = new Array<bigint>(parts).fill(1n);
   } else if (Array.isArray(parts)) {
-    if (parts.length === 0) throw new SpreadError('Không có phần nào để chia');
-    if (parts.length > MAX_PARTS) throw new SpreadError(`Quá nhiều phần: ${parts.length}`);
+    if (parts.length === 0) throw new SpreadError(S.noParts);
+    if (parts.length > MAX_PARTS) throw new SpreadError(S.tooManyParts(parts.length));
     let wPlaces = 0;
     for (const w of parts) {
-      if (!isDec(w) || !w.isFinite()) throw new SpreadError(`Tỷ trọng không hợp lệ: ${String(w)}`);
-      if (w.isNegative() && !w.isZero()) throw new SpreadError(`Tỷ trọng âm: ${w.toFixed()}`);
-      if (w.abs().gte(new Dec('1e30'))) throw new SpreadError('Tỷ trọng quá lớn');
+      if (!isDec(w) || !w.isFinite()) throw new SpreadError(S.badWeight(String(w)));
+      if (w.isNegative() && !w.isZero()) throw new SpreadError(S.negativeWeight(w.toFixed()));
+      if (w.abs().gte(new Dec('1e30'))) throw new SpreadError(S.weightTooLarge);
       wPlaces = Math.max(wPlaces, w.decimalPlaces());
     }
-    if (wPlaces > 30) throw new SpreadError('Tỷ trọng có quá nhiều chữ số thập phân');
+    if (wPlaces > 30) throw new SpreadError(S.weightTooFine);
     weights = parts.map((w) => toScaledBigInt(w.abs(), wPlaces));
-    if (weights.every((w) => w === 0n)) throw new SpreadError('Tất cả tỷ trọng đều bằng 0');
+    if (weights.every((w) => w === 0n)) throw new SpreadError(S.allWeightsZero);
   } else {
-    throw new SpreadError('Số phần phải là một số nguyên hoặc danh sách tỷ trọng');
+    throw new SpreadError(S.badParts);
   }
 
   const signed = toScaledBigInt(total, places);

@@ -13,8 +13,9 @@
  */
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
-import type { Item, Plan, PlanNode, RowAmounts } from './model';
+import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
+import { TOTALS_MESSAGES as T } from './messages';
 import { matchSourceText } from './sources';
 
 /** A computed row. Treat as read-only: an item's row may share its amounts' records. */
@@ -133,7 +134,7 @@ function hasKeys(o: object | undefined): boolean {
 }
 
 function bad(it: Item, what: string, v: unknown): never {
-  throw new TotalsError(`Dự án ${String(it.tt ?? '')} "${String(it.name ?? '')}": số tiền ${what} không hợp lệ (${String(v)}).`);
+  throw new TotalsError(T.badAmount(String(it.tt ?? ''), String(it.name ?? ''), what, String(v)));
 }
 
 function finiteDec(v: unknown): boolean {
@@ -144,164 +145,200 @@ function finiteDec(v: unknown): boolean {
 /** Every amount of an item must be a finite Dec: anything else is refused with a named error. `yk`: keys of a.years. */
 function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
   // The message is built only for a bad amount (this runs for every item of a 100,000-item plan).
-  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, `năm ${y}`, a.years[y as unknown as number]);
-  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, `nguồn ${c}`, a.sources[c]);
+  for (const y of yk) if (!finiteDec(a.years[y as unknown as number])) bad(it, T.year(y), a.years[y as unknown as number]);
+  if (a.sources) for (const c in a.sources) if (!finiteDec(a.sources[c])) bad(it, T.source(c), a.sources[c]);
   if (a.split) {
     for (const c in a.split) {
       for (const y in a.split[c]) {
-        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, `nguồn ${c} năm ${y}`, a.split[c][y as unknown as number]);
+        if (!finiteDec(a.split[c][y as unknown as number])) bad(it, T.sourceYear(c, y), a.split[c][y as unknown as number]);
       }
     }
   }
-  if (a.total !== undefined && !finiteDec(a.total)) bad(it, 'tổng', a.total);
-  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, 'tổng mức đầu tư', a.totalInvestment);
-  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, 'năm kế hoạch', a.annual);
+  if (a.total !== undefined && !finiteDec(a.total)) bad(it, T.total, a.total);
+  if (a.totalInvestment !== undefined && !finiteDec(a.totalInvestment)) bad(it, T.totalInvestment, a.totalInvestment);
+  if (a.annual !== undefined && !finiteDec(a.annual)) bad(it, T.annual, a.annual);
+}
+
+/** The state of one computeTotals pass. */
+interface Pass {
+  readonly sources: FundingSource[];
+  readonly rows: Map<PlanNode, RowTotals>;
+  readonly inexact: Set<string>;
+  readonly yearSet: Set<number>;
+  /**
+   * Records keyed by year hold integer-like keys, which V8 enumerates slowly (for-in builds the key strings each
+   * time): each item's year keys are listed once (Object.keys, same order as for-in) and passed along.
+   */
+  readonly seenYearKeys: Set<string>;
+  readonly uses: PlanTotals['uses'];
+  itemCount: number;
+  groupCount: number;
+  /** Year keys of the row itemRow returned last (its `years` and its one-source split share them). */
+  leafYearKeys: string[];
+}
+
+function addYearKey(p: Pass, y: string): void {
+  if (p.seenYearKeys.has(y)) return;
+  p.seenYearKeys.add(y);
+  p.yearSet.add(parseInt(y, 10));
+}
+
+/** An item's years: its own (shared, not copied), else the sums of its split. Returns the row's year keys. */
+function itemYears(p: Pass, r: RowTotals, a: RowAmounts, yk: string[], hasSplit: boolean): string[] {
+  if (yk.length > 0) {
+    // Shared, not copied: item rows are read-only (groups accumulate into their own rows).
+    r.years = a.years;
+    for (const y of yk) addYearKey(p, y);
+    p.uses.years = true;
+    return yk;
+  }
+  if (!hasSplit) return [];
+  const ys = new Map<string, ExactSum>();
+  for (const c in a.split) for (const y in a.split[c]) {
+    addTo(ys, y, a.split[c][y as unknown as number]);
+    addYearKey(p, y);
+  }
+  r.years = values(ys);
+  p.uses.years = true;
+  return Object.keys(r.years);
+}
+
+/** An item's sources: its own (shared), else the sums of its split. */
+function itemSources(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean): void {
+  if (hasKeys(a.sources)) {
+    r.sources = a.sources;
+    p.uses.sources = true;
+  } else if (hasSplit) {
+    for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
+    p.uses.sources = true;
+  }
+}
+
+/** An item's total (its years, else its sources, else its stated total), total investment and annual amount. */
+function itemTotals(p: Pass, r: RowTotals, a: RowAmounts, rowYearKeys: string[]): void {
+  const hasYears = rowYearKeys.length > 0;
+  if (hasYears) {
+    const t = new ExactSum();
+    for (const y of rowYearKeys) t.add(r.years[y as unknown as number]);
+    r.total = t.value();
+  } else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
+  else if (a.total) r.total = a.total;
+  if (hasYears || hasKeys(r.sources) || a.total) p.uses.total = true;
+  if (a.totalInvestment) {
+    r.totalInvestment = a.totalInvestment;
+    p.uses.totalInvestment = true;
+  }
+  if (a.annual) {
+    r.annual = a.annual;
+    p.uses.annual = true;
+  }
+}
+
+/** An item's per-source-per-year amounts: its split, else its years in its one source; several sources: inexact. */
+function itemSplit(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean, hasYears: boolean): void {
+  if (hasSplit) {
+    r.split = a.split!;
+    return;
+  }
+  if (!hasYears) return;
+  let only: string | undefined;
+  let several = false;
+  for (const c in r.sources) {
+    if (r.sources[c].isZero()) continue;
+    if (only === undefined) only = c;
+    else several = true;
+  }
+  if (several) {
+    for (const c in r.sources) if (!r.sources[c].isZero()) p.inexact.add(c);
+  } else if (only !== undefined) {
+    // Not a computed-key literal: V8 builds those in slow dictionary mode.
+    const split: Record<string, Record<number, Dec>> = {};
+    split[only] = r.years;
+    r.split = split;
+  }
+}
+
+/** The computed row of a leaf item. */
+function itemRow(p: Pass, it: Item): RowTotals {
+  const a: RowAmounts = it.amounts ?? { years: {}, sources: {} };
+  const yk = a.years ? Object.keys(a.years) : [];
+  assertAmounts(it, a, yk);
+  const r = emptyRow();
+  const hasSplit = hasKeys(a.split);
+  const rowYearKeys = itemYears(p, r, a, yk, hasSplit);
+  itemSources(p, r, a, hasSplit);
+  itemTotals(p, r, a, rowYearKeys);
+  if (!hasKeys(r.sources)) {
+    const code = matchSourceText(it.sourceText, p.sources);
+    if (code !== undefined) r.sources = { [code]: r.total };
+  }
+  itemSplit(p, r, a, hasSplit, rowYearKeys.length > 0);
+  p.leafYearKeys = rowYearKeys;
+  return r;
+}
+
+/** The computed row of any node (a group or sub-item parent sums its children), recorded in p.rows. */
+function visit(p: Pass, node: PlanNode): RowTotals {
+  let r: RowTotals;
+  if (node.kind === 'group') {
+    p.groupCount++;
+    const acc = new RowAcc();
+    for (const c of node.children ?? []) addChild(p, acc, c);
+    r = acc.row();
+  } else if (Array.isArray(node.children) && node.children.length > 0) {
+    p.itemCount++;
+    const acc = new RowAcc();
+    for (const c of node.children) addChild(p, acc, c);
+    r = acc.row();
+  } else {
+    p.itemCount++;
+    r = itemRow(p, node);
+  }
+  p.rows.set(node, r);
+  return r;
+}
+
+function addChild(p: Pass, acc: RowAcc, c: PlanNode): void {
+  const r = visit(p, c);
+  acc.add(r, isLeaf(c) ? p.leafYearKeys : undefined);
 }
 
 export function computeTotals(plan: Plan): PlanTotals {
-  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError('Kế hoạch không có danh sách mục (nodes).');
+  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
   const problem = treeProblem(plan.nodes);
   if (problem) throw new TotalsError(problem);
-  const sources = Array.isArray(plan.sources) ? plan.sources : [];
-  const rows = new Map<PlanNode, RowTotals>();
-  const inexact = new Set<string>();
-  const yearSet = new Set<number>();
-  const uses = { years: false, sources: false, total: false, totalInvestment: false, annual: false };
-  let itemCount = 0;
-  let groupCount = 0;
-
-  // Records keyed by year hold integer-like keys, which V8 enumerates slowly (for-in builds the key strings each
-  // time): each item's year keys are listed once (Object.keys, same order as for-in) and passed along.
-  const seenYearKeys = new Set<string>();
-  const addYearKey = (y: string): void => {
-    if (seenYearKeys.has(y)) return;
-    seenYearKeys.add(y);
-    yearSet.add(parseInt(y, 10));
+  const p: Pass = {
+    sources: Array.isArray(plan.sources) ? plan.sources : [],
+    rows: new Map(),
+    inexact: new Set(),
+    yearSet: new Set(),
+    seenYearKeys: new Set(),
+    uses: { years: false, sources: false, total: false, totalInvestment: false, annual: false },
+    itemCount: 0,
+    groupCount: 0,
+    leafYearKeys: [],
   };
-  /** Year keys of the row itemRow returned last (its `years` and its one-source split share them). */
-  let leafYearKeys: string[] = [];
-
-  function itemRow(it: Item): RowTotals {
-    const a: RowAmounts = it.amounts ?? { years: {}, sources: {} };
-    const yk = a.years ? Object.keys(a.years) : [];
-    assertAmounts(it, a, yk);
-    const r = emptyRow();
-    const hasYears = yk.length > 0;
-    const hasSources = hasKeys(a.sources);
-    const hasSplit = hasKeys(a.split);
-    let rowYearKeys: string[] = [];
-    if (hasYears) {
-      // Shared, not copied: item rows are read-only (groups accumulate into their own rows).
-      r.years = a.years;
-      rowYearKeys = yk;
-      for (const y of yk) addYearKey(y);
-      uses.years = true;
-    } else if (hasSplit) {
-      const ys = new Map<string, ExactSum>();
-      for (const c in a.split) for (const y in a.split[c]) {
-        addTo(ys, y, a.split[c][y as unknown as number]);
-        addYearKey(y);
-      }
-      r.years = values(ys);
-      rowYearKeys = Object.keys(r.years);
-      uses.years = true;
-    }
-    if (hasSources) {
-      r.sources = a.sources;
-      uses.sources = true;
-    } else if (hasSplit) {
-      for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
-      uses.sources = true;
-    }
-    const hasYearsNow = rowYearKeys.length > 0;
-    if (hasYearsNow) {
-      const t = new ExactSum();
-      for (const y of rowYearKeys) t.add(r.years[y as unknown as number]);
-      r.total = t.value();
-    } else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
-    else if (a.total) r.total = a.total;
-    if (hasYearsNow || hasKeys(r.sources) || a.total) uses.total = true;
-    if (a.totalInvestment) {
-      r.totalInvestment = a.totalInvestment;
-      uses.totalInvestment = true;
-    }
-    if (a.annual) {
-      r.annual = a.annual;
-      uses.annual = true;
-    }
-    if (!hasKeys(r.sources)) {
-      const code = matchSourceText(it.sourceText, sources);
-      if (code !== undefined) r.sources = { [code]: r.total };
-    }
-    // Per source per year.
-    if (hasSplit) {
-      r.split = a.split!;
-    } else if (hasYearsNow) {
-      let only: string | undefined;
-      let several = false;
-      for (const c in r.sources) {
-        if (r.sources[c].isZero()) continue;
-        if (only === undefined) only = c;
-        else several = true;
-      }
-      if (several) {
-        for (const c in r.sources) if (!r.sources[c].isZero()) inexact.add(c);
-      } else if (only !== undefined) {
-        // Not a computed-key literal: V8 builds those in slow dictionary mode.
-        const split: Record<string, Record<number, Dec>> = {};
-        split[only] = r.years;
-        r.split = split;
-      }
-    }
-    leafYearKeys = rowYearKeys;
-    return r;
-  }
-
-  function visit(node: PlanNode): RowTotals {
-    let r: RowTotals;
-    if (node.kind === 'group') {
-      groupCount++;
-      const acc = new RowAcc();
-      for (const c of node.children ?? []) addChild(acc, c);
-      r = acc.row();
-    } else if (Array.isArray(node.children) && node.children.length > 0) {
-      itemCount++;
-      const acc = new RowAcc();
-      for (const c of node.children) addChild(acc, c);
-      r = acc.row();
-    } else {
-      itemCount++;
-      r = itemRow(node);
-    }
-    rows.set(node, r);
-    return r;
-  }
-
-  function addChild(acc: RowAcc, c: PlanNode): void {
-    const r = visit(c);
-    acc.add(r, isLeaf(c) ? leafYearKeys : undefined);
-  }
-
   const grandAcc = new RowAcc();
-  for (const n of plan.nodes) addChild(grandAcc, n);
+  for (const n of plan.nodes) addChild(p, grandAcc, n);
   const grand = grandAcc.row();
 
-  if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) yearSet.add(y);
+  if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) p.yearSet.add(y);
+  const rows = p.rows;
   return {
     rowOf(node: PlanNode): RowTotals {
       const r = rows.get(node);
-      if (!r) throw new TotalsError('Mục không thuộc kế hoạch này.');
+      if (!r) throw new TotalsError(T.notInPlan);
       return r;
     },
     grand,
     byYear: grand.years,
     bySource: grand.sources,
     breakdown: grand.split,
-    inexactSources: inexact,
-    itemCount,
-    groupCount,
-    uses,
-    years: [...yearSet].sort((x, y) => x - y),
+    inexactSources: p.inexact,
+    itemCount: p.itemCount,
+    groupCount: p.groupCount,
+    uses: p.uses,
+    years: [...p.yearSet].sort((x, y) => x - y),
   };
 }
 

@@ -3,7 +3,9 @@ import { Dec } from '../../../src/core/base/decimal';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../../src/core/checks/findings';
 import { a1 } from '../../../src/core/base/a1';
 import type { Group, Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import { CheckOptionsError, checkPlan, checkResult, matchSourceText, sourcesInText } from '../../../src/core/checks/checks';
+import { checkPlan, checkResult } from '../../../src/core/checks/checks';
+import { CheckOptionsError } from '../../../src/core/checks/context';
+import { matchSourceText, sourcesInText } from '../../../src/core/plan/sources';
 import { TotalsError } from '../../../src/core/plan/totals';
 import { group, item, loadSample, placeOnSheet, ST_COLUMNS, TV_COLUMNS } from '../../helpers/planBuilders';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import { planFromJsonText } from '../../../src/core/plan/planJson';
+import { planFromJsonText } from '../../../src/app/planJson';
 import { planFromInputGrid } from '../../../src/core/input/read';
 import { templateSpec } from '../../../src/core/input/write';
 import { countPlan } from '../../../src/core/plan/tree';

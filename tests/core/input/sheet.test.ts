@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Grid } from '../../../src/core/base/grid';
 import { layoutPlan } from '../../../src/core/layout/layout';
 import type { LayoutPreset } from '../../../src/core/plan/model';
-import { planFromJsonText } from '../../../src/core/plan/planJson';
+import { planFromJsonText } from '../../../src/app/planJson';
 import { findInputHeader, isInputGrid } from '../../../src/core/input/sheet';
 import { templateSpec } from '../../../src/core/input/write';
 import { socTrangSamplePlan } from '../../helpers/fixtures';

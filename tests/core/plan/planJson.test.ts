@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Dec } from '../../../src/core/base/decimal';
-import { PlanJsonError, planFromJson, planFromJsonText, planToJson, jsonPath } from '../../../src/core/plan/planJson';
+import { PlanJsonError, jsonPath } from '../../../src/core/plan/planJson';
+import { planToJson } from '../../../src/core/plan/planJsonWrite';
+import { planFromJsonData, planFromJsonText } from '../../../src/app/planJson';
 import type { Item, Group } from '../../../src/core/plan/model';
 
 const SAMPLES = path.join(__dirname, '..', '..', '..', 'samples');
@@ -25,7 +27,7 @@ function minimal(): Record<string, unknown> {
 function expectError(data: unknown, pathText: string, reason?: RegExp): void {
   let err: unknown;
   try {
-    planFromJson(data);
+    planFromJsonData(data);
   } catch (e) {
     err = e;
   }
@@ -46,38 +48,38 @@ describe('samples', () => {
   });
   it.each(sampleFiles)('%s validates, loads and round-trips through planToJson', (f) => {
     const data = readSample(f);
-    const plan = planFromJson(data);
+    const plan = planFromJsonData(data);
     expect(plan.nodes.length).toBeGreaterThan(0);
-    const again = planFromJson(JSON.parse(JSON.stringify(planToJson(plan))));
+    const again = planFromJsonData(JSON.parse(JSON.stringify(planToJson(plan))));
     expect(planToJson(again)).toEqual(planToJson(plan));
   });
   it('Trà Vinh decimals load exactly', () => {
-    const plan = planFromJson(readSample('tra-vinh-2023.plan.json'));
+    const plan = planFromJsonData(readSample('tra-vinh-2023.plan.json'));
     const item3 = plan.nodes[2] as Item;
     expect(item3.amounts.totalInvestment?.toFixed()).toBe('4967.667');
     expect(item3.period).toEqual({ from: 2022, to: 2023 });
   });
   it('Sóc Trăng 2021-2025: six groups I-VI with 22 items', () => {
-    const plan = planFromJson(readSample('soc-trang-2021-2025.plan.json'));
+    const plan = planFromJsonData(readSample('soc-trang-2021-2025.plan.json'));
     expect(plan.nodes.map((n) => n.tt)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI']);
     expect(plan.nodes.reduce((n, g) => n + (g as Group).children.length, 0)).toBe(22);
     expect(plan.years).toEqual({ from: 2021, to: 2025 });
     expect((plan.nodes[0] as Group).level).toBe(1);
   });
   it('Nghệ An: 28 items and the stated total in triệu đồng', () => {
-    const plan = planFromJson(readSample('nghe-an-2021-2025.plan.json'));
+    const plan = planFromJsonData(readSample('nghe-an-2021-2025.plan.json'));
     expect(plan.nodes).toHaveLength(28);
     expect(plan.statedTotals?.[0].value.toFixed()).toBe('1028960');
   });
 });
 
-describe('planFromJson', () => {
+describe('planFromJsonData', () => {
   it('loads amounts given as strings and numbers exactly', () => {
     const d = minimal();
     ((d.nodes as Record<string, unknown>[])[0].children as Record<string, unknown>[])[0].amounts = {
       years: { 2021: 0.1, 2022: '0.2' }, total: '0.3',
     };
-    const item = (planFromJson(d).nodes[0] as Group).children[0] as Item;
+    const item = (planFromJsonData(d).nodes[0] as Group).children[0] as Item;
     expect(item.amounts.years[2021].plus(item.amounts.years[2022]).eq(new Dec('0.3'))).toBe(true);
     expect(item.kind).toBe('item');
   });
@@ -85,7 +87,7 @@ describe('planFromJson', () => {
     const d = minimal();
     d.years = { from: 2021, to: 2022 };
     (d.nodes as Record<string, unknown>[])[0].children = [{ kind: 'group', tt: 'A', name: 'Nhóm con', children: [] }];
-    const plan = planFromJson(d);
+    const plan = planFromJsonData(d);
     expect(plan.years).toEqual({ from: 2021, to: 2022 });
     expect((plan.nodes[0] as Group).level).toBe(1);
     expect(((plan.nodes[0] as Group).children[0] as Group).level).toBe(2);
@@ -108,6 +110,9 @@ describe('planFromJson', () => {
     ['unknown field', (d) => { item0(d).colour = 'red'; return d; }, 'nodes[0].children[0].colour', /không có trong định dạng/],
     ['bad period', (d) => { item0(d).period = '2025-2021'; return d; }, 'nodes[0].children[0].period', /trước năm bắt đầu/],
     ['bad span text', (d) => { d.years = 'hai năm'; return d; }, 'years', /khoảng năm/],
+    // The one year-span rule (plan/settings yearSpanProblem, base/limits YEARS): 1900-2200, at most 50 years.
+    ['span longer than 50 years', (d) => { d.years = '2021-2071'; return d; }, 'years', /khoảng năm quá dài \(tối đa 50 năm\)/],
+    ['period text before 1900', (d) => { item0(d).period = '1850-1855'; return d; }, 'nodes[0].children[0].period', /1900-2200/],
     ['group without children', (d) => { delete (d.nodes as Record<string, unknown>[])[0].children; return d; }, 'nodes[0].children', /thiếu/],
     ['nodes not an array', (d) => { d.nodes = {}; return d; }, 'nodes', /danh sách/],
     ['groups three deep', (d) => {
@@ -125,7 +130,7 @@ describe('planFromJson', () => {
   it('an empty tree loads (the checks report it, not the loader)', () => {
     const d = minimal();
     d.nodes = [];
-    expect(planFromJson(d).nodes).toEqual([]);
+    expect(planFromJsonData(d).nodes).toEqual([]);
   });
   it('JSON syntax errors become PlanJsonError', () => {
     expect(() => planFromJsonText('{"meta": ')).toThrow(PlanJsonError);
@@ -135,7 +140,7 @@ describe('planFromJson', () => {
     for (let i = 0; i < 5000; i++) deep = { tt: '1', name: 'x', children: [deep] };
     const d = minimal();
     item0(d).children = [deep];
-    expect(() => planFromJson(d)).toThrow(PlanJsonError);
+    expect(() => planFromJsonData(d)).toThrow(PlanJsonError);
   });
 });
 

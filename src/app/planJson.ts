@@ -1,0 +1,45 @@
+/**
+ * Loading plan JSON: parse, validate against schemas/plan.schema.json (ajv), then build the Plan with the core
+ * (core/plan/planJson.ts: the rules the schema cannot say, exact decimals, Vietnamese messages by path). Every
+ * problem is a PlanJsonError. In the pane's bundle `ajv` is the precompiled validator (src/taskpane/ajvPrecompiled.ts,
+ * webpack alias), so the options here must match the ones webpack.config.js compiles with.
+ */
+import Ajv, { type ValidateFunction } from 'ajv';
+import schema from '../../schemas/plan.schema.json';
+import { PLAN_JSON_MESSAGES as M } from '../core/plan/messages';
+import type { Plan } from '../core/plan/model';
+import { PlanJsonError, buildPlanFromJson } from '../core/plan/planJson';
+
+export const PLAN_SCHEMA: object = schema;
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Validate plan JSON (already parsed) and build the Plan. Throws PlanJsonError. */
+export function planFromJsonData(data: unknown): Plan {
+  let ok: boolean;
+  try {
+    ok = validate()(data) as boolean;
+  } catch (e) {
+    if (e instanceof RangeError) throw new PlanJsonError('', M.tooDeep);
+    throw e;
+  }
+  return buildPlanFromJson(data, ok ? undefined : validate().errors ?? []);
+}
+
+/** Parse JSON text and load it; a syntax error becomes a PlanJsonError too. */
+export function planFromJsonText(text: string): Plan {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new PlanJsonError('', M.notJson((e as Error).message));
+  }
+  return planFromJsonData(data);
+}

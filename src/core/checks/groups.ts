@@ -1,0 +1,68 @@
+/**
+ * Checks of the rows that sum other rows: GROUP_SUBTOTAL (group rows and sub-item parents), GRAND_TOTAL (the
+ * "Tổng cộng" row against the top-level rows as shown) and BREAKDOWN (the "Trong đó" rows against the items).
+ */
+import { Dec, ZERO } from '../base/decimal';
+import { ExactSum } from '../base/exactSum';
+import type { Group, Item, PlanNode } from '../plan/model';
+import { colKey, colName, compare, nodeName, shown, statedCols, statedValue, vi, where, type CheckContext } from './context';
+import { CHECK_MESSAGES as M, ROW_NAMES } from './messages';
+import { negatives } from './rows';
+
+/** GROUP_SUBTOTAL: each column a group (or sub-item parent) states against its children as shown. */
+export function groupRow(ctx: CheckContext, n: Group | Item, parent?: Item): void {
+  const stated = n.kind === 'group' ? n.stated : n.amounts;
+  const children: PlanNode[] = n.children ?? [];
+  for (const c of statedCols(stated)) {
+    const s = statedValue(stated!, c)!;
+    const acc = new ExactSum();
+    for (const ch of children) acc.add(shown(ctx, ch, c));
+    if (acc.sameAs(s)) continue;
+    const sum = acc.value();
+    compare(ctx, 'GROUP_SUBTOTAL', s, sum,
+      (d) => M.groupSubtotal(nodeName(n, parent), colName(ctx, c), vi(s), n.kind === 'group', vi(sum), d),
+      () => where(ctx, n.loc, colKey(c)));
+  }
+}
+
+/** GRAND_TOTAL: each column the grand-total row states against the top-level rows as shown. */
+export function grandTotal(ctx: CheckContext): void {
+  const { plan } = ctx;
+  const gt = plan.grandTotal;
+  if (!gt || !gt.amounts) return;
+  const row = ROW_NAMES.line(gt.label?.trim() || ROW_NAMES.grandTotalDefault);
+  negatives(ctx, gt.amounts, gt.loc, row);
+  for (const c of statedCols(gt.amounts)) {
+    const s = statedValue(gt.amounts, c)!;
+    let sum = ZERO;
+    for (const n of plan.nodes) sum = sum.plus(shown(ctx, n, c));
+    const ofGroups = plan.nodes.some((n) => n.kind === 'group');
+    compare(ctx, 'GRAND_TOTAL', s, sum,
+      (d) => M.grandTotal(row, colName(ctx, c), vi(s), ofGroups, vi(sum), d),
+      where(ctx, gt.loc, colKey(c)));
+  }
+}
+
+/** BREAKDOWN: each "Trong đó" row against the items of its source (years only where determined). */
+export function breakdown(ctx: CheckContext): void {
+  const { totals } = ctx;
+  for (const b of ctx.plan.breakdown ?? []) {
+    const code = b.sourceCode;
+    const row = ROW_NAMES.line(b.label?.trim() || ROW_NAMES.breakdownDefault(code));
+    negatives(ctx, b.amounts, b.loc, row);
+    const perYear = totals.breakdown[code] ?? {};
+    const exactYears = !totals.inexactSources.has(code);
+    for (const c of statedCols(b.amounts)) {
+      const s = statedValue(b.amounts, c)!;
+      let expected: Dec | undefined;
+      if (c.kind === 'year') expected = exactYears ? perYear[c.year] ?? ZERO : undefined;
+      else if (c.kind === 'total') expected = totals.bySource[code] ?? ZERO;
+      else if (c.kind === 'source') expected = c.code === code ? totals.bySource[code] ?? ZERO : undefined;
+      if (expected === undefined) continue;
+      const e = expected;
+      compare(ctx, 'BREAKDOWN', s, e,
+        (d) => M.breakdown(row, colName(ctx, c), vi(s), code, vi(e), d),
+        where(ctx, b.loc, colKey(c)));
+    }
+  }
+}

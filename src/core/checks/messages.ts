@@ -1,0 +1,87 @@
+/**
+ * Vietnamese texts of the model checks (checks.ts and the files it runs), in one place. Amounts arrive already
+ * formatted (vi-VN); `d` is a signed difference ("+1.234,5" or "-12").
+ */
+
+/** A row label, possibly computed only when a message needs it (see `lazy` in context.ts). */
+export type Label = { toString(): string };
+
+/** Column names as the messages show them. */
+export const COLUMN_NAMES = {
+  year: (y: number) => `năm ${y}`,
+  source: (code: string, label: string | undefined) => (label && label !== code ? `nguồn ${code} (${label})` : `nguồn ${code}`),
+  total: 'Tổng',
+  totalInvestment: 'Tổng mức đầu tư',
+  annual: (planYear: number | undefined) => (planYear !== undefined ? `Kinh phí năm ${planYear}` : 'Kinh phí năm kế hoạch'),
+} as const;
+
+/** Row names as the messages show them. */
+export const ROW_NAMES = {
+  group: (tt: string, name: string) => `Nhóm ${tt} "${name}"`.replace('Nhóm  ', 'Nhóm '),
+  item: (isSubItem: boolean, tt: string, name: string) => {
+    const word = isSubItem ? 'Hạng mục' : 'Dự án';
+    return tt ? `${word} ${tt} "${name}"` : `${word} "${name}"`;
+  },
+  /** A grand-total or "Trong đó" row. */
+  line: (label: string) => `Dòng "${label}"`,
+  grandTotalDefault: 'Tổng cộng',
+  breakdownDefault: (code: string) => `Trong đó nguồn ${code}`,
+} as const;
+
+export const CHECK_MESSAGES = {
+  badTolerance: (t: string) => `Dung sai không hợp lệ: ${t} (phải là số không âm).`,
+  badStatedTotal: (t: string) => `Tổng đối chiếu không hợp lệ: ${t}.`,
+  noItems: 'Danh mục không có dự án nào.',
+
+  // rows
+  rowYearsSum: (name: Label, total: string, years: string, d: string) =>
+    `${name}: cột Tổng ghi ${total} nhưng cộng các năm được ${years} (chênh lệch ${d}).`,
+  rowSourcesSum: (name: Label, sources: string, stated: boolean, ref: string, d: string) =>
+    `${name}: cộng các nguồn vốn được ${sources} nhưng ${stated ? 'cột Tổng' : 'tổng các năm'} là ${ref} (chênh lệch ${d}).`,
+  splitSourceSum: (name: Label, code: string, sum: string, declared: string, d: string) =>
+    `${name}: phân kỳ theo năm của nguồn ${code} cộng lại ${sum} nhưng cột nguồn ${code} ghi ${declared} (chênh lệch ${d}).`,
+  splitYearSum: (name: Label, year: string, sum: string, stated: string, d: string) =>
+    `${name}: năm ${year} chia theo nguồn vốn cộng lại ${sum} nhưng năm ${year} ghi ${stated} (chênh lệch ${d}).`,
+  negativeSplit: (name: Label, code: string, year: string, v: string) =>
+    `${name}: số âm trong phân kỳ nguồn ${code} năm ${year} (${v}).`,
+  negativeColumn: (name: Label, col: string, v: string) => `${name}: số âm ở cột ${col} (${v}).`,
+  periodSpan: (from: number, to: number) => (from === to ? `năm ${from}` : `${from}-${to}`),
+  yearOutsidePeriod: (name: Label, year: number, v: string, span: string) =>
+    `${name}: có kinh phí năm ${year} (${v}) ngoài thời gian thực hiện ${span}.`,
+  annualExceedsTotal: (name: Label, col: string, annual: string, totalInvestment: string, over: string) =>
+    `${name}: ${col} là ${annual}, lớn hơn tổng mức đầu tư ${totalInvestment} (vượt ${over}).`,
+
+  // groups
+  groupSubtotal: (row: string, col: string, stated: string, isGroup: boolean, sum: string, d: string) =>
+    `${row}: ${col} ghi ${stated} nhưng tổng ${isGroup ? 'các mục trong nhóm' : 'các hạng mục'} là ${sum} (chênh lệch ${d}).`,
+  grandTotal: (row: string, col: string, stated: string, ofGroups: boolean, sum: string, d: string) =>
+    `${row}: ${col} ghi ${stated} nhưng tổng ${ofGroups ? 'các nhóm' : 'các dự án'} là ${sum} (chênh lệch ${d}).`,
+  breakdown: (row: string, col: string, stated: string, code: string, sum: string, d: string) =>
+    `${row}: ${col} ghi ${stated} nhưng các dự án nguồn ${code} cộng lại ${sum} (chênh lệch ${d}).`,
+
+  // stated totals and words
+  userStatedTotal: 'tổng do người dùng nhập',
+  statedGrandTotal: 'tổng cộng',
+  statedYearTotal: (year: string) => `tổng năm ${year}`,
+  statedSourceTotal: (code: string) => `tổng nguồn ${code}`,
+  statedTotal: (where: string, v: string, unit: string, what: string, table: string, d: string) =>
+    `Tổng nêu tại ${where || 'văn bản'} là ${v} ${unit}, khác ${what} của bảng ${table} ${unit} (chênh lệch ${d}).`,
+  wordsUnsayable: (text: string, figure: string) =>
+    `Không đối chiếu được số tiền bằng chữ "${text}": số ${figure} đồng của bảng quá lớn hoặc quá lẻ để viết thành chữ.`,
+  wordsUnreadable: (text: string, figure: string, right: string) =>
+    `Không đọc được số tiền bằng chữ "${text}"; số ${figure} đồng viết bằng chữ là "${right}".`,
+  wordsMismatch: (text: string, read: string, figure: string, right: string) =>
+    `Số tiền bằng chữ "${text}" đọc là ${read} đồng, khác số ${figure} đồng; viết đúng: "${right}".`,
+
+  // fields
+  missing: (name: Label, what: string) => `${name}: thiếu ${what}.`,
+  missingName: 'tên dự án',
+  missingLead: 'đơn vị chủ trì',
+  missingSource: 'nguồn vốn',
+  sourceMismatch: (name: Label, text: string, v: string, code: string) =>
+    `${name}: nguồn vốn ghi "${text}" nhưng số tiền ${v} nằm ở cột nguồn ${code}.`,
+  numbering: (actual: string, isGroup: boolean, name: string, expected: string) =>
+    `Số thứ tự ${actual === '' ? '(trống)' : `"${actual}"`} của ${isGroup ? 'nhóm' : 'mục'} "${name}": theo thứ tự phải là "${expected}".`,
+  duplicate: (row: string, firstTT: string, firstName: string) =>
+    `${row}: trùng tên với dự án ${firstTT} "${firstName}".`.replace('dự án  ', 'dự án '),
+} as const;
