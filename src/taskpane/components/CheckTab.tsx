@@ -44,7 +44,6 @@ interface Props {
 
 export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props) {
   const t = useTabStyles();
-  const s = useStyles();
   const [result, setResult] = React.useState<(CheckResult & { sheet: string }) | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -131,76 +130,12 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
       <ErrorBar error={error} />
       {result && sum && (
         <>
-          <div className={s.summary} data-testid="check-summary">
-            <Text weight="semibold">Trang “{result.sheet}”</Text>
-            <Text>
-              {sum.items} dự án, {sum.groups} nhóm
-              {sum.grandTotal !== undefined && <>; tổng cộng <b>{showValue(sum.grandTotal)}</b>{sum.unit ? ` ${sum.unit}` : ''}</>}.
-            </Text>
-            {sum.grandTotal !== undefined && sum.unit && (
-              <Text className={s.words}>Bằng chữ: {safeWords(engine, sum.grandTotal, sum.unit)}</Text>
-            )}
-          </div>
-          <div className={s.counts}>
-            <Badge appearance="filled" color="danger">{SEVERITY_LABEL.error}: {sum.errors}</Badge>
-            <Badge appearance="filled" color="warning">{SEVERITY_LABEL.warning}: {sum.warnings}</Badge>
-            <Badge appearance="tint" color="informative">{SEVERITY_LABEL.info}: {sum.infos}</Badge>
-            <Switch checked={onlyErrors} onChange={(_, d) => setOnlyErrors(d.checked)} label="Chỉ lỗi" />
-          </div>
+          <CheckSummaryView sheet={result.sheet} sum={sum} engine={engine} onlyErrors={onlyErrors} setOnlyErrors={setOnlyErrors} />
           {result.findings.length === 0 && (
             <MessageBar intent="success"><MessageBarBody>Không thấy sai sót nào: các tổng khớp nhau.</MessageBarBody></MessageBar>
           )}
           {groups.filter((g) => g.list.length > 0).map((g) => (
-            <section key={g.sev} aria-label={SEVERITY_LABEL[g.sev]} data-testid={`findings-${g.sev}`}>
-              <Text className={s.groupTitle} as="h3" block>
-                {SEVERITY_LABEL[g.sev]} ({g.list.length})
-              </Text>
-              <Table size="small" aria-label={`${SEVERITY_LABEL[g.sev]} tìm thấy`}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell className={s.cellCol}>Ô</TableHeaderCell>
-                    <TableHeaderCell>Nội dung</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {g.list.slice(0, MAX_LISTED).map((f, i) => (
-                    <TableRow
-                      key={`${f.code}-${f.cell ?? ''}-${i}`}
-                      className={s.row}
-                      tabIndex={0}
-                      aria-selected={selected === f}
-                      appearance={selected === f ? 'brand' : 'none'}
-                      data-finding={f.code}
-                      data-cell={f.cell}
-                      onClick={() => void go(f)}
-                      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); void go(f); } }}
-                    >
-                      <TableCell className={s.cellCol}>
-                        <span className={s.addr}>{f.cell ?? '—'}</span>
-                      </TableCell>
-                      <TableCell>
-                        <span className={s.message}>
-                          <Badge size="small" appearance="outline" color={SEVERITY_COLOR[f.severity]}>{f.code}</Badge>{' '}
-                          {f.message}
-                          {(f.expected !== undefined || f.actual !== undefined) && (
-                            <Caption1 className={s.values}>
-                              {f.expected !== undefined && <>Đúng là: <b>{showValue(f.expected)}</b></>}
-                              {f.expected !== undefined && f.actual !== undefined && ' · '}
-                              {f.actual !== undefined && <>Đang ghi: <b>{showValue(f.actual)}</b></>}
-                            </Caption1>
-                          )}
-                        </span>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-              {g.list.length > MAX_LISTED && (
-                <Caption1 className={s.values}>
-                  … và {g.list.length - MAX_LISTED} {SEVERITY_LABEL[g.sev].toLowerCase()} khác (sửa các mục trên rồi kiểm tra lại).
-                </Caption1>
-              )}
-            </section>
+            <FindingGroup key={g.sev} sev={g.sev} list={g.list} selected={selected} onGo={(f) => void go(f)} />
           ))}
         </>
       )}
@@ -214,4 +149,97 @@ function safeWords(engine: Engine, amount: string, unit: string): string {
   } catch (e) {
     return `(không đọc được thành chữ: ${messageOf(e)})`;
   }
+}
+
+/** The sheet's figures, their words and the counts per severity. */
+function CheckSummaryView({ sheet, sum, engine, onlyErrors, setOnlyErrors }: {
+  sheet: string;
+  sum: CheckResult['summary'];
+  engine: Engine;
+  onlyErrors: boolean;
+  setOnlyErrors: (v: boolean) => void;
+}) {
+  const s = useStyles();
+  return (
+    <>
+      <div className={s.summary} data-testid="check-summary">
+        <Text weight="semibold">Trang “{sheet}”</Text>
+        <Text>
+          {sum.items} dự án, {sum.groups} nhóm
+          {sum.grandTotal !== undefined && <>; tổng cộng <b>{showValue(sum.grandTotal)}</b>{sum.unit ? ` ${sum.unit}` : ''}</>}.
+        </Text>
+        {sum.grandTotal !== undefined && sum.unit && (
+          <Text className={s.words}>Bằng chữ: {safeWords(engine, sum.grandTotal, sum.unit)}</Text>
+        )}
+      </div>
+      <div className={s.counts}>
+        <Badge appearance="filled" color="danger">{SEVERITY_LABEL.error}: {sum.errors}</Badge>
+        <Badge appearance="filled" color="warning">{SEVERITY_LABEL.warning}: {sum.warnings}</Badge>
+        <Badge appearance="tint" color="informative">{SEVERITY_LABEL.info}: {sum.infos}</Badge>
+        <Switch checked={onlyErrors} onChange={(_, d) => setOnlyErrors(d.checked)} label="Chỉ lỗi" />
+      </div>
+    </>
+  );
+}
+
+/** The findings of one severity as a small table; a row selects its cell. */
+function FindingGroup({ sev, list, selected, onGo }: {
+  sev: Severity;
+  list: Finding[];
+  selected: Finding | null;
+  onGo: (f: Finding) => void;
+}) {
+  const s = useStyles();
+  return (
+    <section aria-label={SEVERITY_LABEL[sev]} data-testid={`findings-${sev}`}>
+      <Text className={s.groupTitle} as="h3" block>
+        {SEVERITY_LABEL[sev]} ({list.length})
+      </Text>
+      <Table size="small" aria-label={`${SEVERITY_LABEL[sev]} tìm thấy`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={s.cellCol}>Ô</TableHeaderCell>
+            <TableHeaderCell>Nội dung</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {list.slice(0, MAX_LISTED).map((f, i) => (
+            <TableRow
+              key={`${f.code}-${f.cell ?? ''}-${i}`}
+              className={s.row}
+              tabIndex={0}
+              aria-selected={selected === f}
+              appearance={selected === f ? 'brand' : 'none'}
+              data-finding={f.code}
+              data-cell={f.cell}
+              onClick={() => onGo(f)}
+              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onGo(f); } }}
+            >
+              <TableCell className={s.cellCol}>
+                <span className={s.addr}>{f.cell ?? '—'}</span>
+              </TableCell>
+              <TableCell>
+                <span className={s.message}>
+                  <Badge size="small" appearance="outline" color={SEVERITY_COLOR[f.severity]}>{f.code}</Badge>{' '}
+                  {f.message}
+                  {(f.expected !== undefined || f.actual !== undefined) && (
+                    <Caption1 className={s.values}>
+                      {f.expected !== undefined && <>Đúng là: <b>{showValue(f.expected)}</b></>}
+                      {f.expected !== undefined && f.actual !== undefined && ' · '}
+                      {f.actual !== undefined && <>Đang ghi: <b>{showValue(f.actual)}</b></>}
+                    </Caption1>
+                  )}
+                </span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {list.length > MAX_LISTED && (
+        <Caption1 className={s.values}>
+          … và {list.length - MAX_LISTED} {SEVERITY_LABEL[sev].toLowerCase()} khác (sửa các mục trên rồi kiểm tra lại).
+        </Caption1>
+      )}
+    </section>
+  );
 }
