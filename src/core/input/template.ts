@@ -16,7 +16,7 @@ import { Dec } from '../base/decimal';
 import { a1 } from '../base/a1';
 import type { Grid, GridCell } from '../base/grid';
 import { plain } from '../base/decimal';
-import { decimalsOf, estimateLines, numFmtFor } from '../layout/layout';
+import { decimalsOf, estimateLines, numFmtFor } from '../layout/styles';
 import type { FundingSource, Group, Item, LayoutPreset, Plan, PlanMeta, PlanNode, RowAmounts, Unit, YearSpan } from '../plan/model';
 import { UNITS, yearsOf } from '../plan/model';
 import { classifyTT, letterIndex } from '../text/numbering';
