@@ -5,7 +5,8 @@
 import type { Dec } from '../core/base/decimal';
 import { checkResult } from '../core/checks/checks';
 import type { CheckResult } from '../core/checks/findings';
-import { LayoutError, layoutPlan, presetOf } from '../core/layout/layout';
+import { layoutPlan, presetOf } from '../core/layout/layout';
+import { LayoutError } from '../core/layout/messages';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { LayoutPreset, Plan, PlanNode, Unit } from '../core/plan/model';
 import { computeTotals, headline } from '../core/plan/totals';

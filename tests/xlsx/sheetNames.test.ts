@@ -3,7 +3,8 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { freeSheetName, isValidSheetName, MAX_SHEET_NAME, sanitizeSheetName } from '../../src/core/layout/sheetNames';
+import { EXCEL } from '../../src/core/base/limits';
+import { freeSheetName, isValidSheetName, sanitizeSheetName } from '../../src/core/layout/sheetNames';
 import { templateSpec } from '../../src/core/input/write';
 import { OutputExistsError, withFreeNames, writeWorkbook } from '../../src/xlsx/workbook';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
@@ -27,13 +28,13 @@ describe('freeSheetName', () => {
     const first = freeSheetName([], long);
     expect(first).toBe(long.slice(0, 31).trimEnd());
     const second = freeSheetName([first], long);
-    expect(second.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+    expect(second.length).toBeLessThanOrEqual(EXCEL.maxSheetName);
     expect(second.endsWith(' (2)')).toBe(true);
     const taken: string[] = [];
     for (let i = 0; i < 12; i++) taken.push(freeSheetName(taken, long));
     expect(new Set(taken).size).toBe(12);
     expect(taken[11]).toMatch(/ \(12\)$/);
-    expect(taken.every((t) => t.length <= MAX_SHEET_NAME)).toBe(true);
+    expect(taken.every((t) => t.length <= EXCEL.maxSheetName)).toBe(true);
   });
 
   test('property: the result is valid, within 31 characters and not taken', () => {
@@ -41,7 +42,7 @@ describe('freeSheetName', () => {
       const validExisting = existing.map((e) => sanitizeSheetName(e));
       const name = freeSheetName(validExisting, wanted);
       expect(name.length).toBeGreaterThan(0);
-      expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+      expect(name.length).toBeLessThanOrEqual(EXCEL.maxSheetName);
       expect(isValidSheetName(name)).toBe(true);
       expect(/[[\]:*?/\\]/.test(name)).toBe(false);
       expect(validExisting.map((e) => e.toLocaleLowerCase('vi'))).not.toContain(name.toLocaleLowerCase('vi'));

@@ -4,7 +4,7 @@
  */
 import type { Dec } from '../base/decimal';
 import { plain } from '../base/decimal';
-import { decimalsOf, estimateLines, numFmtFor } from '../layout/layout';
+import { decimalsOf, estimateLines, numFmtFor } from '../layout/styles';
 import type { CellSpec, RowSpec, SheetSpec, CellStyle, ValidationSpec } from '../layout/sheetspec';
 import type { FundingSource, LayoutPreset, Plan, PlanNode, Unit, YearSpan } from '../plan/model';
 import { UNITS, yearsOf } from '../plan/model';

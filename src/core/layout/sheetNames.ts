@@ -6,8 +6,8 @@
  * Excel's rules: 1-31 characters; none of [ ] : * ? / \ ; not starting or ending with an apostrophe;
  * "History" is reserved; names compare case-insensitively.
  */
+import { EXCEL } from '../base/limits';
 
-export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[[\]:*?/\\]/g;
 // Control characters are not accepted in sheet names either.
 // eslint-disable-next-line no-control-regex
@@ -31,7 +31,7 @@ function cut(s: string, max: number): string {
 export function sanitizeSheetName(wanted: string, fallback = 'Phụ lục'): string {
   let s = wanted.normalize('NFC').replace(CONTROL, ' ').replace(FORBIDDEN, '-').replace(/\s+/g, ' ').trim();
   s = s.replace(/^'+/, '').replace(/'+$/, '').trim();
-  s = cut(s, MAX_SHEET_NAME).trim().replace(/'+$/, '');
+  s = cut(s, EXCEL.maxSheetName).trim().replace(/'+$/, '');
   if (!s || sheetNameKey(s) === 'history') return fallback === 'Phụ lục' ? fallback : sanitizeSheetName(fallback);
   return s;
 }
@@ -43,7 +43,7 @@ export function isValidSheetName(name: string): boolean {
 
 /**
  * A sheet name not in `existing` (case-insensitive): `wanted` itself when free, else "wanted (2)",
- * "wanted (3)"..., the base shortened so that the whole stays within 31 characters.
+ * "wanted (3)"..., the base shortened so that the whole stays within EXCEL.maxSheetName (31) characters.
  */
 export function freeSheetName(existing: readonly string[], wanted = 'Phụ lục'): string {
   const taken = new Set(existing.map(sheetNameKey));
@@ -51,7 +51,7 @@ export function freeSheetName(existing: readonly string[], wanted = 'Phụ lục
   if (!taken.has(sheetNameKey(base))) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const name = cut(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const name = cut(base, EXCEL.maxSheetName - suffix.length).trimEnd() + suffix;
     if (!taken.has(sheetNameKey(name))) return name;
   }
 }

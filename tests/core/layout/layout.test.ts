@@ -1,7 +1,11 @@
 /** layoutPlan: the appendix as data — heading, header, formulas and their exact results, presets, edge cases. */
 import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
-import { layoutPlan, LayoutError, sumFormula, estimateLines, wordsLine } from '../../../src/core/layout/layout';
+import { layoutPlan } from '../../../src/core/layout/layout';
+import { sumFormula } from '../../../src/core/layout/body';
+import { wordsLine } from '../../../src/core/layout/breakdown';
+import { LayoutError } from '../../../src/core/layout/messages';
+import { estimateLines } from '../../../src/core/layout/styles';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
 import { computeTotals, type RowTotals } from '../../../src/core/plan/totals';
 import type { CellSpec, SheetSpec } from '../../../src/core/layout/sheetspec';

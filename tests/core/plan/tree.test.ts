@@ -4,7 +4,8 @@
  * error, never a stack overflow.
  */
 import { checkPlan } from '../../../src/core/checks/checks';
-import { LayoutError, layoutPlan } from '../../../src/core/layout/layout';
+import { layoutPlan } from '../../../src/core/layout/layout';
+import { LayoutError } from '../../../src/core/layout/messages';
 import type { Group, Plan, PlanNode } from '../../../src/core/plan/model';
 import { MAX_TREE_DEPTH, treeProblem } from '../../../src/core/plan/model';
 import { NumberingError, renumber } from '../../../src/core/text/numbering';

@@ -1,0 +1,282 @@
+/**
+ * The table body: group rows, items and sub-items, with live formulas (see layout.ts): an item's total is the SUM
+ * of its year cells (of its source cells when there are no years); a group, or an item with sub-items, is the SUM of
+ * its children's rows per column; an item split between sources gets one italic row per source under it.
+ * Every formula cell carries `result`, the exact decimal its formula gives.
+ */
+import type { Dec } from '../base/decimal';
+import { ZERO, plain, sum } from '../base/decimal';
+import { a1, colLetters } from '../base/a1';
+import { EXCEL } from '../base/limits';
+import type { FundingSource, Item, Plan, PlanNode } from '../plan/model';
+import { yearsOf } from '../plan/model';
+import { computeTotals, type PlanTotals, type RowTotals } from '../plan/totals';
+import type { Amounts, Sheet } from './context';
+import { newRow } from './context';
+import { LAYOUT_MESSAGES, LayoutError } from './messages';
+import type { CellSpec, RowSpec } from './sheetspec';
+import { textStyleOf } from './styles';
+
+/** Arguments per SUM: Excel takes 255; 250 leaves a margin. */
+const SUM_ARGS = EXCEL.maxSumArgs - 5;
+
+/** A row laid out, and the exact values of its amount cells. */
+export interface Emitted {
+  r: number;
+  vals: Amounts;
+}
+
+/** "SUM(F9:F12,F15)" over the given rows of one column; consecutive rows become ranges; long lists nest. */
+export function sumFormula(col: number, rows: number[]): string {
+  if (rows.length === 0) return '0';
+  const sorted = [...rows].sort((a, b) => a - b);
+  const L = colLetters(col);
+  const args: string[] = [];
+  let start = sorted[0];
+  let prev = start;
+  const flush = () => args.push(start === prev ? `${L}${start + 1}` : `${L}${start + 1}:${L}${prev + 1}`);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] === prev + 1) prev = sorted[i];
+    else { flush(); start = prev = sorted[i]; }
+  }
+  flush();
+  let level = args;
+  while (level.length > SUM_ARGS) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += SUM_ARGS) next.push(`SUM(${level.slice(i, i + SUM_ARGS).join(',')})`);
+    level = next;
+  }
+  const f = `SUM(${level.join(',')})`;
+  if (f.length > EXCEL.maxFormulaChars) throw new LayoutError(LAYOUT_MESSAGES.formulaTooLong(L, f.length), 'FORMULA_TOO_LONG');
+  return f;
+}
+
+/**
+ * The core's totals of the plan (totals.ts: items read as years, sources, also from the split or the source text,
+ * split), after refusing what the layout would otherwise drop silently: a source not in the plan's list, an amount
+ * in a year outside the plan.
+ */
+export function checkedTotals(plan: Plan, items: readonly Item[]): PlanTotals {
+  const knownSources = new Set(plan.sources.map((s) => s.code));
+  const planYears = new Set(yearsOf(plan.years));
+  for (const it of items) {
+    for (const c of Object.keys(it.amounts.sources)) {
+      if (!knownSources.has(c)) throw new LayoutError(LAYOUT_MESSAGES.itemSourceUnknown(it.tt, it.name, c), 'UNKNOWN_SOURCE');
+    }
+    for (const y of Object.keys(it.amounts.years)) {
+      if (!planYears.has(parseInt(y, 10)) && !it.amounts.years[parseInt(y, 10)].isZero()) {
+        throw new LayoutError(LAYOUT_MESSAGES.itemYearOutsidePlan(it.tt, it.name, y), 'YEAR_OUTSIDE_PLAN');
+      }
+    }
+  }
+  const T = computeTotals(plan);
+  for (const c of Object.keys(T.grand.sources)) {
+    if (!knownSources.has(c)) throw new LayoutError(LAYOUT_MESSAGES.sourceUnknown(c), 'UNKNOWN_SOURCE');
+  }
+  return T;
+}
+
+export function nonZeroSources(r: RowTotals): string[] {
+  return Object.keys(r.sources).filter((c) => !r.sources[c].isZero());
+}
+
+function hasKeys(o: object): boolean {
+  for (const _k in o) return true;
+  return false;
+}
+
+export const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? { t: 'empty', s } : { t: 'num', v: plain(d), s });
+
+/** SUM of column `col` over the children's rows; its value goes into `out`. */
+export function sumCell(col: number, childRows: number[], childVals: Amounts[], s: string, out: Amounts): CellSpec {
+  const v = sum(childVals.map((m) => m.get(col)));
+  out.set(col, v);
+  return { t: 'formula', f: sumFormula(col, childRows), result: plain(v), s };
+}
+
+/**
+ * Total of an item (or split) row: SUM of its year cells when it has years, SUM of its source cells when it has
+ * sources only, a live SUM of the (empty) year cells when it has nothing yet; otherwise (its amounts sit in columns
+ * this layout does not show, or only a stated total) the core's total as a number.
+ */
+export function totalCell(
+  sh: Sheet, r: number, vals: Amounts, s: string, core: Dec, hasYears: boolean, hasSources: boolean, stated: boolean,
+): CellSpec | undefined {
+  const { totalCol, yearCols, sourceCols } = sh;
+  if (totalCol === undefined) return undefined;
+  let parts: number[] | undefined;
+  if (yearCols.length > 0 && hasYears) parts = yearCols;
+  else if (sourceCols.length > 0 && hasSources && !hasYears) parts = sourceCols;
+  else if (yearCols.length > 0 && !hasYears && !hasSources && !stated) parts = yearCols;
+  if (!parts) {
+    if (core.isZero() && !stated && !hasYears && !hasSources) return { t: 'empty', s };
+    vals.set(totalCol, core);
+    return numCell(core, s);
+  }
+  const v = sum(parts.map((c) => vals.get(c)));
+  vals.set(totalCol, v);
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const contiguous = last - first === parts.length - 1;
+  const f = contiguous ? `SUM(${a1(r, first)}:${a1(r, last)})` : `SUM(${parts.map((c) => a1(r, c)).join(',')})`;
+  return { t: 'formula', f, result: plain(v), s };
+}
+
+function itemTexts(s: Sheet, row: RowSpec, it: Item): void {
+  s.cols.forEach((c, i) => {
+    if (c.kind !== 'text') return;
+    let v: string | undefined;
+    switch (c.slot) {
+      case 'period': v = it.period ? (it.period.from === it.period.to ? String(it.period.from) : `${it.period.from}-${it.period.to}`) : undefined; break;
+      default: v = (it as unknown as Record<string, string | undefined>)[c.slot];
+    }
+    const st = textStyleOf(c.slot, 'item');
+    row.cells[i] = v !== undefined && v !== '' ? { t: 'text', v, s: st } : { t: 'empty', s: st };
+  });
+}
+
+/** The amounts of a leaf item financed by one source (or without the breakdown): values, and the total's formula. */
+function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTotals, srcs: string[], vals: Amounts): void {
+  const { cols, yearCols, sourceCols, totalCol } = s;
+  for (const c of yearCols) {
+    const d = R.years[cols[c].year as number];
+    row.cells[c] = numCell(d, 'itemNum');
+    if (d !== undefined) vals.set(c, d);
+  }
+  for (const c of sourceCols) {
+    const d = R.sources[(cols[c].source as FundingSource).code];
+    row.cells[c] = numCell(d, 'itemNum');
+    if (d !== undefined) vals.set(c, d);
+  }
+  fillPlanAmounts(s, row, it, R, vals);
+  if (s.withBreakdown) row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
+  const tc = totalCell(s, r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
+  if (!tc || totalCol === undefined) return;
+  row.cells[totalCol] = tc;
+  // One source whose amount is the item's year total: the source cell follows the total, so an officer who
+  // edits a year amount sees the source column, the group's and the grand total's source cells follow too.
+  // A source amount that disagrees with the years stays as typed (the check reports ROW_SOURCES_SUM).
+  const only = srcs.length === 1 ? sourceCols.find((c) => (cols[c].source as FundingSource).code === srcs[0]) : undefined;
+  const sv = only === undefined ? undefined : vals.get(only);
+  if (only !== undefined && sv !== undefined && tc.t === 'formula' && yearCols.length > 0 && hasKeys(R.years)
+    && sv.eq(vals.get(totalCol) as Dec)) {
+    row.cells[only] = { t: 'formula', f: a1(r, totalCol), result: plain(sv), s: 'itemNum' };
+  }
+}
+
+/** "Tổng mức đầu tư" and "Kinh phí năm kế hoạch": values as stated. */
+function fillPlanAmounts(s: Sheet, row: RowSpec, it: Item, R: RowTotals, vals: Amounts): void {
+  const ti = s.colOf.get('totalInvestment');
+  if (ti !== undefined) { row.cells[ti] = numCell(it.amounts.totalInvestment, 'itemNum'); if (it.amounts.totalInvestment) vals.set(ti, R.totalInvestment); }
+  const an = s.colOf.get('annual');
+  if (an !== undefined) { row.cells[an] = numCell(it.amounts.annual, 'itemNum'); if (it.amounts.annual) vals.set(an, R.annual); }
+}
+
+/** One italic row of source `code` under a split item: its year values, their total, the source cell = that total. */
+function splitRow(s: Sheet, R: RowTotals, code: string): Emitted {
+  const { cols, yearCols, sourceCols, colOf } = s;
+  const totalCol = s.totalCol as number;
+  const src = s.plan.sources.find((x) => x.code === code) as FundingSource;
+  const sr = newRow(s);
+  const sv: Amounts = new Map();
+  cols.forEach((c, i) => { if (c.kind === 'text') sr.row.cells[i] = { t: 'empty', s: 'splitText' }; });
+  const nameCol = colOf.get('name');
+  if (nameCol !== undefined) sr.row.cells[nameCol] = { t: 'text', v: `- ${src.label}`, s: 'splitText' };
+  for (const c of yearCols) {
+    const d = R.split[code]?.[cols[c].year as number];
+    sr.row.cells[c] = numCell(d, 'splitNum');
+    if (d !== undefined) sv.set(c, d);
+  }
+  sr.row.cells[totalCol] = totalCell(s, sr.r, sv, 'splitNum', ZERO, true, false, false) as CellSpec;
+  for (const c of sourceCols) {
+    if ((cols[c].source as FundingSource).code === code) {
+      const v = sv.get(totalCol) ?? ZERO;
+      sr.row.cells[c] = { t: 'formula', f: a1(sr.r, totalCol), result: plain(v), s: 'splitNum' };
+      sv.set(c, v);
+    } else sr.row.cells[c] = { t: 'empty', s: 'splitNum' };
+  }
+  for (const k of ['totalInvestment', 'annual'] as const) { const ci = colOf.get(k); if (ci !== undefined) sr.row.cells[ci] = { t: 'empty', s: 'splitNum' }; }
+  sr.row.cells[s.codeCol] = { t: 'text', v: code, s: 'code' };
+  return { r: sr.r, vals: sv };
+}
+
+/** An item financed by several sources with a per-year split: its year cells SUM the split rows laid out under it. */
+function fillSplitAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTotals, srcs: string[], vals: Amounts): void {
+  const { cols, yearCols, sourceCols } = s;
+  fillPlanAmounts(s, row, it, R, vals);
+  row.cells[s.codeCol] = { t: 'empty', s: 'code' };
+  const splitRows: number[] = [];
+  const splitVals: Amounts[] = [];
+  const splitTotalRow = new Map<string, number>();
+  for (const code of srcs) {
+    const sr = splitRow(s, R, code);
+    splitRows.push(sr.r);
+    splitVals.push(sr.vals);
+    splitTotalRow.set(code, sr.r);
+  }
+  for (const c of yearCols) row.cells[c] = sumCell(c, splitRows, splitVals, 'itemNum', vals);
+  for (const c of sourceCols) {
+    const code = (cols[c].source as FundingSource).code;
+    const sr = splitTotalRow.get(code);
+    if (sr === undefined) { row.cells[c] = { t: 'empty', s: 'itemNum' }; continue; }
+    const v = splitVals[splitRows.indexOf(sr)].get(c) ?? ZERO;
+    vals.set(c, v);
+    row.cells[c] = { t: 'formula', f: a1(sr, c), result: plain(v), s: 'itemNum' };
+  }
+  row.cells[s.totalCol as number] = totalCell(s, r, vals, 'itemNum', ZERO, true, true, false) as CellSpec;
+}
+
+function leafItem(s: Sheet, T: PlanTotals, it: Item): Emitted {
+  const { r, row } = newRow(s);
+  s.roles.item.push(r);
+  itemTexts(s, row, it);
+  const R = T.rowOf(it);
+  const vals: Amounts = new Map();
+  const srcs = nonZeroSources(R);
+  if (s.withBreakdown && srcs.length > 1) fillSplitAmounts(s, r, row, it, R, srcs, vals);
+  else fillLeafAmounts(s, r, row, it, R, srcs, vals);
+  return { r, vals };
+}
+
+/** A row whose every amount is the SUM of its children's rows (group, or item with sub-items). */
+function parentRow(
+  s: Sheet, T: PlanTotals, fillTexts: (row: RowSpec) => void, children: PlanNode[], role: 'group' | 'item', numStyle: string,
+): Emitted {
+  const { r, row } = newRow(s);
+  s.roles[role].push(r);
+  fillTexts(row);
+  if (s.withBreakdown) row.cells[s.codeCol] = { t: 'empty', s: 'code' };
+  const childRows: number[] = [];
+  const childVals: Amounts[] = [];
+  for (const ch of children) {
+    const res = nodeRows(s, T, ch);
+    childRows.push(res.r);
+    childVals.push(res.vals);
+  }
+  const vals: Amounts = new Map();
+  for (const c of s.amountCols) row.cells[c] = sumCell(c, childRows, childVals, numStyle, vals);
+  return { r, vals };
+}
+
+/** The rows of one node and its descendants, in document order; returns the node's own row. */
+function nodeRows(s: Sheet, T: PlanTotals, n: PlanNode): Emitted {
+  if (n.kind === 'group') {
+    return parentRow(s, T, (row) => {
+      s.cols.forEach((c, i) => {
+        if (c.kind !== 'text') return;
+        const v = c.slot === 'tt' ? n.tt : c.slot === 'name' ? n.name : undefined;
+        const st = n.level === 2 ? (c.slot === 'tt' ? 'group2Tt' : 'group2Text') : textStyleOf(c.slot, 'group');
+        row.cells[i] = v ? { t: 'text', v, s: st } : { t: 'empty', s: st };
+      });
+    }, n.children, 'group', 'groupNum');
+  }
+  if (n.children && n.children.length > 0) return parentRow(s, T, (row) => itemTexts(s, row, n), n.children, 'item', 'itemNum');
+  return leafItem(s, T, n);
+}
+
+/** The table body: the top-level rows (groups, or the items of a flat list), and the body's first and last rows. */
+export function layoutBody(s: Sheet, T: PlanTotals): { top: Emitted[]; bodyStart: number; bodyEnd: number } {
+  const bodyStart = s.rows.length;
+  const top = s.plan.nodes.map((n) => nodeRows(s, T, n));
+  return { top, bodyStart, bodyEnd: s.rows.length - 1 }; // bodyEnd < bodyStart when the plan has no rows
+}

@@ -1,0 +1,118 @@
+/**
+ * What the parts of the layout share: the options, the column set, and the sheet written row by row (heading.ts,
+ * header.ts, body.ts, breakdown.ts and print.ts each add their rows to it; layout.ts runs them in order).
+ */
+import type { Dec } from '../base/decimal';
+import type { CellRange } from '../base/grid';
+import { EXCEL } from '../base/limits';
+import type { FieldKey, FundingSource, LayoutPreset, Plan } from '../plan/model';
+import type { WordsOptions } from '../text/words';
+import { LAYOUT_MESSAGES, LayoutError } from './messages';
+import type { CellSpec, CellStyle, RowSpec, SheetSpec } from './sheetspec';
+
+export type DescriptiveKey =
+  | 'tt' | 'name' | 'status' | 'lead' | 'coordinating' | 'period' | 'objective' | 'scale' | 'notes' | 'code'
+  | 'sourceText';
+/** A column slot of the layout: descriptive fields, or the year / source column blocks, or amount fields. */
+export type ColumnSlot = DescriptiveKey | 'years' | 'total' | 'sources' | 'totalInvestment' | 'annual';
+
+export interface LayoutOptions {
+  /** Column preset; default plan.preset, else 'medium-term' when the plan has years, else 'flat'. */
+  preset?: LayoutPreset;
+  /** Explicit columns and their order (overrides the preset's). */
+  columns?: ColumnSlot[];
+  /** Header texts per slot (e.g. { name: 'Tên nhiệm vụ' }). */
+  headers?: Partial<Record<ColumnSlot, string>>;
+  /** Column widths per slot, in Excel character units ('years' / 'sources' apply to each of their columns). */
+  widths?: Partial<Record<ColumnSlot, number>>;
+  sheetName?: string;
+  /** The "(1) (2) ..." row under the header. Default true. */
+  columnNumbers?: boolean;
+  /** "Trong đó" rows: 'auto' (default: when years and sources are shown and determinable), 'always', 'never'. */
+  breakdown?: 'auto' | 'always' | 'never';
+  /** Label of the grand-total row. Default "Tổng cộng". */
+  totalLabel?: string;
+  /**
+   * The "Bằng chữ" line under the table (grand total in figures and in words, words.ts): true, or the options of
+   * amountToWords (linh/lẻ, nghìn/ngàn, chẵn...). Default false.
+   */
+  words?: boolean | Omit<WordsOptions, 'unit'>;
+  fontName?: string;
+  headingSize?: number;
+  tableSize?: number;
+}
+
+/** One column of the table. */
+export interface Col {
+  slot: ColumnSlot;
+  key: FieldKey;
+  kind: 'text' | 'amount';
+  header: string;
+  width: number;
+  year?: number;
+  source?: FundingSource;
+}
+
+/** The columns of one layout and the indices of each kind. */
+export interface ColumnSet {
+  cols: Col[];
+  lastCol: number;
+  yearCols: number[];
+  sourceCols: number[];
+  amountCols: number[];
+  colOf: Map<FieldKey, number>;
+  totalCol: number | undefined;
+}
+
+/** The exact values of one row: column index → value. */
+export type Amounts = Map<number, Dec>;
+
+/** A row just added, and where. */
+export interface NewRow {
+  r: number;
+  row: RowSpec;
+}
+
+export type Roles = NonNullable<SheetSpec['roles']>;
+
+/** The sheet being laid out. */
+export interface Sheet extends ColumnSet {
+  plan: Plan;
+  opts: LayoutOptions;
+  styles: Record<string, CellStyle>;
+  /** "Trong đó" rows are laid out; the source codes then sit in `codeCol`, just right of the table. */
+  withBreakdown: boolean;
+  codeCol: number;
+  rows: RowSpec[];
+  merges: CellRange[];
+  roles: Roles;
+}
+
+export function newSheet(
+  plan: Plan, opts: LayoutOptions, columns: ColumnSet, styles: Record<string, CellStyle>, withBreakdown: boolean,
+): Sheet {
+  return {
+    ...columns,
+    plan,
+    opts,
+    styles,
+    withBreakdown,
+    codeCol: withBreakdown ? columns.cols.length : -1,
+    rows: [],
+    merges: [],
+    roles: { header: [], group: [], item: [], total: [], breakdown: [] },
+  };
+}
+
+/** A new row at the bottom, every cell null (the table's columns and the code column). */
+export function newRow(s: Sheet): NewRow {
+  if (s.rows.length >= EXCEL.maxRows) throw new LayoutError(LAYOUT_MESSAGES.tooManyRows(EXCEL.maxRows), 'TOO_MANY_ROWS');
+  const row: RowSpec = { cells: new Array<CellSpec | null>(s.cols.length + (s.withBreakdown ? 1 : 0)).fill(null) };
+  s.rows.push(row);
+  return { r: s.rows.length - 1, row };
+}
+
+/** Merge cells c0..c1 of row r (by default across the whole table). */
+export function mergeRow(s: Sheet, r: number, c0 = 0, c1 = s.lastCol): void {
+  if (c1 > c0) s.merges.push({ r0: r, c0, r1: r, c1 });
+}

@@ -1,0 +1,110 @@
+/**
+ * Fitting the table to screen and paper: column widths from the widest amount, row heights from the wrapped text,
+ * the frozen panes, and the page setup (A4 landscape, one page wide, Decree 30 margins, header rows repeated on every
+ * page, page numbers in the footer). Also where every amount and text is held to Excel's limits.
+ */
+import { Dec } from '../base/decimal';
+import { a1 } from '../base/a1';
+import type { CellRange } from '../base/grid';
+import { EXCEL } from '../base/limits';
+import type { FieldKey } from '../plan/model';
+import type { Amounts, Sheet } from './context';
+import type { HeaderRows } from './header';
+import { LAYOUT_MESSAGES, LayoutError } from './messages';
+import type { PrintSpec, SheetSpec } from './sheetspec';
+import { estimateLines, lineHeight, viLength } from './styles';
+
+// Decree 30/2020/NĐ-CP, Phụ lục I, mục II "Định lề trang văn bản (khổ A4)": top 20-25 mm, bottom 20-25 mm,
+// left 30-35 mm, right 15-20 mm. We take top/bottom 20 mm, left 30 mm, right 15 mm (inches below).
+const MM = 1 / 25.4;
+export const DECREE_30_MARGINS = {
+  top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM, header: 8 * MM, footer: 8 * MM,
+} as const;
+
+type Columns = SheetSpec['columns'];
+
+/**
+ * Column widths: text columns as set; amount columns wide enough for their widest amount in vi-VN display (`dp`
+ * decimals), the grand total included. Refuses an amount Excel would show rounded (over 15 significant digits).
+ */
+export function columnWidths(s: Sheet, grand: Amounts, dp: number): Columns {
+  const maxLen = new Map<number, number>();
+  const seeLen = (c: number, d: Dec | undefined) => { if (d) maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp))); };
+  for (const c of s.amountCols) seeLen(c, grand.get(c));
+  const max = EXCEL.maxSignificantDigits;
+  const seeAmount = (r: number, c: number, d: Dec) => {
+    if (d.sd() > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), d, max), 'TOO_PRECISE');
+    seeLen(c, d);
+  };
+  s.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    if (cell && cell.t === 'num') seeAmount(r, c, new Dec(cell.v));
+    if (cell && cell.t === 'formula' && cell.result !== undefined) seeAmount(r, c, new Dec(cell.result));
+  }));
+  const columns: Columns = s.cols.map((c, i) => {
+    if (c.kind === 'text') return { width: c.width, key: c.key };
+    const need = Math.ceil(((maxLen.get(i) ?? 4) + 1.5) * 1.25);
+    const base = c.slot === 'years' || c.slot === 'sources' ? 9 : 10.5;
+    return { width: Math.max(c.width || base, need), key: c.key };
+  });
+  if (s.withBreakdown) columns.push({ width: 9, key: 'sourceCode' as FieldKey });
+  return columns;
+}
+
+/**
+ * Row heights: each row as tall as its tallest wrapped text (merged cells over their merged width), at most 409 pt;
+ * the two header rows together as tall as the tallest header merged over both. Refuses a text over Excel's limit.
+ */
+export function setRowHeights(s: Sheet, columns: Columns, tSize: number, header: HeaderRows): void {
+  const widthOf = (c0: number, c1: number) => { let w = 0; for (let c = c0; c <= c1; c++) w += columns[c]?.width ?? 9; return w; };
+  const mergeAt = new Map<string, CellRange>();
+  for (const m of s.merges) mergeAt.set(`${m.r0},${m.c0}`, m);
+  s.rows.forEach((row, r) => {
+    let h = lineHeight(tSize) + 3;
+    row.cells.forEach((cell, c) => {
+      if (!cell || cell.t !== 'text') return;
+      if (cell.v.length > EXCEL.maxCellText) {
+        throw new LayoutError(LAYOUT_MESSAGES.textTooLong(a1(r, c), cell.v.length, EXCEL.maxCellText), 'TEXT_TOO_LONG');
+      }
+      const st = s.styles[cell.s ?? ''] ?? {};
+      const size = st.font?.size ?? tSize;
+      const m = mergeAt.get(`${r},${c}`);
+      if (m && m.r1 > m.r0) return; // vertical merges handled below
+      const w = m ? widthOf(m.c0, m.c1) : columns[c]?.width ?? 9;
+      const lines = st.wrap || m ? estimateLines(cell.v, w, size, !!st.font?.bold) : 1;
+      h = Math.max(h, lines * lineHeight(size) + 4);
+    });
+    row.height = Math.min(409, Math.round(h * 4) / 4);
+  });
+  // Vertical header merges: the two header rows together must hold the tallest header text.
+  const { h1, h2, twoRows } = header;
+  if (!twoRows) return;
+  let need = 0;
+  for (const m of s.merges) {
+    if (m.r0 === h1.r && m.r1 === h2.r) {
+      const cell = h1.row.cells[m.c0];
+      if (cell && cell.t === 'text') need = Math.max(need, estimateLines(cell.v, widthOf(m.c0, m.c1), tSize, true) * lineHeight(tSize) + 6);
+    }
+  }
+  const have = (h1.row.height ?? 0) + (h2.row.height ?? 0);
+  if (need > have) h2.row.height = Math.min(409, Math.ceil(need - (h1.row.height ?? 0)));
+}
+
+/** Panes frozen under the header and right of the name column. */
+export function freezeOf(s: Sheet, headerEnd: number): NonNullable<SheetSpec['freeze']> {
+  const nameCol = s.colOf.get('name');
+  return { rows: headerEnd + 1, cols: nameCol !== undefined ? nameCol + 1 : 0 };
+}
+
+/** A4 landscape, one page wide, the header rows on every page; the print area leaves the code column out. */
+export function printSetup(s: Sheet, header: HeaderRows): PrintSpec {
+  return {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...DECREE_30_MARGINS },
+    titleRows: { from: header.h1.r, to: header.headerEnd },
+    area: { r0: 0, c0: 0, r1: s.rows.length - 1, c1: s.lastCol },
+    footer: 'Trang &P/&N',
+  };
+}
