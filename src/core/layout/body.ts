@@ -85,7 +85,7 @@ function hasKeys(o: object): boolean {
   return false;
 }
 
-export const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? { t: 'empty', s } : { t: 'num', v: plain(d), s });
+const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? { t: 'empty', s } : { t: 'num', v: plain(d), s });
 
 /** SUM of column `col` over the children's rows; its value goes into `out`. */
 export function sumCell(col: number, childRows: number[], childVals: Amounts[], s: string, out: Amounts): CellSpec {
