@@ -150,7 +150,6 @@ describe('purity of the core, by the compiler and by lint', () => {
 });
 
 test('rooms stay small: no file in src over 400 lines, no function over 120, no class over 400', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { breaches } = require('../scripts/sizes.js') as { breaches: (root?: string) => { file: string; what: string; name: string; lines: number }[] };
   expect(breaches(SRC).map((b) => `${b.file}: ${b.what} ${b.name} (${b.lines} lines)`)).toEqual([]);
 });

@@ -39,11 +39,15 @@ export function useInputSheet(host: WorkbookHost, engine: Engine, settings: Pane
   return state;
 }
 
-/** The input sheet's name right now (the user may have renamed or filled it since), or a Vietnamese error. */
+/**
+ * The input sheet's name right now (the user may have renamed or filled it since), or a Vietnamese error — also when
+ * the sheet cannot be read into a plan yet (no project entered, a bad cell), so that an edit never runs on it.
+ */
 export async function currentInputSheet(host: WorkbookHost, engine: Engine, settings: PaneSettings): Promise<string> {
   const names = await host.sheetNames();
   const active = await host.activeSheetName();
   const found = await engine.findInputSheet(names, (n) => host.readSheet(n), { active, remembered: settings.inputSheet });
   if (!found) throw new Error('Chưa có trang nhập liệu: hãy bấm “Tạo trang Nhập liệu” trước.');
+  engine.planFromInput(found.grid);
   return found.sheet;
 }
