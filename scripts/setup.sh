@@ -8,10 +8,6 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
-# keytar (a dependency of Microsoft's office-addin-debugging) has no reachable prebuilt binary here:
-# npm ci compiles it, which needs pkg-config and the libsecret headers.
-command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
-pkg-config --exists libsecret-1 2>/dev/null || need+=(libsecret-1-dev)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${need[*]}"
