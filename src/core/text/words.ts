@@ -22,7 +22,8 @@
  */
 import { Dec, isDec } from '../base/decimal';
 import type { Unit } from '../plan/model';
-import { AmountError, convertUnit, parseAmount } from './numbers';
+import { AmountError, convertUnit, isUnit, parseAmount, unitFactor } from './numbers';
+import { MAX_AMOUNT_DIGITS } from '../base/limits';
 
 export interface WordsOptions {
   /** The unit the amount is in; it is scaled to đồng first. Default 'đồng'. */
@@ -44,7 +45,7 @@ export interface WordsOptions {
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const BILLION = 1000000000n;
 /** Amounts at or above this (in đồng) are refused: 10^21, a thousand tỷ tỷ. */
-const MAX_DONG = 10n ** 21n;
+const MAX_DONG = 10n ** BigInt(MAX_AMOUNT_DIGITS);
 
 interface Resolved {
   linh: string;
@@ -139,11 +140,10 @@ function toDong(amount: Dec | string, unit: Unit): Dec {
  * so callers such as the checks can test first instead of catching AmountError.
  */
 export function canSayInWords(amount: Dec, unit: Unit = 'đồng'): boolean {
-  if (!isDec(amount) || !amount.isFinite()) return false;
-  const f = unit === 'đồng' ? 0 : unit === 'nghìn đồng' ? 3 : unit === 'triệu đồng' ? 6 : unit === 'tỷ đồng' ? 9 : -1;
-  if (f < 0) return false;
-  if (amount.abs().gte(new Dec(10).pow(21 - f))) return false;
-  return amount.decimalPlaces() - f <= 18;
+  if (!isDec(amount) || !amount.isFinite() || !isUnit(unit)) return false;
+  const dong = amount.times(unitFactor(unit));
+  if (dong.abs().gte(new Dec(10).pow(MAX_AMOUNT_DIGITS))) return false;
+  return dong.decimalPlaces() <= 18;
 }
 
 /** The amount in Vietnamese words, e.g. 441.115 triệu đồng → "Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng". */
