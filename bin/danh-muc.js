@@ -8,4 +8,10 @@ if (!fs.existsSync(main)) {
   process.stderr.write('danh-muc: chưa biên dịch — hãy chạy "npm run build:cli" trước.\n');
   process.exit(2);
 }
-require(main).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+const cli = require(main);
+const argv = process.argv.slice(2);
+cli.installProcessGuard(argv[0]);
+cli.main(argv).then((code) => { process.exitCode = code; }, (e) => {
+  process.stderr.write(`${cli.oneLine(cli.unexpectedLine(argv[0] || '', e))}\n`);
+  process.exitCode = 2;
+});

@@ -8,7 +8,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import schema from '../../schemas/plan.schema.json';
 import { PLAN_JSON_MESSAGES as M } from '../core/plan/messages';
 import type { Plan } from '../core/plan/model';
-import { PlanJsonError, buildPlanFromJson } from '../core/plan/planJson';
+import { PlanJsonError, buildPlanFromJson, checkPlanSize } from '../core/plan/planJson';
 
 export const PLAN_SCHEMA: object = schema;
 
@@ -23,6 +23,7 @@ function validate(): ValidateFunction {
 
 /** Validate plan JSON (already parsed) and build the Plan. Throws PlanJsonError. */
 export function planFromJsonData(data: unknown): Plan {
+  checkPlanSize(data);
   let ok: boolean;
   try {
     ok = validate()(data) as boolean;

@@ -39,6 +39,19 @@ function version(): string {
   return 'unknown';
 }
 
+/**
+ * The binary's last guard (bin/danh-muc.js): anything that escapes main — an error thrown from a callback, a rejected
+ * promise nobody awaited — ends the process with exit 2 and one line, never Node's stack.
+ */
+export function installProcessGuard(command: string | undefined): void {
+  const die = (e: unknown) => {
+    process.stderr.write(`${oneLine(unexpectedLine(command ?? '', e))}\n`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+}
+
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const cio: CliIO = {
     out: io?.out ?? ((t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n')),
@@ -57,7 +70,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   }
   const load = commands[name];
   if (!load) {
-    cio.err(`danh-muc: lệnh không có: "${name}"; xem "danh-muc --help".`);
+    cio.err(oneLine(`danh-muc: lệnh không có: "${name}"; xem "danh-muc --help".`));
     return 2;
   }
   try {
@@ -70,11 +83,26 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   } catch (e) {
     // The CLI boundary: say what went wrong in one line.
     if (e instanceof CliError) {
-      cio.err(`danh-muc ${name}: ${e.message}`);
+      cio.err(oneLine(`danh-muc ${name}: ${e.message}`));
       return e.exitCode;
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    cio.err(`danh-muc ${name}: lỗi không mong đợi: ${msg.split('\n')[0]}`);
+    cio.err(unexpectedLine(name, e));
     return 2;
   }
+}
+
+/** One line whatever the text holds: newlines and other control characters shown as escapes ("\\n"). */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * The one line for anything unexpected: never a library's own (English) message, which names nothing the officer
+ * can act on; the error's kind is kept for a bug report. DANH_MUC_DEBUG=1 prints the stack as well.
+ */
+export function unexpectedLine(command: string, e: unknown): string {
+  if (process.env.DANH_MUC_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  const heap = e instanceof RangeError && /allocation|memory|Invalid (string|array|typed array) length/i.test(e.message);
+  return `danh-muc ${command}: ${heap ? 'tệp quá lớn, không đủ bộ nhớ để xử lý' : 'lỗi không mong đợi; hãy báo lỗi kèm tệp đã dùng (DANH_MUC_DEBUG=1 cho biết chi tiết)'}`;
 }

@@ -10,14 +10,18 @@
  * one-line Vietnamese reason); below that it calls the original unchanged.
  */
 import ExcelJS from 'exceljs';
+import { PACKAGE } from '../core/base/limits';
 
-/** Largest merged area read (cells). Appendix merges span a heading or a header band: a few hundred cells. */
-export const MAX_MERGE_CELLS = 200000;
+/** Largest merged area read (cells), one merge or all of a workbook's together (PACKAGE.maxMergedCells). */
+export const MAX_MERGE_CELLS = PACKAGE.maxMergedCells;
 
-/** Thrown while loading a workbook that has a merge over MAX_MERGE_CELLS cells. */
+/** Thrown while loading a workbook with a merge, or merges together (`total`), over MAX_MERGE_CELLS cells. */
 export class MergeTooLarge extends Error {
-  constructor(readonly ref: string, readonly cells: number) { super(ref); }
+  constructor(readonly ref: string, readonly cells: number, readonly total = false) { super(ref); }
 }
+
+/** Merged cells read so far, per workbook being loaded. */
+const mergedCells = new WeakMap<object, number>();
 
 /** "A1:XFD1048576" → number of cells (undefined when not a range). */
 export function rangeCells(ref: string): number | undefined {
@@ -48,6 +52,10 @@ export function installExceljsPatch(): void {
     for (const ref of model?.mergeCells ?? []) {
       const n = rangeCells(String(ref));
       if (n !== undefined && n > MAX_MERGE_CELLS) throw new MergeTooLarge(String(ref), n);
+      const book = ((this as { _workbook?: object })._workbook ?? this) as object;
+      const total = (mergedCells.get(book) ?? 0) + (n ?? 0);
+      mergedCells.set(book, total);
+      if (total > MAX_MERGE_CELLS) throw new MergeTooLarge(String(ref), total, true);
     }
     return original.call(this, model);
   };

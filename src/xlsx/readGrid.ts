@@ -15,7 +15,9 @@ import type { CellRange, Grid, GridCell } from '../core/base/grid';
 import { Dec } from '../core/base/decimal';
 import { EXCEL } from '../core/base/limits';
 import { formatVi } from '../core/text/numbers';
-import { installExceljsPatch, MergeTooLarge } from './exceljsPatch';
+import { installExceljsPatch, MAX_MERGE_CELLS, MergeTooLarge } from './exceljsPatch';
+import { guardedPackage, PackageLimit } from './zipGuard';
+import { packageError } from './readMessages';
 
 /** A file that cannot be read as an .xlsx workbook. `message` is one Vietnamese line. */
 export class UnreadableWorkbookError extends Error {
@@ -27,7 +29,7 @@ export class UnreadableWorkbookError extends Error {
 
 export type UnreadableReason =
   | 'not-found' | 'empty' | 'encrypted' | 'legacy-xls' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-sheets' | 'cell-too-long'
-  | 'beyond-sheet' | 'merge-too-large';
+  | 'beyond-sheet' | 'merge-too-large' | 'too-large';
 
 const ERROR_CODES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
 
@@ -83,19 +85,27 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
   }
   const sniffed = sniffWorkbook(buf);
   if (sniffed) throw sniffed;
+  let pkg: Buffer;
+  try {
+    pkg = guardedPackage(buf);
+  } catch (e) {
+    if (e instanceof PackageLimit) throw new UnreadableWorkbookError(...packageError(e));
+    throw e;
+  }
   installExceljsPatch();
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(pkg as unknown as ExcelJS.Buffer);
   } catch (e) {
     if (e instanceof MergeTooLarge) {
-      throw new UnreadableWorkbookError(
-        `tệp có vùng gộp ô ${e.ref} (${formatVi(new Dec(e.cells))} ô), quá lớn cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`,
-        'merge-too-large');
+      throw new UnreadableWorkbookError(e.total
+        ? `tệp có tổng cộng hơn ${formatVi(new Dec(MAX_MERGE_CELLS))} ô nằm trong vùng gộp ô (giới hạn tổng số ô gộp), quá nhiều cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`
+        : `tệp có vùng gộp ô ${e.ref} (${formatVi(new Dec(e.cells))} ô), quá lớn cho một bảng phụ lục; hãy bỏ gộp ô rồi lưu lại`,
+      'merge-too-large');
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UnreadableWorkbookError(`tệp .xlsx bị hỏng hoặc không đầy đủ (${msg.split('\n')[0].slice(0, 120)})`, 'corrupt');
+    // exceljs's own message (English, about its internals) names nothing the officer can act on.
+    throw new UnreadableWorkbookError('tệp .xlsx bị hỏng hoặc không đầy đủ; hãy mở bằng Excel rồi lưu lại', 'corrupt');
   }
   if (wb.worksheets.length === 0) {
     throw new UnreadableWorkbookError('tệp không chứa trang tính nào', 'no-sheets');
@@ -112,8 +122,7 @@ export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Arr
     } catch (e) {
       if (e instanceof UnreadableWorkbookError) throw e;
       // exceljs loaded the package but a sheet's content is not what a workbook holds.
-      const msg = e instanceof Error ? e.message : String(e);
-      throw new UnreadableWorkbookError(`trang "${ws.name}" bị hỏng, không đọc được (${msg.split('\n')[0].slice(0, 120)})`, 'corrupt');
+      throw new UnreadableWorkbookError(`trang "${ws.name}" bị hỏng, không đọc được; hãy mở bằng Excel rồi lưu lại`, 'corrupt');
     }
   });
 }

@@ -30,6 +30,8 @@ export function withFreeNames(specs: SheetSpec[], existing: string[] = []): Shee
 export interface WriteWorkbookOptions {
   /** Replace an existing file at outPath. Default false: throw OutputExistsError. */
   overwrite?: boolean;
+  /** Receives what was written otherwise than asked (a list validation Excel cannot take). */
+  warnings?: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export interface WriteWorkbookOptions {
 export async function writeWorkbook(specs: SheetSpec[], outPath: string, opts: WriteWorkbookOptions = {}): Promise<string[]> {
   const named = withFreeNames(specs);
   if (!opts.overwrite && (await exists(outPath))) throw new OutputExistsError(outPath);
-  const buf = await writeSpecsToBuffer(named);
+  const buf = await writeSpecsToBuffer(named, opts.warnings);
   await writeFileAtomic(outPath, buf, opts.overwrite ?? false);
   return named.map((s) => s.name);
 }

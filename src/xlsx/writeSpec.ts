@@ -95,16 +95,19 @@ function checkMerges(merges: CellRange[]): void {
   });
 }
 
-function listFormula(list: string[]): string {
-  if (list.some((v) => /[",]/.test(v))) throw new XlsxWriteError('Danh sách chọn không được chứa dấu phẩy hoặc dấu ngoặc kép.');
+/** The list as Excel's inline formula; undefined when Excel cannot take it (over 255 characters, a comma or quote). */
+function listFormula(list: string[]): string | undefined {
+  if (list.some((v) => /[",]/.test(v))) return undefined;
   const f = `"${list.join(',')}"`;
   // the list between its two quotes is at most EXCEL.maxListChars (255) characters
-  if (f.length > EXCEL.maxListChars + 2) throw new XlsxWriteError('Danh sách chọn quá dài cho Excel (tối đa 255 ký tự).');
-  return f;
+  return f.length > EXCEL.maxListChars + 2 ? undefined : f;
 }
 
+/** The warning for a list Excel cannot take; the same words as the Office writer's (the sheet is written without it). */
+export const listRefused = (address: string) => `Không tạo được danh sách chọn cho vùng ${address}: giá trị quá dài hoặc có dấu phẩy.`;
+
 /** Writes one SheetSpec as a new worksheet of `wb` and returns it. */
-export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec, warnings: string[] = []): ExcelJS.Worksheet {
   checkSheetName(spec.name);
   if (wb.getWorksheet(spec.name)) throw new XlsxWriteError(`Sổ tính đã có trang "${spec.name}".`);
   checkMerges(spec.merges);
@@ -191,10 +194,15 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec): Exce
   // exceljs has worksheet.dataValidations at runtime; its typings omit it.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of spec.validations ?? []) {
+    const formula = listFormula(v.list);
+    if (formula === undefined) {
+      warnings.push(listRefused(rangeA1(v.range)));
+      continue;
+    }
     dv.add(rangeA1(v.range), {
       type: 'list',
       allowBlank: true,
-      formulae: [listFormula(v.list)],
+      formulae: [formula],
       showErrorMessage: true,
       errorStyle: 'stop',
       error: 'Chọn một giá trị trong danh sách.',
@@ -205,15 +213,16 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec): Exce
 }
 
 /** A workbook holding the given sheets, in order. */
-export function workbookOfSpecs(specs: SheetSpec[]): ExcelJS.Workbook {
+export function workbookOfSpecs(specs: SheetSpec[], warnings: string[] = []): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Danh mục';
-  for (const s of specs) writeSpecToWorkbook(wb, s);
+  for (const s of specs) writeSpecToWorkbook(wb, s, warnings);
   return wb;
 }
 
-export async function writeSpecsToBuffer(specs: SheetSpec[]): Promise<Buffer> {
-  const wb = workbookOfSpecs(specs);
+/** The workbook's bytes; what could not be written as asked (a list Excel refuses) is added to `warnings`. */
+export async function writeSpecsToBuffer(specs: SheetSpec[], warnings: string[] = []): Promise<Buffer> {
+  const wb = workbookOfSpecs(specs, warnings);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -81,7 +81,9 @@ const RUNNER = `
 const fs = require('fs');
 const stats = process.env.DANH_MUC_STATS;
 if (stats) process.on('exit', () => fs.writeFileSync(stats, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })));
-require(process.env.DANH_MUC_MAIN).main(process.argv.slice(1)).then((code) => { process.exitCode = code; });
+const cli = require(process.env.DANH_MUC_MAIN);
+cli.installProcessGuard(process.argv[1]);
+cli.main(process.argv.slice(1)).then((code) => { process.exitCode = code; });
 `;
 
 /** Runs `danh-muc <args>` in a fresh Node process in `cwd`. */

@@ -87,7 +87,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const built = viaApp(() => buildAppendix(plan, { preset, words: flags.has('words') }));
-  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force);
+  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err);
   const unit = built.plan.meta.unit;
   io.out(
     `Đã tạo phụ lục "${sheetName}"${from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +

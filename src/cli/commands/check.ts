@@ -12,6 +12,7 @@ import { formatVi, parseAmount } from '../../core/text/numbers';
 import { checkOptions, checkWorkbook } from '../../app/check';
 import { readWorkbookGrids, UnreadableWorkbookError } from '../../xlsx/readGrid';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
+import { readInput } from './readInput';
 
 export const USAGE = `cách dùng: danh-muc check <tệp.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
   Kiểm tra bảng danh mục (không sửa tệp). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc không đọc được tệp.`;
@@ -119,7 +120,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = path.resolve(io.cwd, positional[0]);
   let grids;
   try {
-    grids = await readWorkbookGrids(file);
+    grids = await readWorkbookGrids(await readInput(file, positional[0]));
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${positional[0]}": ${e.message}`);
     throw e;

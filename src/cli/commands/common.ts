@@ -1,5 +1,5 @@
 /** Shared by the build and template commands: plan input (files, the embedded sample). */
-import { existsSync, promises as fsp } from 'fs';
+import { existsSync } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
 import type { Plan } from '../../core/plan/model';
@@ -19,29 +19,7 @@ export function samplePath(): string {
   throw new CliError(`không tìm thấy mẫu có sẵn ${SAMPLE_FILE} trong gói cài đặt`);
 }
 
-/** Max input size read into memory (a plan or input workbook is far smaller). */
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
-
-export async function readInput(file: string, shown: string): Promise<Buffer> {
-  let st;
-  try {
-    st = await fsp.stat(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError(`không tìm thấy tệp "${shown}"`);
-    if (code === 'EACCES') throw new CliError(`không có quyền đọc tệp "${shown}"`);
-    throw e;
-  }
-  if (st.isDirectory()) throw new CliError(`"${shown}" là một thư mục, không phải tệp`);
-  if (st.size === 0) throw new CliError(`tệp "${shown}" rỗng (0 byte)`);
-  if (st.size > MAX_INPUT_BYTES) throw new CliError(`tệp "${shown}" quá lớn (${Math.round(st.size / 1048576)} MB; tối đa ${MAX_INPUT_BYTES / 1048576} MB)`);
-  try {
-    return await fsp.readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EACCES') throw new CliError(`không có quyền đọc tệp "${shown}"`);
-    throw e;
-  }
-}
+export { MAX_INPUT_BYTES, readInput } from './readInput';
 
 export function looksLikeJson(buf: Buffer): boolean {
   const head = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();

@@ -25,9 +25,14 @@ export async function checkOutput(out: string | undefined, cwd: string, force: b
 }
 
 /** Write the workbook atomically; file-system and writer failures become one-line CLI errors. */
-export async function writeOutput(specs: SheetSpec[], abs: string, shown: string, force: boolean): Promise<string[]> {
+export async function writeOutput(
+  specs: SheetSpec[], abs: string, shown: string, force: boolean, warn: (line: string) => void,
+): Promise<string[]> {
+  const warnings: string[] = [];
   try {
-    return await writeWorkbook(specs, abs, { overwrite: force });
+    const names = await writeWorkbook(specs, abs, { overwrite: force, warnings });
+    for (const w of warnings) warn(`Lưu ý: ${w}`);
+    return names;
   } catch (e) {
     if (e instanceof OutputExistsError) throw new CliError(`tệp "${shown}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
     if (e instanceof XlsxWriteError) throw new CliError(`không ghi được tệp Excel: ${e.message}`);

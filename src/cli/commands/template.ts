@@ -44,7 +44,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const out = await checkOutput(values.out, io.cwd, force, 'danh-muc template -o nhap-lieu.xlsx');
 
   const spec = templateSpec({ years, sources, unit, preset, title: values.title?.normalize('NFC'), rows, plan });
-  const [name] = await writeOutput([spec], out, values.out ?? out, force);
+  const [name] = await writeOutput([spec], out, values.out ?? out, force, io.err);
   const span = !years ? 'không chia theo năm' : years.from === years.to ? `năm ${years.from}` : `năm ${years.from}-${years.to}`;
   const filled = plan ? `, đã điền ${countPlan(plan.nodes).items} dự án` : '';
   io.out(

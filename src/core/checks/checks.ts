@@ -44,7 +44,7 @@ function walk(ctx: CheckContext, nodes: PlanNode[], parentItem: Item | undefined
 
 function item(ctx: CheckContext, it: Item, parent: Item | undefined): void {
   const name = lazy(() => nodeName(it, parent));
-  const a = it.amounts ?? { years: {}, sources: {} };
+  const a = it.amounts ?? { years: Object.create(null), sources: Object.create(null) };
   const isParent = Array.isArray(it.children) && it.children.length > 0;
   // Year records have integer keys, slow to enumerate in V8: list them once per item.
   const yearKeys = a.years ? Object.keys(a.years) : [];

@@ -153,7 +153,7 @@ export function shown(ctx: CheckContext, n: PlanNode, c: Col): Dec {
     return v ?? computedValue(ctx.totals.rowOf(n), c);
   }
   if (n.children && n.children.length > 0) {
-    const v = statedValue(n.amounts ?? { years: {}, sources: {} }, c);
+    const v = statedValue(n.amounts ?? { years: Object.create(null), sources: Object.create(null) }, c);
     return v ?? computedValue(ctx.totals.rowOf(n), c);
   }
   if (c.kind === 'total') return n.amounts?.total ?? ctx.totals.rowOf(n).total;

@@ -40,7 +40,7 @@ export function missing(ctx: CheckContext, it: Item, isParent: boolean, name: La
   if (!it.name || !it.name.trim()) miss('name', M.missingName);
   if (ctx.expects.lead && (!it.lead || !it.lead.trim())) miss('lead', M.missingLead);
   if (ctx.expects.source && !isParent) {
-    const a = it.amounts ?? { years: {}, sources: {} };
+    const a = it.amounts ?? { years: Object.create(null), sources: Object.create(null) };
     const hasAmount = Object.values(a.sources ?? {}).some((v) => !v.isZero()) || Object.keys(a.split ?? {}).length > 0;
     if (!hasAmount && !(it.sourceText && it.sourceText.trim())) {
       const cols = ctx.plan.sheet?.columns;

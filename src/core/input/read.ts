@@ -121,7 +121,7 @@ function readRows(ctx: ReadContext, header: number, cols: Columns, unit: Unit): 
     if (tt === '' && STOP_ROW.test(fname)) break;
     if (tt === '' && TOTAL_ROW.test(fname)) continue;
 
-    const amounts: RowAmounts = { years: {}, sources: {} };
+    const amounts: RowAmounts = { years: Object.create(null), sources: Object.create(null) };
     let amountCol: number | undefined;
     for (const ac of amountCols) {
       const d = readAmount(ctx, r, ac.col, unit);

@@ -7,6 +7,7 @@ export const SETTING_MESSAGES = {
   yearsTooLong: (max: number) => `khoảng năm quá dài (tối đa ${max} năm)`,
   sourcesEmpty: 'danh sách nguồn vốn trống (ví dụ: NSTW,NSĐP,ĐTPT)',
   sourceCodeBad: (raw: string) => `mã nguồn vốn "${raw}" không hợp lệ (chữ, số, tối đa 20 ký tự, không có khoảng trắng)`,
+  sourceCodeMissing: (part: string) => `thiếu mã nguồn vốn trước dấu "=" trong "${part}" (viết MÃ=Tên, ví dụ ABC=Vốn ABC)`,
   sourceLabelMissing: (code: string) => `nguồn vốn "${code}" thiếu tên sau dấu "="`,
   sourceRepeated: (code: string) => `mã nguồn vốn "${code}" bị lặp`,
   unitUnknown: (t: string) => `không hiểu đơn vị "${t}" (dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng)`,
@@ -48,7 +49,11 @@ export const PLAN_JSON_MESSAGES = {
   spanReversed: (from: number, to: number) => `năm kết thúc ${to} trước năm bắt đầu ${from}`,
   groupTooDeep: 'nhóm lồng quá hai cấp (I, II... rồi A, B...)',
   textTooLong: (length: string, max: string) => `văn bản dài ${length} ký tự, quá giới hạn ${max} ký tự của một ô Excel`,
-  sourceRepeated: (code: string) => `mã nguồn vốn "${code}" bị trùng`,
+  sourceRepeated: (code: string, first: string, raw: string) =>
+    `mã nguồn vốn "${raw}" bị trùng với "${first}" (cùng mã "${code}" sau khi chuẩn hóa Unicode NFC và bỏ khoảng trắng)`,
+  sourceKeyTwice: (code: string) => `mã nguồn vốn "${code}" được ghi hai lần (hai khóa giống nhau sau khi chuẩn hóa Unicode NFC)`,
+  tooManySources: (n: string, max: string) => `có ${n} nguồn vốn, quá giới hạn ${max} nguồn vốn của một kế hoạch`,
+  tooManyItems: (n: string, max: string) => `có ${n} dòng (nhóm và dự án), quá giới hạn ${max} dòng của một kế hoạch`,
   defaultWhere: 'kế hoạch',
 } as const;
 

@@ -7,7 +7,8 @@
  * e.g. "nodes[2].children[0].amounts.years.2021: phải là số".
  */
 import { Dec } from '../base/decimal';
-import { EXCEL, MAX_AMOUNT_DIGITS } from '../base/limits';
+import { EXCEL, MAX_AMOUNT_DIGITS, PLAN } from '../base/limits';
+import { planSizeProblem } from './planSize';
 import { formatVi } from '../text/numbers';
 import type {
   BreakdownRow, FieldKey, FundingSource, Group, Item, Plan, PlanMeta, PlanNode, RowAmounts, RowLoc,
@@ -137,29 +138,32 @@ function amountOf(x: Json, path: string): Dec {
 }
 
 function yearRecord(x: Json, path: string): Record<number, Dec> {
-  const out: Record<number, Dec> = {};
+  const out: Record<number, Dec> = Object.create(null);
   if (!isObj(x)) return out;
   for (const [k, v] of Object.entries(x)) out[parseInt(k, 10)] = amountOf(v, `${path}.${k}`);
   return out;
 }
 
 function amountsOf(x: Json, path: string, codes: Set<string>): RowAmounts {
-  const a: RowAmounts = { years: {}, sources: {} };
+  const a: RowAmounts = { years: Object.create(null), sources: Object.create(null) };
   if (!isObj(x)) return a;
   if (x.years !== undefined) a.years = yearRecord(x.years, `${path}.years`);
   if (isObj(x.sources)) {
     for (const [k, v] of Object.entries(x.sources)) {
       const code = k.normalize('NFC');
       if (!codes.has(code)) throw new PlanJsonError(`${path}.sources.${k}`, M.unknownSource);
+      if (Object.prototype.hasOwnProperty.call(a.sources, code)) throw new PlanJsonError(`${path}.sources.${k}`, M.sourceKeyTwice(code));
       a.sources[code] = amountOf(v, `${path}.sources.${k}`);
     }
   }
   if (isObj(x.split)) {
-    a.split = {};
+    const split: Record<string, Record<number, Dec>> = Object.create(null);
+    a.split = split;
     for (const [k, v] of Object.entries(x.split)) {
       const code = k.normalize('NFC');
       if (!codes.has(code)) throw new PlanJsonError(`${path}.split.${k}`, M.unknownSource);
-      a.split[code] = yearRecord(v, `${path}.split.${k}`);
+      if (Object.prototype.hasOwnProperty.call(split, code)) throw new PlanJsonError(`${path}.split.${k}`, M.sourceKeyTwice(code));
+      split[code] = yearRecord(v, `${path}.split.${k}`);
     }
   }
   for (const f of ['total', 'totalInvestment', 'annual'] as const) {
@@ -265,13 +269,23 @@ function firstTooLongText(data: Json): { path: string; length: number } | undefi
   return undefined;
 }
 
+/** The plan's size within PLAN (sources, rows of the tree), before anything else is looked at. Throws PlanJsonError. */
+export function checkPlanSize(data: unknown): void {
+  const p = planSizeProblem(data);
+  if (p) throw new PlanJsonError(p.path, p.message);
+}
+
 function sourcesOf(list: Obj[]): FundingSource[] {
   const sources: FundingSource[] = [];
-  const codes = new Set<string>();
+  const codes = new Map<string, string>();
+  if (list.length > PLAN.maxSources) {
+    throw new PlanJsonError('sources', M.tooManySources(formatVi(new Dec(list.length)), formatVi(new Dec(PLAN.maxSources))));
+  }
   list.forEach((s, i) => {
     const code = (s.code as string).normalize('NFC').trim();
-    if (codes.has(code)) throw new PlanJsonError(`sources[${i}].code`, M.sourceRepeated(code));
-    codes.add(code);
+    const first = codes.get(code);
+    if (first !== undefined) throw new PlanJsonError(`sources[${i}].code`, M.sourceRepeated(code, first, s.code as string));
+    codes.set(code, s.code as string);
     const src: FundingSource = { code, label: (s.label as string).normalize('NFC') };
     if (typeof s.breakdownLabel === 'string') src.breakdownLabel = s.breakdownLabel.normalize('NFC');
     sources.push(src);
@@ -355,6 +369,7 @@ function statedOf(d: Obj, plan: Plan, codes: Set<string>): void {
  * (empty or absent when the data is valid; the data must have been validated). Throws PlanJsonError.
  */
 export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIssue[] | null | undefined): Plan {
+  checkPlanSize(data);
   if (schemaErrors && schemaErrors.length > 0) throw schemaError(data, schemaErrors);
   const long = firstTooLongText(data);
   if (long) throw new PlanJsonError(long.path, M.textTooLong(formatVi(new Dec(long.length)), formatVi(new Dec(EXCEL.maxCellText))));

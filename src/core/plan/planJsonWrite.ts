@@ -10,7 +10,7 @@ function amountJson(d: Dec): string {
 }
 
 function yearsJson(r: Record<number, Dec>): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const k of Object.keys(r).sort()) {
     const v = r[k as unknown as number];
     if (isDec(v)) out[k] = amountJson(v);
@@ -22,12 +22,12 @@ function amountsJson(a: RowAmounts): Obj {
   const out: Obj = {};
   if (Object.keys(a.years).length) out.years = yearsJson(a.years);
   if (Object.keys(a.sources).length) {
-    const s: Record<string, string> = {};
+    const s: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries(a.sources)) if (isDec(v)) s[k] = amountJson(v);
     out.sources = s;
   }
   if (a.split && Object.keys(a.split).length) {
-    const s: Record<string, Record<string, string>> = {};
+    const s: Record<string, Record<string, string>> = Object.create(null);
     for (const [k, v] of Object.entries(a.split)) s[k] = yearsJson(v);
     out.split = s;
   }

@@ -89,6 +89,7 @@ export function parseSourceCodes(text: string): FundingSource[] {
     const eq = p.indexOf('=');
     const rawCode = (eq >= 0 ? p.slice(0, eq) : p).trim();
     const label = eq >= 0 ? p.slice(eq + 1).trim() : undefined;
+    if (rawCode === '') throw new SettingError(M.sourceCodeMissing(p));
     const std = standardSource(rawCode);
     const code = std ? std.code : rawCode.toUpperCase();
     if (!SOURCE_CODE_RE.test(code)) throw new SettingError(M.sourceCodeBad(rawCode));

@@ -59,7 +59,7 @@ export class TotalsError extends Error {
 }
 
 function emptyRow(): RowTotals {
-  return { years: {}, sources: {}, split: {}, total: ZERO, totalInvestment: ZERO, annual: ZERO };
+  return { years: Object.create(null), sources: Object.create(null), split: Object.create(null), total: ZERO, totalInvestment: ZERO, annual: ZERO };
 }
 
 /**
@@ -92,7 +92,7 @@ class RowAcc {
   }
 
   row(): RowTotals {
-    const split: Record<string, Record<number, Dec>> = {};
+    const split: Record<string, Record<number, Dec>> = Object.create(null);
     for (const [c, m] of this.split) split[c] = values(m);
     return {
       years: values(this.years),
@@ -112,7 +112,7 @@ function addTo(m: Map<string, ExactSum>, key: string, v: Dec): void {
 }
 
 function values(m: Map<string, ExactSum>): Record<string, Dec> {
-  const out: Record<string, Dec> = {};
+  const out: Record<string, Dec> = Object.create(null);
   for (const [k, s] of m) out[k] = s.value();
   return out;
 }
@@ -252,7 +252,7 @@ function itemSplit(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean, hasY
     for (const c in r.sources) if (!r.sources[c].isZero()) p.inexact.add(c);
   } else if (only !== undefined) {
     // Not a computed-key literal: V8 builds those in slow dictionary mode.
-    const split: Record<string, Record<number, Dec>> = {};
+    const split: Record<string, Record<number, Dec>> = Object.create(null);
     split[only] = r.years;
     r.split = split;
   }
@@ -260,7 +260,7 @@ function itemSplit(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean, hasY
 
 /** The computed row of a leaf item. */
 function itemRow(p: Pass, it: Item): RowTotals {
-  const a: RowAmounts = it.amounts ?? { years: {}, sources: {} };
+  const a: RowAmounts = it.amounts ?? { years: Object.create(null), sources: Object.create(null) };
   const yk = a.years ? Object.keys(a.years) : [];
   assertAmounts(it, a, yk);
   const r = emptyRow();

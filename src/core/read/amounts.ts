@@ -132,7 +132,7 @@ export function readAmount(s: ReadState, r: number, c: number, cell: GridCell | 
 /** The amounts of a row, where its formulas are, and whether any amount was read. */
 export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amounts: RowAmounts; loc: RowLoc; any: boolean } {
   const row = rowOf(s.grid, r);
-  const amounts: RowAmounts = { years: {}, sources: {} };
+  const amounts: RowAmounts = { years: Object.create(null), sources: Object.create(null) };
   const loc: RowLoc = { row: r };
   let any = false;
   for (const ac of s.amountCols) {
