@@ -35,6 +35,13 @@ export const DOING = {
   createSheet: (name: string) => `Không tạo được trang "${name}"`,
 } as const;
 
+/** The reader's notes for the officer. */
+export const READER = {
+  recalculated: 'Excel đang để chế độ tính toán thủ công (Manual): tiện ích đã cho Excel tính lại toàn bộ sổ tính trước khi đọc, để các tổng không bị cũ. Muốn Excel tự tính lại: Công thức (Formulas) → Tùy chọn tính toán (Calculation Options) → Tự động (Automatic).',
+  outsideWindow: (from: string, to: string, far: string) =>
+    `Trang tính có dữ liệu ở rất xa bảng (đến ô ${far}): tiện ích chỉ đọc vùng ${from}:${to}. Nếu các ô ở xa là thừa, hãy xoá chúng (chọn các dòng/cột thừa → Xoá) rồi kiểm tra lại.`,
+} as const;
+
 export const SETTINGS_NOT_SAVED = 'Không lưu được thiết lập vào tệp Excel.';
 
 /** The in-browser preview workbook. */
