@@ -19,6 +19,8 @@ import { DEFAULT_SYNC_TIMEOUT_MS, watchSyncs } from './sync';
 export interface ReadOptions {
   maxRowsPerChunk?: number;
   syncTimeoutMs?: number;
+  /** called at each sync's start and end (the host's whole-run watchdog) */
+  onSync?: () => void;
   excelApi?: (version: string) => boolean;
 }
 
@@ -69,7 +71,7 @@ function toCell(value: unknown, formula: unknown, numFmt: unknown, type: unknown
 /** Reads the named sheet, or the active one. Never queues a write. */
 export async function readSheetGrid(context: Excel.RequestContext, sheetName?: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const api = opts.excelApi ?? (() => false);
-  const { sync, count } = watchSyncs(opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const { sync, count } = watchSyncs(opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS, opts.onSync);
   try {
     const ws = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
     ws.load('name');

@@ -329,12 +329,14 @@ function protectionProxy(ctx: FakeContext, isProtected: () => boolean): { protec
 
 export class FakeWorkbookProxy {
   readonly worksheets: FakeSheetsProxy;
+  private protectionOf?: ReturnType<typeof protectionProxy>;
   constructor(private ctx: FakeContext) {
     this.worksheets = new FakeSheetsProxy(ctx);
   }
   get protection() {
     this.ctx.requireApi(7, 'Workbook.protection');
-    return protectionProxy(this.ctx, () => Boolean(this.ctx.book.protectedStructure));
+    this.protectionOf ??= protectionProxy(this.ctx, () => Boolean(this.ctx.book.protectedStructure));
+    return this.protectionOf;
   }
   private selectedSheet(): FakeSheet {
     const sel = this.ctx.book.selection;
@@ -452,9 +454,11 @@ export class FakeSheetProxy {
     this.ctx.requireApi(9, 'Worksheet.pageLayout');
     return this._pageLayout;
   }
+  private protectionOf?: ReturnType<typeof protectionProxy>;
   get protection() {
     this.ctx.requireApi(2, 'Worksheet.protection');
-    return protectionProxy(this.ctx, () => Boolean(this.resolve()?.protected));
+    this.protectionOf ??= protectionProxy(this.ctx, () => Boolean(this.resolve()?.protected));
+    return this.protectionOf;
   }
   sheet(): FakeSheet {
     const s = this.resolve();
@@ -467,6 +471,7 @@ export class FakeSheetProxy {
   }
   load(props?: string | string[]): this {
     const list = parseLoad(props);
+    if (list.includes('protection/protected')) this.protection.load('protected');
     this.ctx.onSync(() => {
       const s = this.resolve();
       if (list.includes('isNullObject')) { this.state.values.isNullObject = !s; this.state.loaded.add('isNullObject'); }
