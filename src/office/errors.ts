@@ -26,10 +26,22 @@ export function officeCode(e: unknown): string | undefined {
   return undefined;
 }
 
-export function isPayloadLimit(e: unknown): boolean {
+/**
+ * Whether Excel may have refused a batch for its size: the payload-limit codes, or GeneralException — Excel on
+ * the web fails an oversized batch as an "internal error" in the user's language, with no location — so that
+ * the caller halves the batch and retries (down to one row or operation, then the error stands).
+ * anyGeneral: any GeneralException counts (a read, where a retry is harmless).
+ */
+export function isPayloadLimit(e: unknown, anyGeneral = false): boolean {
   const c = officeCode(e);
-  return c === 'RequestPayloadSizeLimitExceeded' || c === 'ResponsePayloadSizeLimitExceeded'
-    || (c === 'GeneralException' && /payload/i.test(String((e as Error).message ?? '')));
+  if (c === 'RequestPayloadSizeLimitExceeded' || c === 'ResponsePayloadSizeLimitExceeded') return true;
+  return c === 'GeneralException' && (anyGeneral || !errorLocation(e) || /payload/i.test(String((e as Error).message ?? '')));
+}
+
+/** Where Office says an error arose (OfficeExtension.Error debugInfo.errorLocation, e.g. "WorksheetCollection.add"). */
+export function errorLocation(e: unknown): string | undefined {
+  const d = e && typeof e === 'object' ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
+  return typeof d?.errorLocation === 'string' ? d.errorLocation : undefined;
 }
 
 /** Any error → HostError with a Vietnamese message (HostErrors pass through). */

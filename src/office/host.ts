@@ -58,8 +58,17 @@ export interface WorkbookHost {
    * (print setup, freeze panes...) are reported through onWarning.
    */
   writeNewSheet(spec: SheetSpec, onProgress?: (p: WriteProgress) => void, onWarning?: (message: string) => void): Promise<string>;
-  /** Writes single cells into an existing sheet (the input sheet); text stays text. */
-  writeCells(sheet: string, cells: CellWrite[]): Promise<void>;
+  /**
+   * Writes single cells into an existing sheet (the input sheet); text stays text. With basis (the grid the
+   * writes were computed from), nothing is written when the touched rows changed since (a HostError says so);
+   * a protected sheet gets nothing either.
+   */
+  writeCells(sheet: string, cells: CellWrite[], basis?: Grid): Promise<void>;
+  /**
+   * What the officer should know about this Excel and the last read (Vietnamese, one line each): features this
+   * Excel lacks (Office 2019), a recalculation made because calculation is manual, cells far outside the table.
+   */
+  notices(): Promise<string[]>;
   loadSettings(): Promise<PaneSettings | undefined>;
   saveSettings(settings: PaneSettings): Promise<void>;
 }

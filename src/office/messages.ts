@@ -15,6 +15,7 @@ export const OFFICE_ERRORS: Record<string, string> = {
   InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi thử lại.',
   AccessDenied: 'Excel không cho phép thao tác này (trang tính hoặc tệp đang được bảo vệ).',
   InvalidOperation: 'Excel không thực hiện được thao tác này trên vùng ô đã chọn.',
+  InvalidSelection: 'Vùng đang chọn gồm nhiều vùng rời nhau: hãy bấm chọn một ô rồi thử lại.',
   SyncTimeout: 'Excel không phản hồi trong thời gian cho phép. Hãy kiểm tra xem Excel có đang bận (hộp thoại đang mở, đang sửa ô) rồi thử lại.',
   Unexpected: 'Đã xảy ra lỗi không mong đợi khi làm việc với Excel.',
 };
@@ -35,6 +36,28 @@ export const DOING = {
   createSheet: (name: string) => `Không tạo được trang "${name}"`,
 } as const;
 
+/** The reader's notes for the officer. */
+export const READER = {
+  recalculated: 'Excel đang để chế độ tính toán thủ công (Manual): tiện ích đã cho Excel tính lại toàn bộ sổ tính trước khi đọc, để các tổng không bị cũ. Muốn Excel tự tính lại: Công thức (Formulas) → Tùy chọn tính toán (Calculation Options) → Tự động (Automatic).',
+  outsideWindow: (from: string, to: string, far: string) =>
+    `Trang tính có dữ liệu ở rất xa bảng (đến ô ${far}): tiện ích chỉ đọc vùng ${from}:${to}. Nếu các ô ở xa là thừa, hãy xoá chúng (chọn các dòng/cột thừa → Xoá) rồi kiểm tra lại.`,
+} as const;
+
+/** Features this Excel lacks (capabilities.ts), and protection and concurrent edits met when writing. */
+export const CAPABILITY = {
+  intro: 'Phiên bản Excel này (như Office 2019) thiếu một số tính năng tiện ích dùng; tiện ích vẫn chạy, với các khác biệt sau:',
+  lists: '– Không tạo được danh sách chọn mã nguồn vốn: hãy gõ đúng mã.',
+  print: '– Không đặt được trang in: hãy tự chọn khổ A4 ngang, vừa một trang chiều ngang.',
+  cellFonts: '– Chữ đậm/nghiêng được đọc theo cả dòng, dòng ẩn không được nhận ra.',
+  cellEdit: '– Khi bạn đang sửa ô, tiện ích không chờ được: hãy nhấn Enter hoặc Esc trước khi bấm nút.',
+  merges: '– Không đọc được ô gộp: tiêu đề bảng được nhận theo nội dung ô.',
+} as const;
+
+export const WRITE_CELLS = {
+  sheetProtected: (sheet: string) => `Trang "${sheet}" đang được bảo vệ nên tiện ích không ghi gì. Hãy bỏ bảo vệ: Xem lại (Review) → Bỏ bảo vệ Trang tính (Unprotect Sheet), rồi thử lại.`,
+  changedMeanwhile: (sheet: string) => `Trang "${sheet}" vừa thay đổi sau khi tiện ích đọc (có thể bạn hoặc người cùng sửa tệp vừa nhập): tiện ích không ghi gì để khỏi đè lên thay đổi đó. Hãy thử lại.`,
+} as const;
+
 export const SETTINGS_NOT_SAVED = 'Không lưu được thiết lập vào tệp Excel.';
 
 /** The in-browser preview workbook. */
@@ -52,6 +75,9 @@ export const WRITER = {
   removed: (name: string) => ` Trang dở dang "${name}" đã được xoá; các trang khác không bị thay đổi.`,
   listRefused: (address: string) => `Không tạo được danh sách chọn cho vùng ${address}: giá trị quá dài hoặc có dấu phẩy.`,
   printUnsupported: 'Phiên bản Excel này chưa cho tiện ích đặt trang in (cần ExcelApi 1.9): hãy chọn khổ A4 ngang, vừa một trang chiều ngang khi in.',
+  listsUnsupported: 'Phiên bản Excel này chưa cho tiện ích tạo danh sách chọn (cần ExcelApi 1.8): hãy gõ đúng mã nguồn vốn như trong danh sách.',
+  fitNotApplied: 'Excel chưa nhận thiết lập "vừa một trang chiều ngang" khi in. Hãy tự đặt: Bố trí Trang (Page Layout) → Co giãn để Vừa (Scale to Fit) → Chiều rộng (Width): 1 trang, Chiều cao (Height): Tự động.',
+  workbookProtected: 'Cấu trúc sổ tính đang được bảo vệ nên không thêm được trang mới. Hãy bỏ bảo vệ: Xem lại (Review) → Bảo vệ Sổ làm việc (Protect Workbook), rồi thử lại.',
   finishFailed: (name: string, why: string) => `Trang "${name}" đã được tạo đầy đủ, nhưng chưa đặt được cố định dòng tiêu đề, danh sách chọn hoặc trang in: ${why}`,
   openItYourself: (name: string) => `Hãy tự mở trang "${name}".`,
 } as const;

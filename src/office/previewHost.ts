@@ -135,6 +135,11 @@ export class PreviewHost implements WorkbookHost {
     this.changed();
   }
 
+  /** The preview is no Excel: nothing it lacks, nothing stale. */
+  async notices(): Promise<string[]> {
+    return [];
+  }
+
   async loadSettings(): Promise<PaneSettings | undefined> {
     return this.settings ? { ...this.settings } : undefined;
   }

@@ -19,15 +19,33 @@ export function withWatchdog<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * A watchdog over a whole Excel.run: it rejects with SyncTimeout when nothing has happened for ms — Excel.run
+ * not starting the batch (waiting for a cell edit to end), or its own final sync after the batch function
+ * returned never settling. touch() marks activity (each sync of the batch does); stop() ends it.
+ */
+export function idleWatchdog(ms: number): { expired: Promise<never>; touch: () => void; stop: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let fail: (e: Error) => void = () => undefined;
+  const expired = new Promise<never>((_, reject) => { fail = reject; });
+  const touch = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => fail(new HostError('SyncTimeout', OFFICE_ERRORS.SyncTimeout)), ms);
+  };
+  touch();
+  return { expired, touch, stop: () => { if (timer) clearTimeout(timer); } };
+}
+
 /** Waits for a context.sync() under the watchdog. */
 export type Sync = (pending: Promise<void>) => Promise<void>;
 
 /** A Sync with a time limit of timeoutMs, and the number of syncs it has waited for. */
-export function watchSyncs(timeoutMs: number): { sync: Sync; count: () => number } {
+export function watchSyncs(timeoutMs: number, onActivity?: () => void): { sync: Sync; count: () => number } {
   let n = 0;
   const sync: Sync = (pending) => {
     n++;
-    return withWatchdog(pending, timeoutMs);
+    onActivity?.();
+    return withWatchdog(pending, timeoutMs).finally(() => onActivity?.());
   };
   return { sync, count: () => n };
 }

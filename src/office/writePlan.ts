@@ -8,8 +8,9 @@
  *     (planSheetOps), packed into batches within the byte budget (packOps);
  *   - the optional finish: list validations (planValidations) and print setup (printSetup).
  * Text cells that Excel would reinterpret (a leading =, +, -, @, tab, CR, LF, an apostrophe, or text that
- * reads as a number, date or boolean) get the number format "@" in the same array, so that Excel keeps
- * them as text.
+ * reads as a number, percentage, fraction, date, time, boolean or error value — "#N/A", "Jan-21", "1-Jan",
+ * "June 2021", "10:30 AM", "1/2", "50%", "007", "TRUE") get the number format "@" in the same array, so that
+ * Excel keeps them as text.
  */
 import type { SheetSpec, CellSpec, CellStyle, PrintSpec } from '../core/layout/sheetspec';
 import type { CellRange } from '../core/base/grid';
@@ -31,14 +32,21 @@ export interface ValueChunk {
 
 export const DEFAULT_MAX_ROWS = 5000;
 export const DEFAULT_MAX_BYTES = 3_500_000;
+/** Excel on the web refuses requests over 5 MB (as GeneralException there): a budget well inside it. */
+export const WEB_MAX_BYTES = 1_500_000;
 const MAX_ADDRESS_CHARS = 8000;
 
 const REINTERPRETED = /^[=+\-@'\t\r\n]/;
 const NUMBER_OR_DATE_LIKE = /^[\s$€%()+-]*[\d.,][\d\s.,:/%()+\-$€]*$|^\s*[\d.]+e[+-]?\d+\s*$|^\s*(true|false)\s*$/i;
+const ERROR_WORD = /^\s*#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)\s*$/i;
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** Dates and times with month names or AM/PM, in the forms Excel accepts: "Jan-21", "1-Jan", "June 2021", "1 Jan 2021", "10:30 AM", "10 PM". */
+const NAMED_DATE_OR_TIME = new RegExp(
+  `^\\s*(\\d{1,4}[-/\\s,.]*)?${MONTH}([-/\\s,.]*\\d{1,4})*\\s*$|^\\s*[\\d:.\\s]*\\d\\s*[ap]\\.?m?\\.?\\s*$`, 'i');
 
-/** True when Excel would not keep this text as typed (formula, number, date, boolean, quote prefix). */
+/** True when Excel would not keep this text as typed (formula, number, date, time, boolean, error value, quote prefix). */
 export function needsTextFormat(text: string): boolean {
-  return REINTERPRETED.test(text) || NUMBER_OR_DATE_LIKE.test(text);
+  return REINTERPRETED.test(text) || NUMBER_OR_DATE_LIKE.test(text) || ERROR_WORD.test(text) || NAMED_DATE_OR_TIME.test(text);
 }
 
 /** One cell as Excel gets it: the entry for range.formulas and its number format. */
@@ -238,19 +246,22 @@ function styleOps(spec: SheetSpec, useAreas: boolean): SheetOp[] {
   return ops;
 }
 
-/** The format phase in order: default font, styles, merges, column widths, row heights. */
+/**
+ * The format phase in order: default font, merges, styles, column widths, row heights. Merges come before the
+ * styles: on the web, merging drops the fill and borders already set on the cells (office-js #6405).
+ */
 export function planSheetOps(spec: SheetSpec, useAreas: boolean): SheetOp[] {
   const height = Math.max(spec.rows.length, 1);
   const area = rangeAddress({ r0: 0, c0: 0, r1: height - 1, c1: specWidth(spec) - 1 });
   const ops: SheetOp[] = [
     { kind: 'fontName', address: area, bytes: opBytes(area), name: spec.defaultFont.name },
     { kind: 'fontSize', address: area, bytes: opBytes(area), size: spec.defaultFont.size },
-    ...styleOps(spec, useAreas),
   ];
   for (const m of spec.merges) {
     const address = rangeAddress(m);
     ops.push({ kind: 'merge', address, bytes: opBytes(address) });
   }
+  ops.push(...styleOps(spec, useAreas));
   for (const [c0, c1, w] of runs(spec.columns.map((c) => c.width))) {
     const address = `${colLetters(c0)}:${colLetters(c1)}`;
     ops.push({ kind: 'columnWidth', address, bytes: opBytes(address), points: widthToPoints(w) });

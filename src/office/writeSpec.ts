@@ -3,7 +3,8 @@
  * The Office.js writer: SheetSpec → a NEW worksheet, in a number of round trips that does not grow with
  * the row count except to respect request-size limits (what is sent, in which batches, is planned in
  * writePlan.ts):
- *   1 sync   read sheet names (pick a free name)
+ *   1 sync   read sheet names (pick a free name) and whether the workbook's structure is protected (then
+ *            nothing is written: a Vietnamese message says how to unprotect)
  *   k syncs  add the sheet + values/formulas/number formats as 2D arrays, in chunks of ≤ 5,000 rows and
  *            ≤ ~3.5 MB each (halved and retried when Excel still says the payload is too large)
  *   1 sync   formats per style block (RangeAreas where supported), merges, widths, heights, as small queued
@@ -12,11 +13,13 @@
  *   1 sync   freeze panes, list validation, print setup, activate: optional; a failure here keeps the sheet
  *            and becomes a warning
  * On any failure before the sheet is complete, only that sheet is removed, and only once it is known to be the
- * one this writer added (never a same-named sheet made meanwhile).
+ * one this writer added (never a same-named sheet made meanwhile): by its id, loaded with the add, so that a
+ * sheet renamed meanwhile is still found and another sheet given its name is not touched. Fit to one page wide
+ * is read back after it is set: Excel may ignore it (office-js #1860), and the officer is then told how to set it.
  */
 import type { SheetSpec, CellStyle, PrintSpec } from '../core/layout/sheetspec';
 import { freeSheetName } from '../core/layout/sheetNames';
-import { HostError, isPayloadLimit, officeCode, toHostError } from './errors';
+import { HostError, errorLocation, isPayloadLimit, officeCode, toHostError } from './errors';
 import type { WriteProgress } from './host';
 import { DOING, WRITER } from './messages';
 import { DEFAULT_SYNC_TIMEOUT_MS, watchSyncs, type Sync } from './sync';
@@ -29,6 +32,8 @@ export interface WriteOptions {
   maxRowsPerChunk?: number;
   maxRequestBytes?: number;
   syncTimeoutMs?: number;
+  /** called at each sync's start and end (the host's whole-run watchdog) */
+  onSync?: () => void;
   /** ExcelApi version support, e.g. (v) => Office.context.requirements.isSetSupported('ExcelApi', v). */
   excelApi?: (version: string) => boolean;
   onProgress?: (p: WriteProgress) => void;
@@ -45,28 +50,31 @@ export async function writeSpecToNewSheet(context: Excel.RequestContext, spec: S
   const api = opts.excelApi ?? (() => false);
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_BYTES;
   const timeout = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
-  const { sync, count } = watchSyncs(timeout);
-  const name = await freeName(context, spec.name, sync);
+  const { sync, count } = watchSyncs(timeout, opts.onSync);
+  const name = await freeName(context, spec.name, api, sync);
   const target = newSheet(context, name, sync);
   try {
     await writeValues(context, target, spec, opts, maxBytes);
     await writeFormats(target, packOps(planSheetOps(spec, api('1.9')), maxBytes));
   } catch (e) {
-    throw await failed(context, e, name, target.owner(), sync);
+    throw await failed(context, e, name, target, sync);
   }
   const warnings = await finish(context, spec, name, api, sync);
   return { name, syncs: count(), warnings };
 }
 
-/** 1. A name no sheet has yet. */
-async function freeName(context: Excel.RequestContext, wanted: string, sync: Sync): Promise<string> {
+/** 1. A name no sheet has yet; a workbook whose structure is protected is refused before anything is written. */
+async function freeName(context: Excel.RequestContext, wanted: string, api: (v: string) => boolean, sync: Sync): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const protection = api('1.7') ? context.workbook.protection : null;
+  protection?.load('protected');
   try {
     await sync(context.sync());
   } catch (e) {
     throw toHostError(e, DOING.readSheetNames);
   }
+  if (protection?.protected) throw new HostError('WorkbookProtected', `${DOING.writeNewSheet}: ${WRITER.workbookProtected}${WRITER.nothingWritten}`);
   return freeSheetName(sheets.items.map((s) => s.name), wanted);
 }
 
@@ -83,16 +91,20 @@ interface NewSheet {
   /** A sync of the queued writes; settles the owner of the sheet when the batch carries the add. */
   sync(): Promise<void>;
   owner(): Owner;
+  /** The sheet's id once the batch carrying the add has gone through. */
+  id(): string | undefined;
 }
 
 function newSheet(context: Excel.RequestContext, name: string, sync: Sync): NewSheet {
   let owner: Owner = 'none';
   let ws: Excel.Worksheet | null = null;
   let addQueued = false;
+  let id: string | undefined;
   return {
     sheet() {
       if (!ws) {
         ws = context.workbook.worksheets.add(name);
+        ws.load('id');
         addQueued = true;
       }
       return ws;
@@ -111,21 +123,26 @@ function newSheet(context: Excel.RequestContext, name: string, sync: Sync): NewS
       if (addQueued) {
         addQueued = false;
         owner = 'ours';
+        id = ws?.id;
       }
     },
     owner: () => owner,
+    id: () => id,
   };
 }
 
 /**
  * Who owns the sheet after the batch carrying worksheets.add failed with e. The add is the first operation
  * of that batch and Excel applies a batch's operations in order up to the one that fails, so: the add
- * itself failed (ItemAlreadyExists: a sheet of that name appeared since the names were read) → nothing of
- * ours; a payload limit refused the batch as a whole → nothing ran; no answer (timeout) → unknown; any other
- * error came from a later operation → the sheet was added and is ours.
+ * itself failed (Office locates the error at WorksheetCollection.add: focus moved to another workbook, a
+ * protected workbook; or ItemAlreadyExists: a sheet of that name appeared since the names were read) →
+ * nothing of ours; a size limit refused the batch as a whole (on the web: GeneralException without a
+ * location) → nothing ran; no answer (timeout) → unknown; any other error came from a later operation →
+ * the sheet was added and is ours.
  */
 function addOutcome(e: unknown): Owner {
   const code = officeCode(e);
+  if (/\.add$/i.test(errorLocation(e) ?? '')) return 'none';
   if (code === 'ItemAlreadyExists' || isPayloadLimit(e)) return 'none';
   if (code === 'SyncTimeout') return 'unknown';
   return 'ours';
@@ -218,21 +235,23 @@ function applyStyle(target: { format: Excel.RangeFormat }, st: CellStyle, inside
 }
 
 /** The error to throw when the sheet could not be completed, after removing the sheet when it is ours. */
-async function failed(context: Excel.RequestContext, e: unknown, name: string, owner: Owner, sync: Sync): Promise<HostError> {
+async function failed(context: Excel.RequestContext, e: unknown, name: string, target: NewSheet, sync: Sync): Promise<HostError> {
+  const owner = target.owner();
   const err = toHostError(e, DOING.createSheet(name));
   if (owner === 'none') {
     const why = err.code === 'ItemAlreadyExists' ? WRITER.sheetNameTaken(name) : '';
     return new HostError(err.code, `${err.message}${why}${WRITER.nothingWritten}`, e);
   }
   if (owner === 'unknown') return new HostError(err.code, `${err.message}${WRITER.maybeLeftUnknown(name)}`, e);
-  const cleanup = await removeSheetIfExists(context, name, sync);
+  // by id when known (the add's batch went through); by name only right after the add's own batch failed
+  const cleanup = await removeSheetIfExists(context, target.id() ?? name, sync);
   return new HostError(err.code, `${err.message}${cleanup.ok ? WRITER.removed(name) : WRITER.maybeLeft(name)}`, e);
 }
 
-/** Deletes the sheet called name if it exists (used only for the sheet this writer created). */
-async function removeSheetIfExists(context: Excel.RequestContext, name: string, sync: Sync): Promise<{ ok: boolean }> {
+/** Deletes the sheet with this id (or name) if it exists (used only for the sheet this writer created). */
+async function removeSheetIfExists(context: Excel.RequestContext, key: string, sync: Sync): Promise<{ ok: boolean }> {
   try {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const ws = context.workbook.worksheets.getItemOrNullObject(key);
     await sync(context.sync());
     if (!ws.isNullObject) {
       ws.delete();
@@ -254,11 +273,14 @@ async function finish(context: Excel.RequestContext, spec: SheetSpec, name: stri
   try {
     freeze(sheet, spec);
     if (spec.validations?.length && api('1.8')) addLists(sheet, spec, warnings);
-    if (spec.print && api('1.9')) setUpPrint(sheet, spec.print);
-    else if (spec.print) warnings.push(WRITER.printUnsupported);
+    else if (spec.validations?.length) warnings.push(WRITER.listsUnsupported);
+    const fit = spec.print && api('1.9') ? setUpPrint(sheet, spec.print) : null;
+    if (spec.print && !fit) warnings.push(WRITER.printUnsupported);
     sheet.activate();
     sheet.getRange('A1').select();
     await sync(context.sync());
+    // office-js #1860: the zoom may not take (Page Layout tab never opened); read back in the same batch
+    if (fit && fit.pl.zoom?.horizontalFitToPages !== fit.wanted) warnings.push(WRITER.fitNotApplied);
   } catch (e) {
     warnings.push(WRITER.finishFailed(name, toHostError(e).message));
     try {
@@ -292,7 +314,8 @@ function addLists(sheet: Excel.Worksheet, spec: SheetSpec, warnings: string[]): 
   }
 }
 
-function setUpPrint(sheet: Excel.Worksheet, print: PrintSpec): void {
+/** Queues the print setup, and a read-back of the zoom; returns the page layout and the pages wide wanted. */
+function setUpPrint(sheet: Excel.Worksheet, print: PrintSpec): { pl: Excel.PageLayout; wanted: number } {
   const p = printSetup(print);
   const pl = sheet.pageLayout;
   pl.orientation = p.orientation;
@@ -308,4 +331,6 @@ function setUpPrint(sheet: Excel.Worksheet, print: PrintSpec): void {
   pl.setPrintArea(p.printArea);
   if (p.titleRows) pl.setPrintTitleRows(p.titleRows);
   if (p.footer) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+  pl.load('zoom');
+  return { pl, wanted: p.zoom.horizontalFitToPages };
 }

@@ -5,7 +5,17 @@
  * *OrNullObject proxy needs only the sync), text that starts
  * with "=" (or reads as a number) is interpreted unless the cell's number format is "@", sheets are named
  * case-insensitively. It can inject a failure at a given sync (after applying part of the batch), a
- * request-size limit, and a sheet that another writer adds just before a given sync. office-addin-mock's
+ * request-size limit, and a sheet that another writer adds just before a given sync. It is honest about what
+ * real Excel does and a kinder fake would hide (issue 14): text entered into a General cell is coerced as Excel
+ * coerces it ("#N/A" → an error, "Jan-21", "1-Jan", "June 2021", "1/2" → dates, "10:30 AM" → a time, "50%",
+ * "007", "TRUE"); calls above the supported ExcelApi version throw (EXCEL_2019: only up to 1.7); on the "web"
+ * platform an oversized batch fails as GeneralException ("internal error") and merging drops the fill and
+ * borders set before (office-js #6405); cell-edit mode fails every sync with InvalidOperation unless Excel.run
+ * was given delayForCellEdit; manual calculation leaves stale cached values until application.calculate;
+ * protected sheets and workbook structure refuse writes with AccessDenied; worksheets.add can fail at its own
+ * location (focus moved to another workbook); merged areas' address lists only top-left cells (office-js #1590)
+ * and only merges whose top-left cell is in the range (#3611); a multi-area selection cannot be read through
+ * getSelectedRange; the page zoom can be ignored (#1860); Excel.run's own final sync can hang. office-addin-mock's
  * OfficeMockObject provides the Excel/Office globals around it (see officeGlobals below); it cannot model
  * ordered, proxied operations on ranges by itself.
  */
@@ -15,6 +25,8 @@ import { colLetters, parseA1 } from '../../src/core/base/a1';
 
 export interface FakeCell {
   v: string | number | boolean | null;
+  /** the cached value shown while calculation is manual and the workbook has not been recalculated */
+  stale?: string | number | boolean | null;
   f?: string;
   nf: string;
   error?: string;
@@ -28,6 +40,10 @@ export interface FakeCell {
 
 export interface FakeSheet {
   name: string;
+  /** Excel's worksheet id: stays when the sheet is renamed */
+  id: string;
+  /** sheet protection: cell, format and merge writes throw AccessDenied */
+  protected?: boolean;
   cells: Map<string, FakeCell>;
   merges: CellRange[];
   colWidths: Map<number, number>;
@@ -38,14 +54,20 @@ export interface FakeSheet {
   page: Record<string, unknown>;
 }
 
+let sheetIds = 0;
+
 export function newSheet(name: string): FakeSheet {
-  return { name, cells: new Map(), merges: [], colWidths: new Map(), rowHeights: new Map(), hiddenRows: new Set(), validations: [], page: {} };
+  return { name, id: `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, '0')}}`, cells: new Map(), merges: [], colWidths: new Map(), rowHeights: new Map(), hiddenRows: new Set(), validations: [], page: {} };
 }
 
 export interface FakeBook {
   sheets: FakeSheet[];
   active: number;
-  selection?: { sheet: string; address: string };
+  /** address may list several areas ("A1:A3,C1"); active is the active cell (default: the first area's top left) */
+  selection?: { sheet: string; address: string; active?: string };
+  calculationMode?: 'Automatic' | 'Manual';
+  /** workbook structure protection: worksheets.add and delete throw AccessDenied */
+  protectedStructure?: boolean;
 }
 
 export interface FakeOptions {
@@ -60,12 +82,34 @@ export interface FakeOptions {
   maxResponseCells?: number;
   /** Another writer (a co-author) adds this sheet just before sync `at` (1-based) is applied. */
   sheetAppears?: { at: number; sheet: FakeSheet };
-  /** Highest ExcelApi minor version supported (default 17 = 1.17). */
+  /** Highest ExcelApi minor version supported (default 17 = 1.17); calls above it throw ApiNotFound. */
   apiMinor?: number;
+  /** 'web': oversized batches fail as GeneralException (default limit 5 MB), merges drop earlier fill/borders. */
+  platform?: 'desktop' | 'web';
+  /** The user is editing a cell: syncs throw InvalidOperation unless Excel.run got delayForCellEdit. */
+  cellEditMode?: boolean;
+  /** worksheets.add fails with this code at its own location (e.g. focus moved to another workbook). */
+  addFailsWith?: string;
+  /** pageLayout.zoom set through the API does not take (office-js #1860). */
+  zoomIgnored?: boolean;
+  /** The final sync Excel.run makes after the batch function returns never settles. */
+  finalSyncHangs?: boolean;
+  /** A co-author renames sheet `from` to `to` just before sync `at` (1-based) is applied. */
+  renameBefore?: { at: number; from: string; to: string };
 }
 
+/** Office 2019 (volume licence): ExcelApi 1.7 and nothing above. */
+export const EXCEL_2019: FakeOptions = { apiMinor: 7 };
+/** Excel on the web. */
+export const EXCEL_WEB: FakeOptions = { platform: 'web' };
+
 export class OfficeLikeError extends Error {
-  constructor(readonly code: string, message: string) { super(message); this.name = 'RichApi.Error'; }
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(readonly code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
+  }
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -96,11 +140,36 @@ export function enter(cell: FakeCell, x: unknown): void {
   const s = String(x);
   if (cell.nf === '@') { cell.v = s; return; }
   if (s.startsWith("'")) { cell.v = s.slice(1); return; }
-  if (/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(s.trim())) { cell.v = Number(s); return; }
-  if (/^(true|false)$/i.test(s.trim())) { cell.v = /^true$/i.test(s.trim()); return; }
-  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(s.trim())) { cell.v = 44351; return; }
+  const coerced = coerceGeneral(s);
+  if (coerced) {
+    if ('error' in coerced) { cell.error = coerced.error; cell.v = null; return; }
+    cell.v = coerced.v;
+    if (coerced.nf && cell.nf === 'General') cell.nf = coerced.nf;
+    return;
+  }
   if (/^[=+\-@]/.test(s)) { cell.f = s.startsWith('=') ? s.slice(1) : s; cell.v = 0; return; }
   cell.v = s;
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_FORMS = [
+  /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/, // 1/2, 1/2/2021 (en-US: a date; "1/2" is 2 January)
+  /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/, // 2021-01-02
+  /^\d{1,2}-\d{1,2}(-\d{2,4})?$/, // 1-2, 1-2-21
+  new RegExp(`^\\d{1,2}[-\\s]${MONTH}([-\\s,]+\\d{2,4})?$`, 'i'), // 1-Jan, 1 Jan 2021
+  new RegExp(`^${MONTH}[-\\s]\\d{1,4}(,?\\s*\\d{4})?$`, 'i'), // Jan-21, June 2021, January 1, 2021
+];
+
+/** What Excel (en-US) makes of text typed into a General cell other than a formula: undefined = stays text. */
+export function coerceGeneral(raw: string): { v: number | boolean; nf?: string } | { error: string } | undefined {
+  const s = raw.trim();
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(s)) return { error: s.toUpperCase() };
+  if (/^[-+]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?(e[-+]?\d+)?$/i.test(s)) return { v: Number(s.replace(/,/g, '')) };
+  if (/^[-+]?\d+(\.\d+)?\s*%$/.test(s)) return { v: Number(s.replace('%', '')) / 100, nf: '0%' };
+  if (/^(true|false)$/i.test(s)) return { v: /^true$/i.test(s) };
+  if (/^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m?)?$|^\d{1,2}\s*[ap]m$/i.test(s)) return { v: 0.4375, nf: 'h:mm AM/PM' };
+  if (DATE_FORMS.some((re) => re.test(s))) return { v: 44199, nf: 'd-mmm' };
+  return undefined;
 }
 
 type Op = { bytes: number; run: () => void };
@@ -114,10 +183,17 @@ export class FakeContext {
   private ops: Op[] = [];
   private loads: (() => void)[] = [];
   readonly workbook: FakeWorkbookProxy;
-  readonly application = {
-    suspendApiCalculationUntilNextSync: () => { this.queue(10, () => { this.calcSuspended++; }); },
+  readonly application: {
+    suspendApiCalculationUntilNextSync: () => void;
+    calculate: (type: string) => void;
+    calculationMode: string;
+    load: (props?: string | string[]) => unknown;
   };
   calcSuspended = 0;
+  /** full recalculations asked for */
+  calculations: string[] = [];
+  /** Excel.run was given delayForCellEdit (set by officeGlobals' Excel.run) */
+  delayForCellEdit = false;
   /** per sync: number of queued operations and estimated bytes */
   batches: { ops: number; bytes: number }[] = [];
   /** operation log: "getRanges A1:B2,C3" etc. */
@@ -125,6 +201,43 @@ export class FakeContext {
 
   constructor(readonly book: FakeBook, readonly options: FakeOptions = {}) {
     this.workbook = new FakeWorkbookProxy(this);
+    const app = {
+      suspendApiCalculationUntilNextSync: () => { this.queue(10, () => { this.calcSuspended++; }); },
+      calculate: (type: string) => {
+        this.queue(20, () => {
+          this.calculations.push(type);
+          for (const sh of this.book.sheets) for (const c of sh.cells.values()) delete c.stale;
+        });
+      },
+      load: (props?: string | string[]) => {
+        const st = loadable(app, ['calculationMode']);
+        if (parseLoad(props).includes('calculationMode')) {
+          this.onSync(() => { st.values.calculationMode = this.book.calculationMode ?? 'Automatic'; st.loaded.add('calculationMode'); });
+        }
+        return app;
+      },
+    } as FakeContext['application'];
+    loadable(app, ['calculationMode']);
+    this.application = app;
+  }
+
+  /** Throws ApiNotFound when the call needs an ExcelApi version above the supported one. */
+  requireApi(minor: number, what: string): void {
+    if (!this.isSetSupported(`1.${minor}`)) throw new OfficeLikeError('ApiNotFound', `${what} needs ExcelApi 1.${minor}`);
+  }
+
+  /** A value as a read shows it: the stale cached one while calculation is manual. */
+  shown(c: FakeCell | undefined): unknown {
+    if (!c) return '';
+    if (c.error) return c.error;
+    const v = this.book.calculationMode === 'Manual' && c.stale !== undefined ? c.stale : c.v;
+    return v ?? '';
+  }
+
+  /** Excel.run's own final sync (officeGlobals): a round trip only when work is pending; never settles with finalSyncHangs. */
+  finalSync(): Promise<void> {
+    if (this.options.finalSyncHangs) return new Promise<void>(() => undefined);
+    return this.ops.length || this.loads.length ? this.sync() : Promise.resolve();
   }
 
   queue(bytes: number, run: () => void): void {
@@ -143,14 +256,23 @@ export class FakeContext {
     const bytes = ops.reduce((a, o) => a + o.bytes, 0);
     this.batches.push({ ops: ops.length, bytes });
     await Promise.resolve();
-    if (this.options.sheetAppears?.at === this.syncCount) this.book.sheets.push(this.options.sheetAppears.sheet);
-    const limited = this.syncCount >= (this.options.maxRequestBytesFromSync ?? 1);
-    if (limited && this.options.maxRequestBytes !== undefined && bytes > this.options.maxRequestBytes) {
+    const o = this.options;
+    if (o.renameBefore?.at === this.syncCount) { const sh = this.sheetByName(o.renameBefore.from); if (sh) sh.name = o.renameBefore.to; }
+    if (o.sheetAppears?.at === this.syncCount) this.book.sheets.push(o.sheetAppears.sheet);
+    if (o.cellEditMode && !this.delayForCellEdit && (ops.length || loads.length)) {
+      throw new OfficeLikeError('InvalidOperation', 'This operation is not allowed while Excel is in cell-edit mode.');
+    }
+    const limited = this.syncCount >= (o.maxRequestBytesFromSync ?? 1);
+    const maxBytes = o.maxRequestBytes ?? (o.platform === 'web' ? 5_000_000 : undefined);
+    if (limited && maxBytes !== undefined && bytes > maxBytes) {
+      // Excel on the web refuses an oversized batch as a whole with a translated "internal error"
+      if (o.platform === 'web') throw new OfficeLikeError('GeneralException', 'Đã xảy ra lỗi nội bộ.');
       throw new OfficeLikeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
     }
     if (this.options.failAtSync === this.syncCount) {
       for (const o of ops.slice(0, Math.floor(ops.length / 2))) o.run();
-      throw new OfficeLikeError(this.options.failCode ?? 'GeneralException', 'injected failure');
+      // an operation's failure: Office names the operation that failed
+      throw new OfficeLikeError(this.options.failCode ?? 'GeneralException', 'injected failure', 'Range.formulas');
     }
     for (const o of ops) o.run();
     this.responseCells = 0;
@@ -163,9 +285,10 @@ export class FakeContext {
   /** cells whose values were loaded in the current sync */
   responseCells = 0;
 
+  /** A sheet by name (case-insensitive) or by id, as worksheets.getItem(key) takes either. */
   sheetByName(name: string): FakeSheet | undefined {
     const n = name.toLocaleLowerCase('vi');
-    return this.book.sheets.find((s) => s.name.toLocaleLowerCase('vi') === n);
+    return this.book.sheets.find((s) => s.name.toLocaleLowerCase('vi') === n || s.id === name);
   }
 
   isSetSupported(version: string): boolean {
@@ -194,18 +317,47 @@ function parseLoad(props: string | string[] | undefined): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
+/** `protection.protected`, loadable, computed at the sync. */
+function protectionProxy(ctx: FakeContext, isProtected: () => boolean): { protected: boolean; load: (p?: string | string[]) => unknown } {
+  const p = { load: (props?: string | string[]) => {
+    if (parseLoad(props).includes('protected')) ctx.onSync(() => { st.values.protected = isProtected(); st.loaded.add('protected'); });
+    return p;
+  } } as { protected: boolean; load: (p?: string | string[]) => unknown };
+  const st = loadable(p, ['protected']);
+  return p;
+}
+
 export class FakeWorkbookProxy {
   readonly worksheets: FakeSheetsProxy;
+  private protectionOf?: ReturnType<typeof protectionProxy>;
   constructor(private ctx: FakeContext) {
     this.worksheets = new FakeSheetsProxy(ctx);
   }
+  get protection() {
+    this.ctx.requireApi(7, 'Workbook.protection');
+    this.protectionOf ??= protectionProxy(this.ctx, () => Boolean(this.ctx.book.protectedStructure));
+    return this.protectionOf;
+  }
+  private selectedSheet(): FakeSheet {
+    const sel = this.ctx.book.selection;
+    const s = sel ? this.ctx.sheetByName(sel.sheet) : this.ctx.book.sheets[this.ctx.book.active];
+    if (!s) throw new OfficeLikeError('ItemNotFound', 'no selection');
+    return s;
+  }
   getSelectedRange(): FakeRangeProxy {
-    return new FakeRangeProxy(this.ctx, () => {
+    return new FakeRangeProxy(this.ctx, () => this.selectedSheet(), () => {
+      const a = this.ctx.book.selection?.address ?? 'A1';
+      if (a.includes(',')) throw new OfficeLikeError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
+      return [parseRangeAddress(a)];
+    });
+  }
+  getActiveCell(): FakeRangeProxy {
+    this.ctx.requireApi(7, 'Workbook.getActiveCell');
+    return new FakeRangeProxy(this.ctx, () => this.selectedSheet(), () => {
       const sel = this.ctx.book.selection;
-      const s = sel ? this.ctx.sheetByName(sel.sheet) : this.ctx.book.sheets[this.ctx.book.active];
-      if (!s) throw new OfficeLikeError('ItemNotFound', 'no selection');
-      return s;
-    }, () => [parseRangeAddress(this.ctx.book.selection?.address ?? 'A1')]);
+      const r = parseRangeAddress(sel?.active ?? (sel?.address ?? 'A1').split(',')[0]);
+      return [{ r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 }];
+    });
   }
 }
 
@@ -229,12 +381,18 @@ export class FakeSheetsProxy {
     return this;
   }
   add(name: string): FakeSheetProxy {
+    let added: FakeSheet | undefined;
     this.ctx.queue(50 + name.length, () => {
-      if (this.ctx.sheetByName(name)) throw new OfficeLikeError('ItemAlreadyExists', `sheet ${name} exists`);
-      this.ctx.book.sheets.push(newSheet(name));
+      const at = 'WorksheetCollection.add';
+      if (this.ctx.options.addFailsWith) throw new OfficeLikeError(this.ctx.options.addFailsWith, 'add failed', at);
+      if (this.ctx.book.protectedStructure) throw new OfficeLikeError('AccessDenied', 'the workbook structure is protected', at);
+      if (this.ctx.sheetByName(name)) throw new OfficeLikeError('ItemAlreadyExists', `sheet ${name} exists`, at);
+      added = newSheet(name);
+      this.ctx.book.sheets.push(added);
       this.ctx.log.push(`add ${name}`);
     });
-    return new FakeSheetProxy(this.ctx, () => this.must(name));
+    // the proxy refers to the sheet this add made (by its id), whatever it is called later
+    return new FakeSheetProxy(this.ctx, () => (added && this.ctx.book.sheets.includes(added) ? added : this.must(name)));
   }
   getItem(name: string): FakeSheetProxy {
     return new FakeSheetProxy(this.ctx, () => this.must(name));
@@ -254,12 +412,12 @@ export class FakeSheetsProxy {
 
 export class FakeSheetProxy {
   name!: string;
+  id!: string;
   isNullObject!: boolean;
   private state;
   readonly freezePanes;
-  readonly pageLayout;
   constructor(private ctx: FakeContext, private resolve: () => FakeSheet | undefined, private nullable = false) {
-    this.state = loadable(this, ['name', 'isNullObject']);
+    this.state = loadable(this, ['name', 'id', 'isNullObject']);
     // as in Office.js, an *OrNullObject proxy says whether it is null after any sync, without a load
     if (nullable) ctx.onSync(() => { this.state.values.isNullObject = !resolve(); this.state.loaded.add('isNullObject'); });
     const q = (op: string, f: (s: FakeSheet) => void) => ctx.queue(40, () => { ctx.log.push(op); f(this.sheet()); });
@@ -274,11 +432,33 @@ export class FakeSheetProxy {
       setPrintTitleRows: (a: string) => q('setPrintTitleRows', (s) => { s.page.titleRows = a; }),
       headersFooters: { defaultForAllPages: {} as Record<string, unknown> },
     };
+    const got = loadable(pl, ['zoom']);
+    Object.defineProperty(pl, 'load', {
+      value: (props?: string | string[]) => {
+        if (parseLoad(props).includes('zoom')) ctx.onSync(() => { got.values.zoom = this.sheet().page.zoom ?? { scale: 100 }; got.loaded.add('zoom'); });
+        return pl;
+      },
+    });
     for (const p of ['orientation', 'paperSize', 'zoom', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin', 'headerMargin', 'footerMargin', 'centerHorizontally']) {
-      Object.defineProperty(pl, p, { set: (v) => q(`page.${p}`, (s) => { s.page[p] = v; }), get: () => page[p] });
+      const take = p === 'zoom' ? (s: FakeSheet, v: unknown) => { if (!ctx.options.zoomIgnored) s.page[p] = v; } : (s: FakeSheet, v: unknown) => { s.page[p] = v; };
+      Object.defineProperty(pl, p, {
+        set: (v) => q(`page.${p}`, (s) => take(s, v)),
+        get: p === 'zoom' ? Object.getOwnPropertyDescriptor(pl, 'zoom')!.get : () => page[p],
+      });
     }
     Object.defineProperty(pl.headersFooters.defaultForAllPages, 'centerFooter', { set: (v) => q('footer', (s) => { s.page.footer = v; }) });
-    this.pageLayout = pl;
+    this._pageLayout = pl;
+  }
+  private readonly _pageLayout;
+  get pageLayout() {
+    this.ctx.requireApi(9, 'Worksheet.pageLayout');
+    return this._pageLayout;
+  }
+  private protectionOf?: ReturnType<typeof protectionProxy>;
+  get protection() {
+    this.ctx.requireApi(2, 'Worksheet.protection');
+    this.protectionOf ??= protectionProxy(this.ctx, () => Boolean(this.resolve()?.protected));
+    return this.protectionOf;
   }
   sheet(): FakeSheet {
     const s = this.resolve();
@@ -291,12 +471,14 @@ export class FakeSheetProxy {
   }
   load(props?: string | string[]): this {
     const list = parseLoad(props);
+    if (list.includes('protection/protected')) this.protection.load('protected');
     this.ctx.onSync(() => {
       const s = this.resolve();
       if (list.includes('isNullObject')) { this.state.values.isNullObject = !s; this.state.loaded.add('isNullObject'); }
-      if (list.includes('name')) {
+      for (const p of ['name', 'id'] as const) {
+        if (!list.includes(p)) continue;
         if (!s && !this.nullable) throw new OfficeLikeError('ItemNotFound', 'sheet');
-        this.state.values.name = s?.name; this.state.loaded.add('name');
+        this.state.values[p] = s?.[p]; this.state.loaded.add(p);
       }
     });
     return this;
@@ -308,6 +490,7 @@ export class FakeSheetProxy {
     return new FakeRangeProxy(this.ctx, () => this.sheet(), () => [{ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }]);
   }
   getRanges(address: string): FakeRangeProxy {
+    this.ctx.requireApi(9, 'Worksheet.getRanges');
     if (address.length > 8192) throw new OfficeLikeError('InvalidArgument', 'address over 8192 characters');
     this.ctx.log.push(`getRanges ${address}`);
     return new FakeRangeProxy(this.ctx, () => this.sheet(), () => address.split(',').map(parseRangeAddress));
@@ -330,6 +513,7 @@ export class FakeSheetProxy {
   delete(): void {
     this.ctx.queue(20, () => {
       const s = this.sheet();
+      if (this.ctx.book.protectedStructure) throw new OfficeLikeError('AccessDenied', 'the workbook structure is protected', 'Worksheet.delete');
       this.ctx.book.sheets.splice(this.ctx.book.sheets.indexOf(s), 1);
       this.ctx.book.active = Math.min(this.ctx.book.active, this.ctx.book.sheets.length - 1);
       this.ctx.log.push(`delete ${s.name}`);
@@ -441,7 +625,7 @@ export class FakeRangeProxy {
     });
     this.format = format;
     const dv: Record<string, unknown> = {};
-    Object.defineProperty(dv, 'rule', { set: (rule) => ctx.queue(80, () => { this.sheetOf().validations.push({ address: addressOf(this.rects()[0]), rule }); }) });
+    Object.defineProperty(dv, 'rule', { set: (rule) => ctx.requireApi(8, 'Range.dataValidation') ?? ctx.queue(80, () => { this.sheetOf().validations.push({ address: addressOf(this.rects()[0]), rule }); }) });
     Object.defineProperty(dv, 'prompt', { set: (prompt) => ctx.queue(80, () => { const v = this.sheetOf().validations.at(-1); if (v) v.prompt = prompt; }) });
     this.dataValidation = dv;
   }
@@ -451,6 +635,7 @@ export class FakeRangeProxy {
     this.ctx.queue(bytes, () => {
       const s = this.sheetOf();
       const rects = this.rects();
+      if (s.protected) throw new OfficeLikeError('AccessDenied', 'the sheet is protected', `Range.${op}`);
       this.ctx.log.push(`${op} ${rects.map(addressOf).join(',')}`);
       for (const r of rects) {
         if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 5_000_000) throw new Error(`fake: ${op} over a huge range`);
@@ -480,8 +665,8 @@ export class FakeRangeProxy {
         Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => f(s.cells.get(key(r.r0 + i, r.c0 + j)))));
       for (const p of list) {
         if (p === 'values') this.ctx.responseCells += (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
-        if (p === 'values') set(p, m((c) => c?.error ?? c?.v ?? ''));
-        else if (p === 'formulas') set(p, m((c) => (c?.f !== undefined ? `=${c.f}` : c?.error ?? c?.v ?? '')));
+        if (p === 'values') set(p, m((c) => this.ctx.shown(c)));
+        else if (p === 'formulas') set(p, m((c) => (c?.f !== undefined ? `=${c.f}` : this.ctx.shown(c))));
         else if (p === 'numberFormat') set(p, m((c) => c?.nf ?? 'General'));
         else if (p === 'valueTypes') set(p, m((c) => (c?.error ? 'Error' : c?.v === null || c?.v === undefined ? 'Empty' : typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String')));
         else if (p === 'address') set(p, `${s.name}!${rects.map(addressOf).join(',')}`);
@@ -505,6 +690,7 @@ export class FakeRangeProxy {
   }
 
   getCellProperties(_spec: unknown): { value: { format: { font: { bold?: boolean; italic?: boolean } } }[][] } {
+    this.ctx.requireApi(9, 'Range.getCellProperties');
     const res = { value: [] as { format: { font: { bold?: boolean; italic?: boolean } } }[][] };
     this.ctx.onSync(() => {
       const r = this.rects()[0], s = this.sheetOf();
@@ -517,6 +703,7 @@ export class FakeRangeProxy {
   }
 
   getRowProperties(_spec: unknown): { value: { rowHidden: boolean; rowIndex: number }[] } {
+    this.ctx.requireApi(9, 'Range.getRowProperties');
     const res = { value: [] as { rowHidden: boolean; rowIndex: number }[] };
     this.ctx.onSync(() => {
       const r = this.rects()[0], s = this.sheetOf();
@@ -525,18 +712,51 @@ export class FakeRangeProxy {
     return res;
   }
 
+  /**
+   * The merged areas whose top-left cell lies in the range (office-js #3611). As in Excel, their `address`
+   * names only each area's top-left cell (#1590); `areas` has the areas whole.
+   */
   getMergedAreasOrNullObject(): FakeRangeProxy {
-    return new FakeRangeProxy(this.ctx, this.sheetOf, () => {
+    this.ctx.requireApi(13, 'Range.getMergedAreasOrNullObject');
+    const found = () => {
       const r = this.rects()[0];
       if (!r) return [];
-      return this.sheetOf().merges.filter((m) => m.r0 >= r.r0 && m.r1 <= r.r1 && m.c0 >= r.c0 && m.c1 <= r.c1);
-    }, true);
+      return this.sheetOf().merges.filter((m) => m.r0 >= r.r0 && m.r0 <= r.r1 && m.c0 >= r.c0 && m.c0 <= r.c1);
+    };
+    const merged = new FakeRangeProxy(this.ctx, this.sheetOf, () => found().map((m) => ({ r0: m.r0, c0: m.c0, r1: m.r0, c1: m.c0 })), true);
+    merged.areasOf = found;
+    return merged;
+  }
+
+  /** for a RangeAreas: the whole areas (otherwise the range's own rectangles) */
+  areasOf?: () => CellRange[];
+
+  /** RangeAreas.areas (ExcelApi 1.9): a collection whose items' rowIndex, columnIndex, rowCount, columnCount load. */
+  private areasColl?: { items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[]; load: (p?: string | string[]) => unknown };
+  get areas(): { items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[]; load: (p?: string | string[]) => unknown } {
+    this.ctx.requireApi(9, 'RangeAreas.areas');
+    if (this.areasColl) return this.areasColl;
+    const coll = { load: (_p?: string | string[]) => {
+      this.ctx.onSync(() => {
+        st.values.items = (this.areasOf ?? this.rects)().map((m) => ({ rowIndex: m.r0, columnIndex: m.c0, rowCount: m.r1 - m.r0 + 1, columnCount: m.c1 - m.c0 + 1 }));
+        st.loaded.add('items');
+      });
+      return coll;
+    } } as { items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[]; load: (p?: string | string[]) => unknown };
+    const st = loadable(coll, ['items']);
+    this.areasColl = coll;
+    return coll;
   }
 
   merge(_across?: boolean): void {
     this.ctx.queue(60, () => {
       const s = this.sheetOf();
+      if (s.protected) throw new OfficeLikeError('AccessDenied', 'the sheet is protected', 'Range.merge');
       for (const r of this.rects()) {
+        if (this.ctx.options.platform === 'web') {
+          // office-js #6405: on the web, merging drops the fill and borders the cells had
+          for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) { const c = s.cells.get(key(i, j)); if (c) { delete c.fill; c.borders = {}; } }
+        }
         if (s.merges.some((m) => m.r0 <= r.r1 && r.r0 <= m.r1 && m.c0 <= r.c1 && r.c0 <= m.c1)) {
           throw new OfficeLikeError('MergedRangeConflict', `merge ${addressOf(r)}`);
         }
@@ -589,11 +809,17 @@ export function officeGlobals(ctx: FakeContext, settings: Record<string, unknown
   const excel = new OfficeMockObject({
     run: async (a: unknown, b?: unknown) => {
       const cb = (typeof a === 'function' ? a : b) as (c: unknown) => Promise<unknown>;
-      return cb(ctx);
+      const opts = (typeof a === 'function' ? {} : a) as { delayForCellEdit?: boolean };
+      // delayForCellEdit (ExcelApi 1.11) waits for the user to leave the cell instead of failing
+      ctx.delayForCellEdit = Boolean(opts.delayForCellEdit) && ctx.isSetSupported('1.11');
+      const out = await cb(ctx);
+      await ctx.finalSync();
+      return out;
     },
   });
   const office = new OfficeMockObject({
     context: {
+      diagnostics: { platform: ctx.options.platform === 'web' ? 'OfficeOnline' : 'PC' },
       requirements: { isSetSupported: (name: string, v?: string) => name === 'ExcelApi' && ctx.isSetSupported(v ?? '1.1') },
       document: {
         settings: {

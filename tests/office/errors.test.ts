@@ -33,7 +33,11 @@ describe('Office errors in Vietnamese', () => {
     expect(isPayloadLimit(new OfficeLikeError('RequestPayloadSizeLimitExceeded', ''))).toBe(true);
     expect(isPayloadLimit(new OfficeLikeError('ResponsePayloadSizeLimitExceeded', ''))).toBe(true);
     expect(isPayloadLimit(new OfficeLikeError('GeneralException', 'The request payload size has exceeded the limit'))).toBe(true);
-    expect(isPayloadLimit(new OfficeLikeError('GeneralException', 'other'))).toBe(false);
+    // an operation's own GeneralException (Office names where it arose) is not a size refusal...
+    expect(isPayloadLimit(new OfficeLikeError('GeneralException', 'other', 'Range.merge'))).toBe(false);
+    // ...but the web's oversized-batch "internal error", translated and without a location, is (issue 14.4)
+    expect(isPayloadLimit(new OfficeLikeError('GeneralException', 'Đã xảy ra lỗi nội bộ.'))).toBe(true);
+    expect(isPayloadLimit(new OfficeLikeError('GeneralException', 'other', 'Range.merge'), true)).toBe(true);
     expect(isPayloadLimit(new Error('x'))).toBe(false);
   });
 

@@ -25,6 +25,7 @@ function mockContext() {
   const rows: Record<string, unknown> = {};
   bold.forEach((b, i) => { rows[`row${i}`] = { format: { font: { bold: b, italic: false } } }; });
   const mock = new OfficeMockObject({
+    application: { calculationMode: 'Automatic' },
     workbook: {
       worksheets: {
         sheet: {

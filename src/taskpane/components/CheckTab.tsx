@@ -51,6 +51,8 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
   const [stated, setStated] = React.useState('');
   const [tolerance, setTolerance] = React.useState(settings.tolerance && settings.tolerance !== '0' ? settings.tolerance.replace('.', ',') : '');
   const [selected, setSelected] = React.useState<Finding | null>(null);
+  // what this Excel lacks, a recalculation made, cells far outside the table (WorkbookHost.notices)
+  const [notes, setNotes] = React.useState<string[]>([]);
 
   const statedParsed = stated.trim() ? engine.readAmount(stated) : null;
   const tolParsed = tolerance.trim() ? engine.readAmount(tolerance) : null;
@@ -62,6 +64,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
     setSelected(null);
     try {
       const grid = await host.readSheet();
+      setNotes(await host.notices());
       // the texts as typed: the application layer reads them (the same way as the command line's options)
       const res = engine.check(grid, { statedTotal: stated.trim() || undefined, tolerance: tolerance.trim() || undefined });
       setResult({ ...res, sheet: grid.sheet });
@@ -128,6 +131,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
         {busy && <Spinner size="tiny" label="Đang kiểm tra…" />}
       </div>
       <ErrorBar error={error} />
+      {notes.map((n) => <MessageBar key={n} intent="warning"><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
       {result && sum && (
         <>
           <CheckSummaryView sheet={result.sheet} sum={sum} engine={engine} onlyErrors={onlyErrors} setOnlyErrors={setOnlyErrors} />

@@ -58,15 +58,17 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
     const name = await inputSheetName();
     const sel = await host.selection();
     if (sel.sheet !== name) throw new Error(`Hãy chọn một ô trên dòng dự án ở trang “${name}”.`);
-    const writes = engine.spreadWrites(await host.readSheet(name), sel.row, totalParsed.value);
-    await host.writeCells(name, writes);
+    const grid = await host.readSheet(name);
+    const writes = engine.spreadWrites(grid, sel.row, totalParsed.value);
+    await host.writeCells(name, writes, grid);
     return `Đã chia ${total.trim()} cho ${writes.length} năm của dòng ${sel.row + 1}.`;
   });
 
   const renumber = () => act(async () => {
     const name = await inputSheetName();
-    const writes = engine.renumberWrites(await host.readSheet(name));
-    await host.writeCells(name, writes);
+    const grid = await host.readSheet(name);
+    const writes = engine.renumberWrites(grid);
+    await host.writeCells(name, writes, grid);
     return writes.length ? `Đã đánh lại ${writes.length} số thứ tự.` : 'Số thứ tự đã đúng, không cần sửa.';
   });
 
