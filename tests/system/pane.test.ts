@@ -119,10 +119,10 @@ test('Kiểm tra finds an injected error; clicking the finding selects its cell 
   await page.getByTestId('check-summary').waitFor();
   const errorsSection = page.getByTestId('findings-error');
   await errorsSection.waitFor();
-  const rows = errorsSection.locator('tr[data-finding]');
+  const rows = errorsSection.locator('[data-finding]');
   expect(await rows.count()).toBeGreaterThan(0);
   // the finding on the injected row
-  const onRow = errorsSection.locator(`tr[data-finding][data-cell$="${target.row + 1}"]`);
+  const onRow = errorsSection.locator(`[data-finding][data-cell$="${target.row + 1}"]`);
   expect(await onRow.count()).toBeGreaterThan(0);
   const finding = onRow.first();
   const cell = await finding.getAttribute('data-cell');

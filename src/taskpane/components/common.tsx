@@ -14,6 +14,8 @@ export const useTabStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  /** a result block focused after an action */
+  outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outline: 'none' },
   sectionTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
 });
 
@@ -33,4 +35,26 @@ export function ErrorBar({ error, title = 'Không thực hiện được' }: { e
 export function messageOf(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   return 'Đã xảy ra lỗi không mong đợi.';
+}
+
+const useLiveStyles = makeStyles({
+  // visually hidden, still read by screen readers
+  hidden: {
+    position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden',
+    clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
+  },
+});
+
+/** A polite live region: what the last action did, announced by screen readers. */
+export function LiveRegion({ text }: { text: string }) {
+  const s = useLiveStyles();
+  return <div role="status" aria-live="polite" className={s.hidden} data-testid="live">{text}</div>;
+}
+
+/** After an action removed the focused control: focus `to` (the result of the action) instead of the page. */
+export function rescueFocus(to: HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body || !a.isConnected) to?.focus();
+  });
 }
