@@ -79,7 +79,7 @@ async function reachable(l: Locator): Promise<boolean> {
   });
 }
 
-/** The element holds the focus (or something inside it does), and sits inside the pane's visible area. */
+/** The element holds the focus (or something inside it does), and is wholly inside the pane's visible area. */
 async function focusedAndShown(l: Locator): Promise<{ focused: boolean; shown: boolean }> {
   return l.evaluate((el) => {
     const pane = document.querySelector('main')!.getBoundingClientRect();
@@ -87,7 +87,7 @@ async function focusedAndShown(l: Locator): Promise<{ focused: boolean; shown: b
     const a = document.activeElement;
     // the focus is on the element, inside it, or on the result block around it (tabindex -1)
     const around = !!a && a.contains(el) && a.getAttribute('tabindex') === '-1';
-    return { focused: !!a && (a === el || el.contains(a) || around), shown: r.top >= pane.top - 1 && r.top < pane.bottom && r.top < window.innerHeight };
+    return { focused: !!a && (a === el || el.contains(a) || around), shown: r.top >= pane.top - 1 && r.bottom <= pane.bottom + 1 };
   });
 }
 
@@ -179,6 +179,7 @@ test('review like Error Checking: titles, one Tab stop, Trước / Sau, help, B�
   const summary = page.getByTestId('check-summary');
   await summary.waitFor();
   await expect(focusedAndShown(summary)).resolves.toEqual({ focused: true, shown: true });
+  await page.screenshot({ path: path.join(OUT, 'pane-ui-check.png') });
   await expect(page.getByTestId('live').textContent()).resolves.toMatch(/^Đã kiểm tra trang “Phụ lục 02”: [1-9]\d* lỗi, [1-9]\d* cảnh báo/);
   const list = page.getByTestId('findings-list');
   // Vietnamese titles, the codes only in tooltips
@@ -214,7 +215,8 @@ test('review like Error Checking: titles, one Tab stop, Trước / Sau, help, B�
   await page.getByRole('button', { name: 'Trợ giúp' }).click();
   await expect(page.getByTestId('finding-help').textContent()).resolves.toMatch(/Ý nghĩa:.*Cách sửa:/);
   await axeClean(page, 'after check, help open');
-  await page.screenshot({ path: path.join(OUT, 'pane-ui-check.png') });
+  await page.getByTestId('finding-current').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'pane-ui-review.png') });
   // Bỏ qua: out of the list, listed, remembered across a new check, reversible
   const ignoredCell = await current.getAttribute('data-cell');
   await page.getByRole('button', { name: 'Bỏ qua' }).click();
@@ -252,6 +254,8 @@ test('Nhập liệu: the guide says what to do in Excel; Tạo phụ lục names
   const guide = page.locator('td', { hasText: /Tạo phụ lục:/ });
   await expect(guide.textContent()).resolves.toMatch(/bấm “Tạo phụ lục”/);
   await expect(page.locator('table[data-sheet="Nhập liệu"]').textContent()).resolves.not.toMatch(/danh-muc|\.xlsx/);
+  await expect(focusedAndShown(page.getByTestId('input-outcome'))).resolves.toEqual({ focused: true, shown: true });
+  await expect(page.getByTestId('live').textContent()).resolves.toMatch(/^Đã tạo trang “Nhập liệu”/);
   await page.screenshot({ path: path.join(OUT, 'pane-ui-input.png') });
   await axeClean(page, 'input sheet created');
   await page.getByRole('tab', { name: 'Tạo phụ lục' }).click();

@@ -7,7 +7,7 @@ import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine, BuildOptions } from '../engine';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { UNITS } from '../../core/plan/model';
-import { ErrorBar, LiveRegion, messageOf, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { useInputSheet } from './useInputSheet';
 import { PRESET_LABELS } from '../../core/plan/settings';
 
@@ -137,6 +137,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const [said, setSaid] = React.useState('');
   const outRef = React.useRef<HTMLDivElement>(null);
   const errRef = React.useRef<HTMLDivElement>(null);
+  const show = useShowOutcome();
 
   // The form starts from the input sheet's plan when there is one, else from the sample.
   React.useEffect(() => {
@@ -191,11 +192,11 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
       setDone(name);
       setSaid(`Đã tạo trang “${name}”.`);
       // focus and show the result, not the page
-      requestAnimationFrame(() => { outRef.current?.scrollIntoView({ block: 'nearest' }); outRef.current?.focus(); });
+      show(outRef);
     } catch (e) {
       setError(messageOf(e));
       setSaid(`Không tạo được phụ lục: ${messageOf(e)}`);
-      requestAnimationFrame(() => { errRef.current?.scrollIntoView({ block: 'nearest' }); errRef.current?.focus(); });
+      show(errRef);
     } finally {
       setBusy(false);
       setProgress(null);

@@ -8,7 +8,7 @@ import type { CheckResult, Finding } from '../../core/checks/findings';
 import { UNITS } from '../../core/plan/model';
 import { parseA1 } from '../../core/base/a1';
 import { showValue } from '../format';
-import { ErrorBar, LiveRegion, messageOf, rescueFocus, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { Findings } from './Findings';
 import { SEVERITY_LABEL } from '../messages';
 
@@ -44,6 +44,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
   const [tolerance, setTolerance] = React.useState(settings.tolerance && settings.tolerance !== '0' ? settings.tolerance.replace('.', ',') : '');
   const [said, setSaid] = React.useState('');
   const summaryRef = React.useRef<HTMLDivElement>(null);
+  const show = useShowOutcome();
 
   // the stated total with the unit chosen beside it (a unit typed in the text wins: "441.115.000.000 đồng")
   const statedText = stated.trim() && statedUnit && !/[^\d\s.,]/.test(stated.trim()) ? `${stated.trim()} ${statedUnit}` : stated.trim();
@@ -64,13 +65,13 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
       const tol = tolParsed && 'value' in tolParsed ? tolParsed.value : '0';
       if ((settings.tolerance ?? '0') !== tol) onSettings({ ...settings, tolerance: tol });
       // the results: scrolled into view and focused (the live region announces them)
-      requestAnimationFrame(() => { summaryRef.current?.scrollIntoView({ block: 'start' }); summaryRef.current?.focus(); });
+      show(summaryRef, 'start');
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
     }
-  }, [host, engine, statedText, tolerance, tolParsed, settings, onSettings]);
+  }, [host, engine, statedText, tolerance, tolParsed, settings, onSettings, show]);
 
   const ran = React.useRef(false);
   React.useEffect(() => {
@@ -88,8 +89,13 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
   const onIgnored = (keys: string[], text: string) => {
     onSettings({ ...settings, ignored: keys });
     setSaid(text);
-    rescueFocus(summaryRef.current);
   };
+  // after Bỏ qua / Khôi phục removed the focused control: the focus goes to the results, not the page
+  const ignoredNow = settings.ignored;
+  React.useEffect(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body || !a.isConnected) summaryRef.current?.focus();
+  }, [ignoredNow]);
 
   const sum = result?.summary;
   return (

@@ -51,10 +51,17 @@ export function LiveRegion({ text }: { text: string }) {
   return <div role="status" aria-live="polite" className={s.hidden} data-testid="live">{text}</div>;
 }
 
-/** After an action removed the focused control: focus `to` (the result of the action) instead of the page. */
-export function rescueFocus(to: HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => {
-    const a = document.activeElement;
-    if (!a || a === document.body || !a.isConnected) to?.focus();
-  });
+/**
+ * Focus (and scroll to) an action's outcome once React has rendered it: `show(ref)` after setting the outcome's state
+ * moves the focus there in the commit that shows it, never to the page.
+ */
+export function useShowOutcome(): (ref: React.RefObject<HTMLElement>, block?: ScrollLogicalPosition) => void {
+  const [req, setReq] = React.useState<{ ref: React.RefObject<HTMLElement>; block: ScrollLogicalPosition } | null>(null);
+  React.useEffect(() => {
+    const el = req?.ref.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: req.block });
+  }, [req]);
+  return React.useCallback((ref, block = 'nearest') => setReq({ ref, block }), []);
 }
