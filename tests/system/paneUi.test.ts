@@ -116,6 +116,7 @@ test('both dropdowns of Tạo phụ lục, by mouse and by keyboard: the pane st
   await preset.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('listbox').waitFor();
+  await axeClean(page, 'preset dropdown open by keyboard');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
