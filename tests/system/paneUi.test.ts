@@ -240,6 +240,7 @@ test('review like Error Checking: titles, one Tab stop, Trước / Sau, help, B�
   // a stated total in đồng, said so beside it: never "441.115.000.000 triệu đồng"
   await page.getByRole('textbox', { name: /Tổng nêu trong văn bản/ }).fill('441116000000');
   await page.getByTestId('stated-unit').selectOption('đồng');
+  await page.getByText('Đọc là 441.116.000.000 đồng').waitFor();
   await page.getByTestId('run-check').click();
   await page.getByText(/^Tổng nêu tại ô “Tổng nêu trong văn bản” của ngăn Kiểm tra là 441\.116 triệu đồng, khác tổng cộng của bảng 441\.115 triệu đồng/).first().waitFor();
   await expect(page.locator('main').textContent()).resolves.not.toMatch(/441\.116\.000\.000 triệu|tại tổng nêu/);

@@ -110,6 +110,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
           label="Tổng nêu trong văn bản (nếu có)"
           validationState={statedParsed && 'error' in statedParsed ? 'error' : 'none'}
           validationMessage={statedParsed && 'error' in statedParsed ? statedParsed.error : undefined}
+          hint={statedParsed && 'value' in statedParsed ? `Đọc là ${showValue(statedParsed.value)} ${statedUnit || 'theo ĐVT của trang'}` : undefined}
         >
           <Input className={t.full} value={stated} onChange={(_, d) => setStated(d.value)} placeholder="ví dụ 441.115" inputMode="decimal" />
         </Field>
