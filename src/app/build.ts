@@ -15,6 +15,8 @@ import { amountToWords } from '../core/text/words';
 import { AppError } from './errors';
 import { APP_MESSAGES as M } from './messages';
 import { sourcesSetting, yearSpanSetting } from './settings';
+import { convertPlanUnit } from './units';
+import { PRESET_LABELS } from '../core/plan/settings';
 
 /** The "Tạo phụ lục" form, or the command line's options: what may override the plan's own settings. */
 export interface BuildRequest {
@@ -50,7 +52,6 @@ export function applyBuildRequest(plan: Plan, o: BuildRequest): Plan {
   const meta = { ...plan.meta };
   if (o.title !== undefined) meta.title = o.title;
   if (o.attachedTo !== undefined) meta.attachedTo = o.attachedTo;
-  if (o.unit !== undefined) meta.unit = o.unit;
   let years = plan.years;
   if (o.years !== undefined && o.years.trim() !== '') {
     const span = yearSpanSetting(o.years);
@@ -69,7 +70,13 @@ export function applyBuildRequest(plan: Plan, o: BuildRequest): Plan {
     const dropped = plan.sources.filter((s) => !kept.has(s.code) && sourceUsed(plan.nodes, s.code));
     if (dropped.length) throw new AppError(M.droppedSources(dropped.map((s) => s.code)), 'sources');
   }
-  return { ...plan, meta, years, sources, ...(o.preset ? { preset: o.preset } : {}) };
+  const preset = o.preset ?? plan.preset;
+  if (preset === 'annual' && !itemsOf(plan.nodes).some((it) => it.amounts.annual !== undefined)) {
+    throw new AppError(M.annualNeedsYear(PRESET_LABELS.annual, PRESET_LABELS['medium-term']), 'preset');
+  }
+  const out: Plan = { ...plan, meta, years, sources, ...(o.preset ? { preset: o.preset } : {}) };
+  // the unit converts every amount exactly (never a relabel)
+  return o.unit !== undefined ? convertPlanUnit(out, o.unit) : out;
 }
 
 /** The figure a summary states: this year's amount for an annual plan, else the grand total. */

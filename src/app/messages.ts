@@ -19,6 +19,11 @@ export const APP_MESSAGES = {
   unknownSources: (codes: string[], have: string[]) => `Kế hoạch không có nguồn vốn ${codes.join(', ')}; các nguồn có: ${have.join(', ')}.`,
   droppedSources: (codes: string[]) => `Nguồn vốn ${codes.join(', ')} có số liệu: không thể bỏ khỏi phụ lục.`,
   layoutFailed: (why: string) => `không lập được phụ lục: ${why}`,
+  unitTooFine: (amount: string, from: string, to: string, dp: number) =>
+    `Không đổi được sang ${to}: số ${amount} ${from} cần hơn ${dp} chữ số thập phân. Hãy chọn đơn vị nhỏ hơn.`,
+  annualNeedsYear: (labelAnnual: string, labelMedium: string) =>
+    `Mẫu “${labelAnnual}” cần năm kế hoạch và kinh phí năm của từng dự án; kế hoạch này chưa có. ` +
+    `Hãy chọn mẫu “${labelMedium}” hoặc nhập kinh phí năm trước.`,
   statedWhereUser: 'tổng nêu trong văn bản',
   toleranceNegative: 'sai số cho phép không được âm',
 } as const;

@@ -21,7 +21,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
 
 const USAGE = `Cách dùng:
   danh-muc check <file.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
-  danh-muc build <plan.json | input.xlsx> -o <out.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--words] [--force]
+  danh-muc build <plan.json | input.xlsx> -o <out.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--unit ĐƠN-VỊ] [--words] [--force]
   danh-muc build --sample -o <out.xlsx>
   danh-muc template -o <input.xlsx> [--years 2026-2030] [--sources NSTW,NSĐP,ĐTPT] [--unit ...] [--preset ...] [--from plan.json | --sample] [--force]
   danh-muc words <số tiền> [--unit "triệu đồng"] [--linh lẻ] [--ngan] [--tu] [--chan]

@@ -34,6 +34,8 @@ export interface PaneSettings {
   inputSheet?: string;
   /** Rounding tolerance for checks, a decimal string ("0", "1"). */
   tolerance?: string;
+  /** Findings the user chose to ignore ("Bỏ qua"), as "CODE|sheet|cell" keys; listed and reversible in the pane. */
+  ignored?: string[];
 }
 
 export interface WriteProgress {

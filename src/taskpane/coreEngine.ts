@@ -23,7 +23,7 @@ export const coreEngine: Engine = {
   check: (grid, opts) => checkSheet(grid, {
     tolerance: opts.tolerance,
     statedTotal: opts.statedTotal,
-    statedTotalWhere: 'tổng nêu trong văn bản',
+    statedTotalWhere: 'ô “Tổng nêu trong văn bản” của ngăn Kiểm tra',
   }),
   words: (amount, unit) => wordsOfAmount(amount, unit),
   readAmount: (text) => readAmountField(text),

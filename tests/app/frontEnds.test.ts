@@ -109,11 +109,20 @@ describe('unit texts: the same reading and message (words of 441.115 in that uni
 });
 
 describe('presets: the same names in both front ends', () => {
-  test.each(['medium-term', 'annual', 'flat', 'completed'] as const)('%s builds the sample in both', async (preset) => {
+  test.each(['medium-term', 'flat', 'completed'] as const)('%s builds the sample in both', async (preset) => {
     const r = await cli('build', '--sample', '-o', `p-${preset}.xlsx`, '--preset', preset);
     expect(r.code).toBe(0);
     const spec = coreEngine.layout(await coreEngine.samplePlan(), { preset });
     expect(spec.rows.length).toBeGreaterThan(20);
+  });
+  test('annual is refused on the sample (no plan year, no annual amounts) in both, with one message', async () => {
+    const r = await cli('build', '--sample', '-o', 'p-annual.xlsx', '--preset', 'annual');
+    expect(r.code).toBe(2);
+    const plan = await coreEngine.samplePlan();
+    let pane = '';
+    try { coreEngine.layout(plan, { preset: 'annual' }); } catch (e) { pane = (e as Error).message; }
+    expect(pane).toMatch(/^Mẫu “Hằng năm” cần năm kế hoạch/);
+    expect(r.err).toContain(pane);
   });
   test('an unknown preset is refused by the command line with the core\'s message', async () => {
     const r = await cli('build', '--sample', '-o', 'p-x.xlsx', '--preset', 'dep');

@@ -73,6 +73,14 @@ describe('OfficeHost', () => {
     expect(await broken.loadSettings()).toBeUndefined();
   });
 
+  test('findings the user ignored ("Bỏ qua") are kept in the document and come back when it is reopened', async () => {
+    const { host, store } = install(fakeContext(fakeBook('A')));
+    const ignored = ['GROUP_SUBTOTAL|Phụ lục 02|F8', 'TEXT_NUMBER|Phụ lục 02|G12'];
+    await host.saveSettings({ tolerance: '0', ignored });
+    const again = install(fakeContext(fakeBook('A')), store).host;
+    expect((await again.loadSettings())?.ignored).toEqual(ignored);
+  });
+
   test('writeCells: two round trips (protection, then the writes), text stays text, existing number formats untouched', async () => {
     const book = fakeBook('Nhập liệu');
     seed(book.sheets[0], [['TT', 'Tên', '2021'], ['x', 'a', 5], ['y', 'b', 6]]);

@@ -119,10 +119,10 @@ test('Kiểm tra finds an injected error; clicking the finding selects its cell 
   await page.getByTestId('check-summary').waitFor();
   const errorsSection = page.getByTestId('findings-error');
   await errorsSection.waitFor();
-  const rows = errorsSection.locator('tr[data-finding]');
+  const rows = errorsSection.locator('[data-finding]');
   expect(await rows.count()).toBeGreaterThan(0);
   // the finding on the injected row
-  const onRow = errorsSection.locator(`tr[data-finding][data-cell$="${target.row + 1}"]`);
+  const onRow = errorsSection.locator(`[data-finding][data-cell$="${target.row + 1}"]`);
   expect(await onRow.count()).toBeGreaterThan(0);
   const finding = onRow.first();
   const cell = await finding.getAttribute('data-cell');
@@ -190,7 +190,9 @@ test('Nhập liệu creates the input sheet; an empty one is explained on Tạo 
   await page.getByRole('button', { name: 'Tạo trang Nhập liệu' }).click();
   await page.locator('[data-sheet-tab="Nhập liệu"][aria-current="page"]').waitFor();
   await page.locator('td', { hasText: 'NHẬP LIỆU DANH MỤC DỰ ÁN, NHIỆM VỤ' }).waitFor();
-  await expect(page.getByText(/Đã tạo trang “Nhập liệu”/).count()).resolves.toBe(1);
+  // shown once, and announced by the live region
+  await expect(page.getByTestId('input-outcome').getByText(/Đã tạo trang “Nhập liệu”/).count()).resolves.toBe(1);
+  await expect(page.getByTestId('live').textContent()).resolves.toMatch(/^Đã tạo trang “Nhập liệu”/);
   await page.screenshot({ path: path.join(OUT, 'pane-input.png') });
   await page.getByRole('button', { name: 'Đánh lại số TT' }).click();
   await page.getByText(/chưa có dự án nào/).first().waitFor();

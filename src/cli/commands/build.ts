@@ -1,6 +1,6 @@
 /**
  * danh-muc build <plan.json | input.xlsx> -o out.xlsx [--preset medium-term|annual|flat|completed] [--force]
- *   [--sheet NAME] [--words]
+ *   [--sheet NAME] [--words] [--unit "tỷ đồng"]  (--unit converts every amount exactly)
  * danh-muc build --sample -o phu-luc.xlsx   (the embedded Sóc Trăng 2021-2025 sample)
  *
  * Writes a NEW workbook with the "Phụ lục" sheet; the input file is only read. Refuses to overwrite an existing
@@ -15,14 +15,15 @@ import { formatVi } from '../../core/text/numbers';
 import { buildAppendix } from '../../app/build';
 import { findSheet } from '../../app/check';
 import { findInputSheet, planFromInputSheet } from '../../app/input';
-import { presetSetting } from '../../app/settings';
+import { presetSetting, unitSetting } from '../../app/settings';
 import { UnreadableWorkbookError, readWorkbookGrids } from '../../xlsx/readGrid';
 import { checkOutput, writeOutput } from './output';
 import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, samplePath } from './common';
 
-export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--words] [--force]
+export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--unit ĐƠN-VỊ] [--words] [--force]
        danh-muc build --sample -o <phu-luc.xlsx>
-  Lập phụ lục "Danh mục dự án" vào một tệp Excel MỚI (không ghi đè, trừ khi có --force); tệp vào chỉ được đọc.`;
+  Lập phụ lục "Danh mục dự án" vào một tệp Excel MỚI (không ghi đè, trừ khi có --force); tệp vào chỉ được đọc.
+  --unit đổi mọi số tiền sang đơn vị khác (đồng, nghìn đồng, triệu đồng, tỷ đồng), đổi đúng giá trị, không chỉ đổi nhãn.`;
 
 async function planFromXlsxBuffer(
   buf: Buffer, shown: string, sheet: string | undefined,
@@ -49,7 +50,7 @@ async function planFromXlsxBuffer(
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positional, values, flags } = parseArgs(args, {
-    values: ['out', 'preset', 'sheet'],
+    values: ['out', 'preset', 'sheet', 'unit'],
     flags: ['force', 'sample', 'words'],
     aliases: { '-o': '--out', '-f': '--force' },
   });
@@ -60,6 +61,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new CliError('thiếu tệp vào: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o phu-luc.xlsx (hoặc --sample)');
   }
   const preset = values.preset !== undefined ? viaApp(() => presetSetting(values.preset)) : undefined;
+  const unit = values.unit !== undefined ? viaApp(() => unitSetting(values.unit)) : undefined;
   const force = flags.has('force');
   const out = await checkOutput(values.out, io.cwd, force, 'danh-muc build --sample -o phu-luc.xlsx');
 
@@ -86,12 +88,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
   }
 
-  const built = viaApp(() => buildAppendix(plan, { preset, words: flags.has('words') }));
+  const built = viaApp(() => buildAppendix(plan, { preset, unit, words: flags.has('words') }));
   const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err);
-  const unit = built.plan.meta.unit;
+  const shownUnit = built.plan.meta.unit;
   io.out(
     `Đã tạo phụ lục "${sheetName}"${from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +
-    `${formatVi(built.headline.value)} ${unit} (Bằng chữ: ${built.words}) → ${out}`,
+    `${formatVi(built.headline.value)} ${shownUnit} (Bằng chữ: ${built.words}) → ${out}`,
   );
   if (notes.length > 0) {
     io.err(`Lưu ý: ${notes.slice(0, 3).map((n) => n.message).join('; ')}${notes.length > 3 ? `; và ${notes.length - 3} ô khác` : ''}`);

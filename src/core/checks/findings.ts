@@ -42,6 +42,8 @@ export interface Finding {
   /** Exact plain decimal strings ("441115", "4967.667") or text, where there are values. */
   expected?: string;
   actual?: string;
+  /** A1 address of the cell of the finding this one follows from (a consequence of a root cause), if any. */
+  causedBy?: string;
 }
 
 export interface CheckSummary {

@@ -55,7 +55,7 @@ export const INSTRUCTIONS: readonly string[] = [
   'Số tiền ghi bằng số theo ĐVT ở trên (ví dụ 1.559 hoặc 4.967,667); ô để trống là 0.',
   'Mỗi năm một cột; các cột mã nguồn vốn (NSTW, NSĐP...) ghi số tiền của dự án theo từng nguồn.',
   'Thời gian thực hiện ghi dạng 2021-2025; cột "Nguồn vốn" ghi tên nguồn bằng chữ; có thể thêm dòng tùy ý.',
-  'Không đổi tên các cột. Tạo phụ lục: danh-muc build <tệp này> -o phu-luc.xlsx',
+  'Không đổi tên các cột. Tạo phụ lục: trên thẻ Trang đầu của Excel bấm “Tạo phụ lục” (nhóm Danh mục), chọn trang này rồi bấm “Tạo phụ lục”.',
 ];
 
 /** The title the sheet proposes (and the reader falls back to) for a plan over `years`. */

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  FluentProvider, webLightTheme, TabList, Tab, Text, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
+  FluentProvider, webLightTheme, Text, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { PreviewHost } from '../../office/previewHost';
@@ -10,11 +10,21 @@ import { BuildTab } from './BuildTab';
 import { InputTab } from './InputTab';
 import { PreviewWorkbook } from './PreviewWorkbook';
 import { messageOf } from './common';
+import { PaneTabs } from './PaneTabs';
 
 export type TabKey = 'check' | 'build' | 'input';
 
+const TABS: { key: TabKey; label: string }[] = [
+  { key: 'check', label: 'Kiểm tra' }, { key: 'build', label: 'Tạo phụ lục' }, { key: 'input', label: 'Nhập liệu' },
+];
+
+/**
+ * The provider's own className is copied onto the popup layer of every Dropdown (applyStylesToPortals), a layer
+ * pinned over the page: a size or background there turns the whole pane white. Its height is an inline style.
+ */
+const PROVIDER_STYLE: React.CSSProperties = { height: '100%' };
+
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   shell: { display: 'flex', height: '100%', minHeight: 0, gap: tokens.spacingHorizontalL, boxSizing: 'border-box' },
   shellPreview: {
     padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground2,
@@ -81,19 +91,16 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
       {settingsError && (
         <MessageBar intent="error"><MessageBarBody>{settingsError}</MessageBarBody></MessageBar>
       )}
-      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
-        <Tab value="check">Kiểm tra</Tab>
-        <Tab value="build">Tạo phụ lục</Tab>
-        <Tab value="input">Nhập liệu</Tab>
-      </TabList>
-      {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} settings={settings} onSettings={saveSettings} />}
-      {settings && tab === 'build' && <BuildTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
-      {settings && tab === 'input' && <InputTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
+      <PaneTabs className={s.tabs} selected={tab} onSelect={setTab} tabs={TABS}>
+        {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} settings={settings} onSettings={saveSettings} />}
+        {settings && tab === 'build' && <BuildTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
+        {settings && tab === 'input' && <InputTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
+      </PaneTabs>
     </main>
   );
 
   return (
-    <FluentProvider theme={webLightTheme} className={s.provider} lang="vi">
+    <FluentProvider theme={webLightTheme} style={PROVIDER_STYLE} lang="vi">
       {preview ? (
         <div className={`${s.shell} ${s.shellPreview}`}>
           {pane}

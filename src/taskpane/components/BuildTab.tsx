@@ -7,7 +7,7 @@ import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine, BuildOptions } from '../engine';
 import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { UNITS } from '../../core/plan/model';
-import { ErrorBar, messageOf, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { useInputSheet } from './useInputSheet';
 import { PRESET_LABELS } from '../../core/plan/settings';
 
@@ -98,9 +98,10 @@ function BuildFields({ form, setForm, yearErr, spanErr, titleErr }: {
 }
 
 /** "Đã tạo trang …" and the optional steps that did not take. */
-function BuildOutcome({ done, warnings }: { done: string | null; warnings: string[] }) {
+function BuildOutcome({ done, warnings, outRef }: { done: string | null; warnings: string[]; outRef: React.RefObject<HTMLDivElement> }) {
+  const t = useTabStyles();
   return (
-    <>
+    <div ref={outRef} tabIndex={-1} className={t.outcome} aria-label={done ? `Đã tạo trang “${done}”` : undefined}>
       {done && (
         <MessageBar intent="success" layout="multiline" data-testid="build-done">
           <MessageBarBody>
@@ -112,8 +113,14 @@ function BuildOutcome({ done, warnings }: { done: string | null; warnings: strin
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline"><MessageBarBody>{w}</MessageBarBody></MessageBar>
       ))}
-    </>
+    </div>
   );
+}
+
+/** The input sheet's choice: named whenever it exists, said unusable while it cannot be read (the warning says why). */
+function inputLabel(sheet: string | null, usable: boolean): string {
+  if (!sheet) return 'Trang nhập liệu (chưa có: tạo ở thẻ Nhập liệu)';
+  return usable ? `Trang “${sheet}”` : `Trang “${sheet}” (chưa dùng được, xem bên dưới)`;
 }
 
 export function BuildTab({ host, engine, settings, onSettings }: Props) {
@@ -127,6 +134,10 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [warnings, setWarnings] = React.useState<string[]>([]);
+  const [said, setSaid] = React.useState('');
+  const outRef = React.useRef<HTMLDivElement>(null);
+  const errRef = React.useRef<HTMLDivElement>(null);
+  const show = useShowOutcome();
 
   // The form starts from the input sheet's plan when there is one, else from the sample.
   React.useEffect(() => {
@@ -158,7 +169,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
     setWarnings([]);
     setProgress(0);
     try {
-      const plan = source === 'input' && input.sheet ? engine.planFromInput(await host.readSheet(input.sheet)) : await engine.samplePlan();
+      const plan = source === 'input' && input.sheet && input.plan ? engine.planFromInput(await host.readSheet(input.sheet)) : await engine.samplePlan();
       const opts: BuildOptions = {
         preset: form.preset,
         title: form.title.trim(),
@@ -179,8 +190,13 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
       };
       onSettings(next);
       setDone(name);
+      setSaid(`Đã tạo trang “${name}”.`);
+      // focus and show the result, not the page
+      show(outRef);
     } catch (e) {
       setError(messageOf(e));
+      setSaid(`Không tạo được phụ lục: ${messageOf(e)}`);
+      show(errRef);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -191,7 +207,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
     <div className={t.tab}>
       <Field label="Lấy dữ liệu từ">
         <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'input' | 'sample')}>
-          <Radio value="input" disabled={!input.sheet} label={input.sheet ? `Trang “${input.sheet}”` : 'Trang nhập liệu (chưa có: tạo ở thẻ Nhập liệu)'} />
+          <Radio value="input" disabled={!input.plan} label={inputLabel(input.sheet, !!input.plan)} />
           <Radio value="sample" label="Dữ liệu mẫu: Sóc Trăng 2021-2025" />
         </RadioGroup>
       </Field>
@@ -216,8 +232,9 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
           <Text className={t.hint}>Đang ghi… {Math.round(progress * 100)}%</Text>
         </div>
       )}
-      <ErrorBar error={error} title="Không tạo được phụ lục" />
-      <BuildOutcome done={done} warnings={warnings} />
+      <div ref={errRef} tabIndex={-1} data-testid="build-error"><ErrorBar error={error} title="Không tạo được phụ lục" /></div>
+      <LiveRegion text={said} />
+      <BuildOutcome done={done} warnings={warnings} outRef={outRef} />
     </div>
   );
 }

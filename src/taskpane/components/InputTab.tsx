@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, Text, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
-import { ErrorBar, messageOf, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { currentInputSheet } from './useInputSheet';
 import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../app/input';
 import { DEFAULTS } from '../../core/plan/settings';
@@ -23,6 +23,8 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [info, setInfo] = React.useState<string | null>(null);
+  const outRef = React.useRef<HTMLDivElement>(null);
+  const show = useShowOutcome();
 
   const yErr = (v: string) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số.');
   // the span and the source list follow the one rule of the application layer (the command line's too)
@@ -40,6 +42,8 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
+      // the outcome, not the page, takes the focus (and is announced by the live region)
+      show(outRef);
     }
   };
 
@@ -74,8 +78,11 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
 
   return (
     <div className={t.tab}>
-      <ErrorBar error={error} />
-      {info && <MessageBar intent="success" layout="multiline"><MessageBarBody>{info}</MessageBarBody></MessageBar>}
+      <div ref={outRef} tabIndex={-1} className={t.outcome} data-testid="input-outcome">
+        <ErrorBar error={error} />
+        {info && <MessageBar intent="success" layout="multiline"><MessageBarBody>{info}</MessageBarBody></MessageBar>}
+      </div>
+      <LiveRegion text={error ? `Không thực hiện được: ${error}` : info ?? ''} />
       <div className={t.section}>
         <Text className={t.sectionTitle}>Trang nhập liệu</Text>
         <div className={t.row}>

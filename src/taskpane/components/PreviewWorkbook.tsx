@@ -122,9 +122,12 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
       <div className={s.caption}>
         Sổ tính xem thử · {sheet.name}{grid.cells.length > MAX_ROWS ? ` · hiển thị ${MAX_ROWS} / ${grid.cells.length} dòng` : ''}
       </div>
-      <div className={s.scroller} ref={scrollerRef}>
+      <div className={s.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={`Trang tính ${sheet.name}`}>
         <table
           className={s.table}
+          role="grid"
+          aria-readonly
+          aria-label={sheet.name}
           data-sheet={sheet.name}
           style={{ width: 36 + Array.from({ length: width }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}
         >
@@ -134,7 +137,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
           </colgroup>
           <thead>
             <tr>
-              <th className={s.corner} />
+              <td className={s.corner} />
               {Array.from({ length: width }, (_, c) => <th key={c} className={s.colHead} scope="col">{colLetters(c)}</th>)}
             </tr>
           </thead>

@@ -14,6 +14,8 @@ export const useTabStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  /** a result block focused after an action */
+  outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outline: 'none' },
   sectionTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
 });
 
@@ -33,4 +35,33 @@ export function ErrorBar({ error, title = 'Không thực hiện được' }: { e
 export function messageOf(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   return 'Đã xảy ra lỗi không mong đợi.';
+}
+
+const useLiveStyles = makeStyles({
+  // visually hidden, still read by screen readers
+  hidden: {
+    position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden',
+    clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
+  },
+});
+
+/** A polite live region: what the last action did, announced by screen readers. */
+export function LiveRegion({ text }: { text: string }) {
+  const s = useLiveStyles();
+  return <div role="status" aria-live="polite" className={s.hidden} data-testid="live">{text}</div>;
+}
+
+/**
+ * Focus (and scroll to) an action's outcome once React has rendered it: `show(ref)` after setting the outcome's state
+ * moves the focus there in the commit that shows it, never to the page.
+ */
+export function useShowOutcome(): (ref: React.RefObject<HTMLElement>, block?: ScrollLogicalPosition) => void {
+  const [req, setReq] = React.useState<{ ref: React.RefObject<HTMLElement>; block: ScrollLogicalPosition } | null>(null);
+  React.useEffect(() => {
+    const el = req?.ref.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: req.block });
+  }, [req]);
+  return React.useCallback((ref, block = 'nearest') => setReq({ ref, block }), []);
 }

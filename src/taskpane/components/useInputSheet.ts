@@ -7,8 +7,9 @@ import { messageOf } from './common';
 export interface InputSheetState {
   /** undefined while looking */
   loading: boolean;
-  /** the input sheet found (active, remembered, "Nhập liệu", then any other), with its plan */
+  /** the input sheet found (active, remembered, "Nhập liệu", then any other) */
   sheet: string | null;
+  /** its plan; null while it cannot be read (see problem) */
   plan: Plan | null;
   /** an input sheet that cannot be read yet (empty, a bad cell): why */
   problem: string | null;
@@ -28,7 +29,11 @@ export function useInputSheet(host: WorkbookHost, engine: Engine, settings: Pane
         const names = await host.sheetNames();
         const active = await host.activeSheetName();
         const found = await engine.findInputSheet(names, (n) => host.readSheet(n), { active, remembered: settings.inputSheet });
-        if (found) next = { ...next, sheet: found.sheet, plan: engine.planFromInput(found.grid) };
+        if (found) {
+          // the sheet is named even when it cannot be read into a plan yet (the warning says why)
+          next = { ...next, sheet: found.sheet };
+          next = { ...next, plan: engine.planFromInput(found.grid) };
+        }
       } catch (e) {
         next = { ...next, problem: messageOf(e) };
       }
