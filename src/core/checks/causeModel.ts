@@ -5,7 +5,6 @@
  * Plans that are not read from a sheet, or have a per-source-per-year split, give no model.
  */
 import { Dec, ZERO } from '../base/decimal';
-import { a1 } from '../base/a1';
 import type { FindingCode } from './findings';
 import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
@@ -13,10 +12,9 @@ import { colKey, statedCols, statedValue, type Col } from './context';
 import { CAUSE_MESSAGES as M } from './messages';
 
 export interface Cell {
-  key: string;
+  key: number;
   row: number;
   col: number | undefined;
-  a1: string;
   value: Dec;
   /** The code of a root-cause finding at this cell. */
   code: FindingCode;
@@ -27,26 +25,29 @@ export interface Constraint {
   /** Where the check reports it. */
   row: number;
   col: number | undefined;
-  terms: Map<string, number>;
+  terms: Map<number, number>;
   /** How the root-cause message names it ("tổng dòng 9", "nhóm I"). */
   label: string;
   residual?: Dec;
 }
 
 export interface CauseModel {
-  cells: Map<string, Cell>;
+  cells: Map<number, Cell>;
   constraints: Constraint[];
   /** Cell key → the constraints it appears in. */
-  byCell: Map<string, Constraint[]>;
+  byCell: Map<number, Constraint[]>;
 }
 
-type Expr = Map<string, number>;
+/** Cell key → coefficient. Keys are numbers (row × FIELDS + field index): this runs over every item of the table. */
+type Expr = Map<number, number>;
+const FIELDS = 1 << 14;
 
 const hasKeys = (o: object | undefined): boolean => !!o && Object.keys(o).length > 0;
 const isParent = (n: PlanNode): boolean => Array.isArray(n.children) && n.children.length > 0;
 
 class Builder {
-  readonly cells = new Map<string, Cell>();
+  readonly cells = new Map<number, Cell>();
+  readonly fieldIndex = new Map<FieldKey, number>();
   readonly constraints: Constraint[] = [];
   readonly cols: Partial<Record<FieldKey, number>>;
   readonly yearFields: FieldKey[];
@@ -61,26 +62,33 @@ class Builder {
     this.sourceCodes = keys.filter((k) => k.startsWith('source:')).map((k) => k.slice('source:'.length));
   }
 
-  cell(row: number, field: FieldKey, value: Dec | undefined, code: FindingCode): string {
-    const key = `${row}:${field}`;
-    if (!this.cells.has(key)) {
-      const col = this.cols[field];
-      this.cells.set(key, { key, row, col, a1: col !== undefined ? a1(row, col) : '', value: value ?? ZERO, code });
-    }
+  cell(row: number, field: FieldKey, value: Dec | undefined, code: FindingCode): number {
+    let f = this.fieldIndex.get(field);
+    if (f === undefined) this.fieldIndex.set(field, (f = this.fieldIndex.size));
+    const key = row * FIELDS + f;
+    if (!this.cells.has(key)) this.cells.set(key, { key, row, col: this.cols[field], value: value ?? ZERO, code });
     return key;
   }
 
   // ----- leaf items
 
-  years(it: Item, a: RowAmounts): string[] {
-    const fields = new Set<FieldKey>(this.yearFields);
-    for (const y of Object.keys(a.years ?? {})) fields.add(`year:${y}` as FieldKey);
-    return [...fields].map((f) => this.cell(it.loc!.row, f, a.years?.[parseInt(f.slice(5), 10)], 'ROW_YEARS_SUM'));
+  years(it: Item, a: RowAmounts): number[] {
+    const row = it.loc!.row;
+    const out = this.yearFields.map((f) => this.cell(row, f, a.years?.[parseInt(f.slice(5), 10)], 'ROW_YEARS_SUM'));
+    for (const y in a.years ?? {}) {
+      const f = `year:${y}` as FieldKey;
+      if (this.cols[f] === undefined) out.push(this.cell(row, f, a.years[y as unknown as number], 'ROW_YEARS_SUM'));
+    }
+    return out;
   }
 
-  sources(it: Item, a: RowAmounts): string[] {
-    const codes = new Set([...this.sourceCodes, ...Object.keys(a.sources ?? {})]);
-    return [...codes].map((c) => this.cell(it.loc!.row, `source:${c}`, a.sources?.[c], 'ROW_SOURCES_SUM'));
+  sources(it: Item, a: RowAmounts): number[] {
+    const row = it.loc!.row;
+    const out = this.sourceCodes.map((c) => this.cell(row, `source:${c}`, a.sources?.[c], 'ROW_SOURCES_SUM'));
+    for (const c in a.sources ?? {}) {
+      if (this.cols[`source:${c}`] === undefined) out.push(this.cell(row, `source:${c}`, a.sources[c], 'ROW_SOURCES_SUM'));
+    }
+    return out;
   }
 
   totalExpr(it: Item, a: RowAmounts): Expr {
@@ -120,9 +128,9 @@ class Builder {
   }
 
   add(code: FindingCode, row: number, field: FieldKey | undefined, stated: Expr, summed: Expr, label: string): void {
-    const terms = new Map(stated);
+    const terms = stated;
     addInto(terms, summed, -1);
-    for (const [k, v] of [...terms]) if (v === 0) terms.delete(k);
+    for (const [k, v] of terms) if (v === 0) terms.delete(k);
     this.constraints.push({ code, row, col: field !== undefined ? this.cols[field] : undefined, terms, label });
   }
 }
@@ -131,7 +139,7 @@ function amountsOf(it: Item): RowAmounts {
   return it.amounts ?? { years: {}, sources: {} };
 }
 
-function sum(keys: string[]): Expr {
+function sum(keys: number[]): Expr {
   const e: Expr = new Map();
   for (const k of keys) e.set(k, (e.get(k) ?? 0) + 1);
   return e;
@@ -147,12 +155,12 @@ function leafRow(b: Builder, it: Item): void {
   const row = it.loc!.row;
   const label = M.rowLabel(row + 1);
   const hasYears = hasKeys(a.years);
-  const total = a.total ? sum([b.cell(row, 'total', a.total, 'ROW_YEARS_SUM')]) : undefined;
-  if (total && hasYears) b.add('ROW_YEARS_SUM', row, 'total', total, sum(b.years(it, a)), label);
+  const total = (): Expr => sum([b.cell(row, 'total', a.total, 'ROW_YEARS_SUM')]);
+  if (a.total && hasYears) b.add('ROW_YEARS_SUM', row, 'total', total(), sum(b.years(it, a)), label);
   const codes = Object.keys(a.sources ?? {});
-  if (codes.length && (total || hasYears)) {
+  if (codes.length && (a.total || hasYears)) {
     const at: FieldKey = b.cols.total !== undefined ? 'total' : `source:${codes.find((c) => b.cols[`source:${c}`] !== undefined) ?? codes[0]}`;
-    b.add('ROW_SOURCES_SUM', row, at, sum(b.sources(it, a)), total ?? sum(b.years(it, a)), label);
+    b.add('ROW_SOURCES_SUM', row, at, sum(b.sources(it, a)), a.total ? total() : sum(b.years(it, a)), label);
   }
   if (!hasYears) return;
   const nonZero = hasKeys(a.sources)
@@ -223,7 +231,7 @@ export function buildCauseModel(plan: Plan): CauseModel | undefined {
   const b = new Builder(plan);
   const leaves: Item[] = [];
   if (!walk(b, plan.nodes, leaves) || !totals(b, leaves)) return undefined;
-  const byCell = new Map<string, Constraint[]>();
+  const byCell = new Map<number, Constraint[]>();
   for (const c of b.constraints) {
     for (const k of c.terms.keys()) {
       let l = byCell.get(k);

@@ -13,7 +13,8 @@
  * a new one: ROW_YEARS_SUM / ROW_SOURCES_SUM for an item's amount, GROUP_SUBTOTAL for a group's, GRAND_TOTAL,
  * BREAKDOWN); every other finding it explains gets `causedBy` = that cell. Root causes come first.
  */
-import { Dec, plain } from '../base/decimal';
+import { a1 } from '../base/a1';
+import { Dec, ZERO, plain } from '../base/decimal';
 import { makeFinding, type Finding } from './findings';
 import type { Plan } from '../plan/model';
 import { formatVi } from '../text/numbers';
@@ -32,7 +33,7 @@ interface Candidate {
 
 function residual(m: CauseModel, c: Constraint): Dec {
   if (c.residual === undefined) {
-    let r = new Dec(0);
+    let r = ZERO;
     for (const [k, coef] of c.terms) r = r.plus(m.cells.get(k)!.value.times(coef));
     c.residual = r;
   }
@@ -40,7 +41,7 @@ function residual(m: CauseModel, c: Constraint): Dec {
 }
 
 /** The value of `cell` that repairs every constraint it is in, when there is one; undefined otherwise. */
-function tryCell(m: CauseModel, cell: Cell, broken: Constraint, tol: Dec): Candidate | undefined {
+function tryCell(m: CauseModel, cell: Cell, broken: Constraint, tol: Dec, reported: Set<Constraint>): Candidate | undefined {
   const coef = broken.terms.get(cell.key);
   if (!coef) return undefined;
   const delta = residual(m, broken).negated().dividedBy(coef);
@@ -49,13 +50,17 @@ function tryCell(m: CauseModel, cell: Cell, broken: Constraint, tol: Dec): Candi
     const r = residual(m, c);
     const after = r.plus(delta.times(c.terms.get(cell.key) ?? 0));
     if (after.abs().gt(tol)) return undefined;
-    if (r.abs().gt(tol)) fixes.push(c);
+    if (!r.abs().gt(tol)) continue;
+    // A sum the model finds broken but the checks did not report: the model does not mirror this sheet; no cause.
+    if (!reported.has(c)) return undefined;
+    fixes.push(c);
   }
   return { cell, value: cell.value.plus(delta), fixes };
 }
 
 function candidates(m: CauseModel, broken: Constraint[], tol: Dec): Candidate[] {
-  const seen = new Set<string>();
+  const reported = new Set(broken);
+  const seen = new Set<number>();
   const out: Candidate[] = [];
   for (const b of broken) {
     for (const k of b.terms.keys()) {
@@ -63,7 +68,7 @@ function candidates(m: CauseModel, broken: Constraint[], tol: Dec): Candidate[] 
       seen.add(k);
       const cell = m.cells.get(k)!;
       if (cell.col === undefined) continue;
-      const c = tryCell(m, cell, b, tol);
+      const c = tryCell(m, cell, b, tol, reported);
       if (c && c.fixes.length >= 2) out.push(c);
     }
   }
@@ -92,7 +97,7 @@ function rootMessage(c: Candidate): string {
   const order = ['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN'];
   const fixes = [...c.fixes].sort((p, q) => order.indexOf(p.code) - order.indexOf(q.code) || p.row - q.row);
   for (const f of fixes) if (!names.includes(f.label)) names.push(f.label);
-  return M.rootCause(c.cell.a1, formatVi(c.value), names);
+  return M.rootCause(a1(c.cell.row, c.cell.col!), formatVi(c.value), names);
 }
 
 /**
@@ -114,6 +119,7 @@ export function explainFindings(plan: Plan, findings: Finding[], tolerance: Dec 
   const replaced = new Map<Finding, Finding>();
   const roots: Finding[] = [];
   for (const c of chosen) {
+    const addr = a1(c.cell.row, c.cell.col!);
     const atCell = (f: Finding): boolean => f.row === c.cell.row && f.col === c.cell.col;
     // The cause's own finding: a sum finding it explains at its cell, else another error there (FORMULA_ERROR,
     // NEGATIVE_AMOUNT), which keeps its own `actual`; else a new finding.
@@ -122,12 +128,12 @@ export function explainFindings(plan: Plan, findings: Finding[], tolerance: Dec 
     const extra = { expected: plain(c.value), actual: own?.actual ?? plain(c.cell.value) };
     const root = own
       ? { ...own, message: `${rootMessage(c)} ${own.message}`, ...extra }
-      : makeFinding(c.cell.code, rootMessage(c), { sheet, row: c.cell.row, col: c.cell.col, cell: c.cell.a1, ...extra });
+      : makeFinding(c.cell.code, rootMessage(c), { sheet, row: c.cell.row, col: c.cell.col, cell: addr, ...extra });
     if (own) replaced.set(own, root);
     roots.push(root);
     for (const fx of c.fixes) {
       const f = at.get(keyOf(fx.code, fx.row, fx.col))!;
-      if (f !== own) replaced.set(f, { ...f, causedBy: c.cell.a1 });
+      if (f !== own) replaced.set(f, { ...f, causedBy: addr });
     }
   }
   const rootSet = new Set(roots);

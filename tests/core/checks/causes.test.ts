@@ -2,6 +2,7 @@
  * The cell to fix, first (issue 10, point 6): for every single-cell mutation of every amount cell of the Sóc Trăng
  * 2021-2025 appendix, the first error finding is the mutated cell, and every other sum finding names it in causedBy.
  */
+import type { Grid } from '../../../src/core/base/grid';
 import { checkGrid } from '../../../src/core/checks/sheetCheck';
 import { checkLayout, errorsOf } from '../../helpers/checkXlsx';
 import { layoutGrid } from '../../helpers/layoutGrid';
@@ -79,5 +80,15 @@ describe('root causes on the Sóc Trăng 2021-2025 appendix', () => {
       `GROUP_SUBTOTAL@${addr}`, `GRAND_TOTAL@${at(base, 'total', '2021')}<-${addr}`,
     ]);
     expect(fs[0].message).toMatch(/^F7 có thể nhập sai: nếu F7 = 7\.199 thì nhóm I và Tổng cộng đều khớp\. Nhóm I/);
+  });
+});
+
+describe('root causes never break a check', () => {
+  it('a hostile grid (fuzz seed 42, case 6355) whose model finds a sum broken that no check reported: no throw, no cause', () => {
+    const grid = require('../../fixtures/causes-fuzz-grid.json') as Grid;
+    const r = checkGrid(grid);
+    const cells = new Set(r.findings.map((f) => f.cell));
+    for (const f of r.findings) if (f.causedBy !== undefined) expect(cells.has(f.causedBy)).toBe(true);
+    expect(r.findings.length).toBeGreaterThan(0);
   });
 });
