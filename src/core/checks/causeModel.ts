@@ -123,7 +123,7 @@ class Builder {
       return sum([this.cell(n.loc!.row, colKey(c), statedValue(stated, c), 'GROUP_SUBTOTAL')]);
     }
     const out: Expr = new Map();
-    for (const ch of n.children ?? []) addInto(out, this.expr(ch, c, shown), 1);
+    for (const ch of n.children ?? []) addInto(out, this.expr(ch, c, false), 1);
     return out;
   }
 

@@ -1,0 +1,67 @@
+/**
+ * Layouts officers really use (issue 10), each asserted exactly: blank group amounts are "not stated", formula
+ * totals that add nothing twice, and the root cause named through blank groups.
+ */
+import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import type { Finding } from '../../../src/core/checks/findings';
+import { layoutGrid } from '../../helpers/layoutGrid';
+import { at, socTrang2125, withCell, type SheetLayout } from '../../helpers/seedSheets';
+
+const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+const AMOUNTS = ['2021', '2022', '2023', '2024', '2025', 'total', 'NSĐP', 'NSTW', 'ĐTPT'];
+const show = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`);
+
+/** Sóc Trăng 2021-2025 with its group rows' amounts left blank, as seed 000 prints them when pasted. */
+function blankGroups(): SheetLayout {
+  let l = socTrang2125();
+  for (const g of GROUPS) for (const c of AMOUNTS) l = withCell(l, at(l, g, c), null);
+  return l;
+}
+
+describe('group rows that leave their amounts blank (point 4)', () => {
+  it('are not stated: no DOUBLE_COUNT, no GROUP_SUBTOTAL, the grand total checked against the items', () => {
+    expect(show(checkGrid(layoutGrid(blankGroups())).findings)).toEqual(['TEXT_NUMBER@L9']);
+  });
+
+  it('a wrong item year: that cell first, the row total, the grand total and the breakdown caused by it', () => {
+    const l = blankGroups();
+    const cell = at(l, 'I.1', '2022');
+    const fs = checkGrid(layoutGrid(withCell(l, cell, 2700))).findings.filter((f) => f.severity === 'error');
+    expect(show(fs)).toEqual([
+      `ROW_YEARS_SUM@${cell}`,
+      `ROW_YEARS_SUM@${at(l, 'I.1', 'total')}<-${cell}`,
+      `GRAND_TOTAL@${at(l, 'total', '2022')}<-${cell}`,
+      `GRAND_TOTAL@${at(l, 'total', 'total')}<-${cell}`,
+      `BREAKDOWN@${at(l, 'bd:NSĐP', '2022')}<-${cell}`,
+    ]);
+    expect(fs[0].message).toBe(`${cell} có thể nhập sai: nếu ${cell} = 2.000 thì tổng dòng 8, Tổng cộng và dòng "Tổng nguồn sự nghiệp địa phương" đều khớp.`);
+  });
+});
+
+describe('formula totals that add nothing twice (point 5)', () => {
+  it('a SUM over the whole table crossing blank group heading rows: no DOUBLE_COUNT', () => {
+    let l = blankGroups();
+    const first = l.rowOf.I;
+    const last = l.rowOf['VI.3'];
+    l = withCell(l, at(l, 'total', '2021'), { f: `SUM(F${first}:F${last})`, v: 55331 });
+    // The other total cells, typed beside a formula, are HARDCODED_TOTAL warnings: no error at all.
+    expect(show(checkGrid(layoutGrid(l)).findings).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual(['TEXT_NUMBER@L9']);
+  });
+
+  it('SUBTOTAL(9,…) over groups that are SUBTOTALs themselves: no DOUBLE_COUNT; the same with SUM is one', () => {
+    const make = (fn: string): SheetLayout => {
+      let l = socTrang2125();
+      for (const g of GROUPS) {
+        const r = l.rowOf[g];
+        const n = GROUPS.indexOf(g) < 5 ? l.rowOf[GROUPS[GROUPS.indexOf(g) + 1]] - 1 : l.rowOf['VI.3'];
+        const v = l.rows[r - 1][5] as number;
+        l = withCell(l, `F${r}`, { f: `${fn}(${fn === 'SUBTOTAL' ? '9,' : ''}F${r + 1}:F${n})`, v });
+      }
+      return withCell(l, at(l, 'total', '2021'), { f: `${fn}(${fn === 'SUBTOTAL' ? '9,' : ''}F${l.rowOf.I}:F${l.rowOf['VI.3']})`, v: 55331 });
+    };
+    const sub = checkGrid(layoutGrid(make('SUBTOTAL'))).findings;
+    expect(show(sub).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual(['TEXT_NUMBER@L9']);
+    const sum = checkGrid(layoutGrid(make('SUM'))).findings;
+    expect(show(sum).filter((c) => c.startsWith('DOUBLE_COUNT'))).toEqual([`DOUBLE_COUNT@${at(socTrang2125(), 'total', '2021')}`]);
+  });
+});
