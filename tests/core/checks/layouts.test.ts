@@ -65,3 +65,26 @@ describe('formula totals that add nothing twice (point 5)', () => {
     expect(show(sum).filter((c) => c.startsWith('DOUBLE_COUNT'))).toEqual([`DOUBLE_COUNT@${at(socTrang2125(), 'total', '2021')}`]);
   });
 });
+
+describe('a closing sentence with a scope (point 7 of the issue)', () => {
+  const sentence = (text: string): SheetLayout => {
+    const l = socTrang2125({ wordsLine: true });
+    return withCell(l, `A${l.rowOf.words}`, text);
+  };
+  it('a sentence naming a year is compared with that year, not with the total', () => {
+    const ok = sentence('Tổng kinh phí dự kiến thực hiện năm 2022: 131.571.000.000 đồng (Bằng chữ: Một trăm ba mươi mốt tỷ, năm trăm bảy mươi mốt triệu đồng)');
+    expect(show(checkGrid(layoutGrid(ok)).findings)).toEqual(['TEXT_NUMBER@L9']);
+    const bad = sentence('Tổng kinh phí dự kiến thực hiện năm 2023: 131.571.000.000 đồng (Bằng chữ: Một trăm ba mươi mốt tỷ, năm trăm bảy mươi mốt triệu đồng)');
+    const fs = checkGrid(layoutGrid(bad)).findings.filter((f) => f.severity === 'error');
+    expect(show(fs)).toEqual([`STATED_TOTAL@A${bad.rowOf.words}`]);
+    expect(fs[0]).toMatchObject({ expected: '126571', actual: '131571' });
+    expect(fs[0].message).toContain('tổng năm 2023');
+  });
+  it('a sentence naming the period, or no year, is compared with the total', () => {
+    const period = sentence('Tổng kinh phí giai đoạn 2021-2025: 441.115.000.000 đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng)');
+    expect(show(checkGrid(layoutGrid(period)).findings)).toEqual(['TEXT_NUMBER@L9']);
+    const wrong = sentence('Tổng kinh phí thực hiện: 131.571.000.000 đồng (Bằng chữ: Một trăm ba mươi mốt tỷ, năm trăm bảy mươi mốt triệu đồng)');
+    const fs = checkGrid(layoutGrid(wrong)).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => [f.code, f.expected])).toEqual([['STATED_TOTAL', '441115']]);
+  });
+});
