@@ -2,10 +2,12 @@
  * Layouts officers really use (issue 10), each asserted exactly: blank group amounts are "not stated", formula
  * totals that add nothing twice, and the root cause named through blank groups.
  */
+import ExcelJS from 'exceljs';
 import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import { readWorkbookGrids } from '../../../src/xlsx/readGrid';
 import type { Finding } from '../../../src/core/checks/findings';
 import { layoutGrid } from '../../helpers/layoutGrid';
-import { at, socTrang2125, withCell, type SheetLayout } from '../../helpers/seedSheets';
+import { addLayout, at, socTrang2125, withCell, type SheetLayout } from '../../helpers/seedSheets';
 
 const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 const AMOUNTS = ['2021', '2022', '2023', '2024', '2025', 'total', 'NSĐP', 'NSTW', 'ĐTPT'];
@@ -86,5 +88,32 @@ describe('a closing sentence with a scope (point 7 of the issue)', () => {
     const wrong = sentence('Tổng kinh phí thực hiện: 131.571.000.000 đồng (Bằng chữ: Một trăm ba mươi mốt tỷ, năm trăm bảy mươi mốt triệu đồng)');
     const fs = checkGrid(layoutGrid(wrong)).findings.filter((f) => f.severity === 'error');
     expect(fs.map((f) => [f.code, f.expected])).toEqual([['STATED_TOTAL', '441115']]);
+  });
+});
+
+describe('dates in amount columns (also seen)', () => {
+  async function withDateCell(addr: string, value: number | Date, numFmt: string): Promise<Finding[]> {
+    const wb = new ExcelJS.Workbook();
+    addLayout(wb, socTrang2125());
+    const cell = wb.worksheets[0].getCell(addr);
+    cell.value = value;
+    cell.numFmt = numFmt;
+    const [grid] = await readWorkbookGrids(Buffer.from(await wb.xlsx.writeBuffer()));
+    return checkGrid(grid).findings;
+  }
+  it('1559 formatted as a date (shown 07/04/1904) is read as 1.559, with a TEXT_NUMBER saying so', async () => {
+    const l = socTrang2125();
+    const addr = at(l, 'I.1', '2021');
+    const fs = await withDateCell(addr, 1559, 'dd/mm/yyyy');
+    expect(show(fs)).toEqual([`TEXT_NUMBER@${addr}`, 'TEXT_NUMBER@L9']);
+    expect(fs[0]).toMatchObject({ expected: '1559', actual: '07/04/1904' });
+    expect(fs[0].message).toContain('1.559 triệu đồng');
+  });
+  it('a real date typed in an amount cell: its day number, and the sums broken by it, the cell named first', async () => {
+    const l = socTrang2125();
+    const addr = at(l, 'I.1', '2021');
+    const fs = await withDateCell(addr, new Date(Date.UTC(2021, 0, 5)), 'yyyy-mm-dd');
+    expect(show(fs)[0]).toBe(`ROW_YEARS_SUM@${addr}`);
+    expect(fs.find((f) => f.code === 'TEXT_NUMBER' && f.cell === addr)).toMatchObject({ expected: '44201' });
   });
 });
