@@ -117,3 +117,22 @@ describe('dates in amount columns (also seen)', () => {
     expect(fs.find((f) => f.code === 'TEXT_NUMBER' && f.cell === addr)).toMatchObject({ expected: '44201' });
   });
 });
+
+describe('circular references (also seen)', () => {
+  it('a total adding itself and a ring of two totals: FORMULA_ERROR at each of their cells', () => {
+    let l = socTrang2125({ formulas: true });
+    const k = at(l, 'I.1', 'total');
+    const r = l.rowOf['I.1'];
+    l = withCell(l, k, { f: `SUM(F${r}:K${r})`, v: 9559 });
+    const g = at(l, 'I', '2021');
+    const t = at(l, 'total', '2021');
+    l = withCell(l, g, { f: `SUM(F${l.rowOf['I.1']}:F${l.rowOf['I.3']})+${t}-${t}*1`, v: 7199 });
+    const fs = checkGrid(layoutGrid(l)).findings.filter((f) => f.severity === 'error');
+    expect(show(fs)).toEqual([`FORMULA_ERROR@${g}`, `FORMULA_ERROR@${k}`, `FORMULA_ERROR@${t}`]);
+    expect(fs[1].message).toContain('tham chiếu vòng');
+    expect(fs[1].actual).toBe(`=SUM(F${r}:K${r})`);
+  });
+  it('the add-in\'s own formulas (SUM of items, + of groups, SUMIFS): no circular reference', () => {
+    expect(show(checkGrid(layoutGrid(socTrang2125({ formulas: true }))).findings)).toEqual(['TEXT_NUMBER@L9']);
+  });
+});
