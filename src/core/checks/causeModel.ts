@@ -8,7 +8,7 @@ import { Dec, ZERO } from '../base/decimal';
 import type { FindingCode } from './findings';
 import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
-import { colKey, statedCols, statedValue, type Col } from './context';
+import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
 import { CAUSE_MESSAGES as M } from './messages';
 
 export interface Cell {
@@ -182,6 +182,7 @@ function walk(b: Builder, nodes: PlanNode[], leaves: Item[]): boolean {
     const stated = n.kind === 'group' ? n.stated : n.amounts;
     const label = M.groupLabel(String(n.tt ?? '').trim(), n.kind === 'group');
     for (const c of statedCols(stated)) {
+      if (pullsFromElsewhere(n, c)) continue;
       b.add('GROUP_SUBTOTAL', n.loc.row, colKey(c), b.expr(n, c, true), childrenExpr(b, n, c), label);
     }
     if (!walk(b, n.children ?? [], leaves)) return false;

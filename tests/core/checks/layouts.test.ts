@@ -136,3 +136,18 @@ describe('circular references (also seen)', () => {
     expect(show(checkGrid(layoutGrid(socTrang2125({ formulas: true }))).findings)).toEqual(['TEXT_NUMBER@L9']);
   });
 });
+
+describe('a summary sheet (rows pulling each group\'s total from the appendix)', () => {
+  function summary(): SheetLayout {
+    const l = socTrang2125();
+    const keep = [1, 2, 3, 4, 5, 6, ...GROUPS.map((g) => l.rowOf[g]), l.rowOf.total];
+    const rows = keep.map((r) => l.rows[r - 1].map((v, c) => (GROUPS.some((g) => l.rowOf[g] === r) && typeof v === 'number'
+      ? { f: `'Phụ lục 02'!${String.fromCharCode(65 + c)}${r}`, v } : v)));
+    return { ...l, name: 'Tổng hợp', rows, merges: l.merges, boldRows: [], rowOf: {}, colOf: {} };
+  }
+  it('is never compared with 0: no GROUP_SUBTOTAL; its total is still checked against its rows', () => {
+    expect(show(checkGrid(layoutGrid(summary())).findings).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual([]);
+    const wrong = withCell(summary(), 'K13', 441000);
+    expect(show(checkGrid(layoutGrid(wrong)).findings).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual(['GRAND_TOTAL@K13']);
+  });
+});
