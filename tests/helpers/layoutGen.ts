@@ -70,7 +70,7 @@ function render(p: GenPlan): GenSheet {
     const acc = new Array<number>(Y + 1 + S).fill(0);
     items.forEach((it, i) => {
       const ys: (number | null)[] = it.ys.slice(0, Y);
-      if (ys.every((v) => v === null)) ys[0] = 100 + i;
+      if (!ys.some((v) => v !== null)) ys[0] = 100 + i;
       const t = ys.reduce<number>((a, b) => a + (b ?? 0), 0);
       const src = it.src % S;
       const r = rows.length;
