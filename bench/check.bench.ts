@@ -135,6 +135,34 @@ export async function run(): Promise<void> {
   console.log(`    readGrid + checkGrid           ${extra.toFixed(0).padStart(6)} ms  (of which recognition ${rec.toFixed(0)} ms; the rest readGrid and the model checks)`);
   console.log(`  ratio (load + check) / load      ${((load + extra) / load).toFixed(2)}  → checking adds ${((extra / load) * 100).toFixed(0)} % over loading (target ≤ 20 %)`);
 
+  // --- the same 10,000 items, checkGrid alone: clean, then one wrong item amount (issue 10: root-cause analysis)
+  {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    const grid = readGrid(wb.worksheets[0]);
+    const clean: number[] = [];
+    const wrong: number[] = [];
+    const cell = grid.cells[6][6]!; // G7: item 1.1, year 2022
+    const good = cell.value as number;
+    let first = '';
+    let caused = 0;
+    for (let i = 0; i < 5; i++) {
+      cell.value = good;
+      let t0 = process.hrtime.bigint();
+      checkGrid(grid);
+      clean.push(ms(t0));
+      cell.value = good + 700;
+      t0 = process.hrtime.bigint();
+      const r = checkGrid(grid);
+      wrong.push(ms(t0));
+      const errs = r.findings.filter((f) => f.severity === 'error');
+      first = `${errs[0]?.code}@${errs[0]?.cell}`;
+      caused = errs.filter((f) => f.causedBy !== undefined).length;
+    }
+    console.log(`  checkGrid alone, clean           ${median(clean).toFixed(0).padStart(6)} ms`);
+    console.log(`  checkGrid alone, G7 wrong        ${median(wrong).toFixed(0).padStart(6)} ms  (first error ${first}; ${caused} findings causedBy it)`);
+  }
+
   // --- fuzz cases (the same generator as tests/reader/fuzz.test.ts)
   {
     const n = 10_000;

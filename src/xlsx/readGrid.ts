@@ -212,7 +212,8 @@ function readCellValue(cell: ExcelJS.Cell): GridCell | null {
   const raw = cell.value as unknown;
   const out: GridCell = { value: null };
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) &&
-      ('formula' in (raw as object) || 'sharedFormula' in (raw as object))) {
+      ('formula' in (raw as object) || 'sharedFormula' in (raw as object) || 'result' in (raw as object))) {
+    // { result } alone: a shared formula whose master cell is missing (exceljs keeps only the cached result).
     const fv = raw as { formula?: string; sharedFormula?: string; result?: unknown };
     let f: string | undefined;
     try {

@@ -97,12 +97,33 @@ describe('danh-muc check on the seed sheets', () => {
     const j = JSON.parse(r.out) as { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
     expect(Object.keys(j)).toEqual(['findings', 'summary']);
     for (const f of j.findings) {
-      expect(Object.keys(f)).toEqual(['code', 'severity', 'message', 'sheet', 'cell', 'expected', 'actual']);
+      expect(Object.keys(f)).toEqual(['code', 'severity', 'message', 'sheet', 'cell', 'expected', 'actual', 'causedBy']);
     }
     const g = j.findings.find((f) => f.code === 'GROUP_SUBTOTAL');
     expect(g).toMatchObject({ severity: 'error', sheet: 'Phụ lục 01', cell: at(l, 'III', 'total'), expected: '1200', actual: '885' });
     expect(j.summary).toMatchObject({ errors: expect.any(Number), warnings: expect.any(Number) });
     expect((j.summary.errors as number)).toBeGreaterThan(0);
+  });
+
+  it('one wrong year amount: --json names it first and the others causedBy it; the text indents them under it', async () => {
+    const l = socTrang2125();
+    const cell = at(l, 'I.1', '2022');
+    const p = await file('st-g8.xlsx', await toXlsx(withCell(l, cell, 2700)));
+    const j = JSON.parse((await cli('check', p, '--json')).out) as { findings: Record<string, unknown>[] };
+    const errors = j.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.code, f.cell, f.causedBy])).toEqual([
+      ['ROW_YEARS_SUM', cell, null],
+      ['GROUP_SUBTOTAL', at(l, 'I', '2022'), cell],
+      ['ROW_YEARS_SUM', at(l, 'I.1', 'total'), cell],
+      ['BREAKDOWN', at(l, 'bd:NSĐP', '2022'), cell],
+    ]);
+    expect(errors[0]).toMatchObject({ expected: '2000', actual: '2700' });
+    const text = (await cli('check', p)).out.split('\n');
+    const i = text.findIndex((t) => t.startsWith(`  ${cell} `));
+    expect(text[i]).toContain(`[ROW_YEARS_SUM] ${cell} có thể nhập sai: nếu ${cell} = 2.000 thì`);
+    expect(text.slice(i + 1, i + 4).map((t) => t.slice(0, 13))).toEqual([
+      `    ↳ ${at(l, 'I', '2022')}`, `    ↳ ${at(l, 'I.1', 'total')}`, `    ↳ ${at(l, 'bd:NSĐP', '2022')}`,
+    ].map((t) => t.padEnd(13)));
   });
 
   it('--stated-total in đồng against Nghệ An: STATED_TOTAL, exit 1', async () => {

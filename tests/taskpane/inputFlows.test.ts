@@ -130,7 +130,9 @@ describe('the preview sample workbook', () => {
     const errs = res.findings.filter((f) => f.severity === 'error');
     expect(errs.length).toBeGreaterThan(0);
     expect(errs.some((f) => f.row === r)).toBe(true);
-    expect(errs.find((f) => f.row === r)!.expected).toBe(new Dec(10559).toFixed());
+    // Issue 10: the typed cell is named first as the root cause (its right value), the row total caused by it.
+    expect(errs[0]).toMatchObject({ row: r, col: c, expected: new Dec(1559).toFixed(), actual: '2559' });
+    expect(errs.find((f) => f.row === r && f.col !== c)).toMatchObject({ expected: new Dec(10559).toFixed(), causedBy: `${String.fromCharCode(65 + c)}${r + 1}` });
     applyInjection(host, 'not an address');
     expect((await host.readSheet()).cells[r][c]?.value).toBe(2559);
   });

@@ -33,7 +33,7 @@ function quoted(v: string | undefined): string | undefined {
   return `"${v.length > 120 ? v.slice(0, 120) + '…' : v}"`;
 }
 
-function findingLine(f: Finding, withSheet: boolean): string {
+function findingLine(f: Finding, withSheet: boolean, indent = ''): string {
   const where = f.cell ? (withSheet ? `'${f.sheet ?? ''}'!${f.cell}` : f.cell) : withSheet ? `'${f.sheet ?? ''}'` : '—';
   const extra: string[] = [];
   const e = shown(f.expected);
@@ -41,7 +41,28 @@ function findingLine(f: Finding, withSheet: boolean): string {
   const a = f.code === 'TEXT_NUMBER' ? quoted(f.actual) : shown(f.actual);
   if (e !== undefined) extra.push(`cần: ${e}`);
   if (a !== undefined) extra.push(`thực tế: ${a}`);
-  return `  ${where.padEnd(withSheet ? 18 : 7)} [${f.code}] ${f.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+  return `  ${indent}${where.padEnd(withSheet ? 18 : 7)} [${f.code}] ${f.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+}
+
+/** Findings in order, each root cause followed by the findings it explains, indented under it ("↳"). */
+function withCauses(fs: Finding[], withSheet: boolean): string[] {
+  const key = (sheet: string | undefined, cell: string | undefined): string => `${sheet ?? ''}!${cell ?? ''}`;
+  const roots = new Set(fs.filter((f) => f.causedBy === undefined && f.cell !== undefined).map((f) => key(f.sheet, f.cell)));
+  const under = new Map<string, Finding[]>();
+  for (const f of fs) {
+    if (f.causedBy === undefined || !roots.has(key(f.sheet, f.causedBy))) continue;
+    const k = key(f.sheet, f.causedBy);
+    under.set(k, [...(under.get(k) ?? []), f]);
+  }
+  const out: string[] = [];
+  for (const f of fs) {
+    if (f.causedBy !== undefined && roots.has(key(f.sheet, f.causedBy))) continue;
+    out.push(findingLine(f, withSheet));
+    const k = key(f.sheet, f.cell);
+    for (const c of under.get(k) ?? []) out.push(findingLine(c, withSheet, '  ↳ '));
+    under.delete(k);
+  }
+  return out;
 }
 
 export function formatHuman(file: string, results: SheetCheckResult[]): string {
@@ -62,7 +83,7 @@ export function formatHuman(file: string, results: SheetCheckResult[]): string {
     const fs = all.filter((f) => f.severity === sev);
     if (fs.length === 0) continue;
     lines.push('', `${SEVERITY_TITLE[sev]} (${fs.length}):`);
-    for (const f of fs) lines.push(findingLine(f, withSheet));
+    for (const line of withCauses(fs, withSheet)) lines.push(line);
   }
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
@@ -82,6 +103,7 @@ export function formatJson(results: SheetCheckResult[]): string {
     cell: f.cell ?? null,
     expected: f.expected ?? null,
     actual: f.actual ?? null,
+    causedBy: f.causedBy ?? null,
   }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -159,3 +159,13 @@ export function shown(ctx: CheckContext, n: PlanNode, c: Col): Dec {
   if (c.kind === 'total') return n.amounts?.total ?? ctx.totals.rowOf(n).total;
   return computedValue(ctx.totals.rowOf(n), c);
 }
+
+/**
+ * A row of a summary sheet: a group with no children whose cell in a column pulls from another sheet
+ * ("='Phụ lục 02'!K7"). It states what another table sums; there is nothing here to compare it with (never 0).
+ */
+export function pullsFromElsewhere(n: PlanNode, c: Col): boolean {
+  if (n.kind !== 'group' || (n.children ?? []).length > 0) return false;
+  const f = n.loc?.formulas?.[colKey(c)];
+  return typeof f === 'string' && f.includes('!');
+}

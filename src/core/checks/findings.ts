@@ -42,7 +42,10 @@ export interface Finding {
   /** Exact plain decimal strings ("441115", "4967.667") or text, where there are values. */
   expected?: string;
   actual?: string;
-  /** A1 address of the cell of the finding this one follows from (a consequence of a root cause), if any. */
+  /**
+   * The cell of this finding's root cause (causes.ts), when it is a consequence of another cell's wrong amount:
+   * "G9" (A1; the cause is on the finding's sheet).
+   */
   causedBy?: string;
 }
 

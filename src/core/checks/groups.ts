@@ -5,7 +5,7 @@
 import { Dec, ZERO } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
 import type { Group, Item, PlanNode } from '../plan/model';
-import { colKey, colName, compare, nodeName, shown, statedCols, statedValue, vi, where, type CheckContext } from './context';
+import { colKey, colName, compare, nodeName, pullsFromElsewhere, shown, statedCols, statedValue, vi, where, type CheckContext } from './context';
 import { CHECK_MESSAGES as M, ROW_NAMES } from './messages';
 import { negatives } from './rows';
 
@@ -14,6 +14,7 @@ export function groupRow(ctx: CheckContext, n: Group | Item, parent?: Item): voi
   const stated = n.kind === 'group' ? n.stated : n.amounts;
   const children: PlanNode[] = n.children ?? [];
   for (const c of statedCols(stated)) {
+    if (pullsFromElsewhere(n, c)) continue;
     const s = statedValue(stated!, c)!;
     const acc = new ExactSum();
     for (const ch of children) acc.add(shown(ctx, ch, c));

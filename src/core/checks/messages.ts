@@ -85,3 +85,15 @@ export const CHECK_MESSAGES = {
   duplicate: (row: string, firstTT: string, firstName: string) =>
     `${row}: trùng tên với dự án ${firstTT} "${firstName}".`.replace('dự án  ', 'dự án '),
 } as const;
+
+/** Root causes (causes.ts): "G9 có thể nhập sai: nếu G9 = 2.000 thì tổng dòng 9 và nhóm I đều khớp." */
+export const CAUSE_MESSAGES = {
+  rowLabel: (row: number) => `tổng dòng ${row}`,
+  groupLabel: (tt: string, isGroup: boolean) => (tt ? `${isGroup ? 'nhóm' : 'hạng mục'} ${tt}` : isGroup ? 'nhóm' : 'hạng mục cha'),
+  grandLabel: (label: string) => label,
+  lineLabel: (label: string) => `dòng "${label}"`,
+  rootCause: (cell: string, value: string, names: string[]) => {
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
+    return `${cell} có thể nhập sai: nếu ${cell} = ${value} thì ${list} ${names.length > 1 ? 'đều khớp' : 'khớp'}.`;
+  },
+} as const;

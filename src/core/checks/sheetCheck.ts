@@ -5,6 +5,7 @@
 import { countPlan } from '../plan/tree';
 import { Dec, plain, type Dec as DecT } from '../base/decimal';
 import { checkPlan } from './checks';
+import { explainFindings } from './causes';
 import { summarize, type CheckResult, type Finding } from './findings';
 import { CHECK_MESSAGES } from './messages';
 import { a1 } from '../base/a1';
@@ -117,7 +118,7 @@ export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckR
     if (g.cell === undefined && g.row !== undefined && g.col !== undefined) g.cell = a1(g.row, g.col);
     return g;
   });
-  const findings = dedupeFindings(sortFindings(all));
+  const findings = explainFindings(plan, dedupeFindings(sortFindings(all)), tolerance);
   const counts = countPlan(plan.nodes);
   const gt = plan.grandTotal?.amounts;
   const grand = gt?.total ?? gt?.totalInvestment ?? gt?.annual;

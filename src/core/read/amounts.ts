@@ -102,12 +102,54 @@ function textNumber(s: ReadState, r: number, c: number, v: unknown, p: ParsedAmo
   }));
 }
 
+const DATE_TEXT = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+/** A date number format ("dd/mm/yyyy", "m/d/yy", "yyyy-mm-dd"): d, m and y outside quotes and brackets. */
+const dateFormats = new Map<string, boolean>();
+const isDateFormat = (f: string | undefined): boolean => {
+  if (!f) return false;
+  let yes = dateFormats.get(f);
+  if (yes === undefined) {
+    const bare = f.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+    yes = /d/.test(bare) && /m/.test(bare) && /y/.test(bare);
+    if (dateFormats.size < 1000) dateFormats.set(f, yes);
+  }
+  return yes;
+};
+
+/**
+ * A date in an amount column: the number the cell holds (Excel's day count, as the .xlsx reader decoded it into
+ * "dd/mm/yyyy": a date-formatted 1559 shows "07/04/1904"), reported as TEXT_NUMBER with that number.
+ */
+function dateAmount(s: ReadState, r: number, c: number, cell: GridCell): Dec | undefined {
+  const v = cell.value;
+  let serial: number | undefined;
+  if (typeof v === 'string') {
+    const m = DATE_TEXT.exec(v);
+    if (!m) return undefined;
+    const [d, mo, y] = [parseInt(m[1], 10), parseInt(m[2], 10), parseInt(m[3], 10)];
+    const t = Date.UTC(y, mo - 1, d);
+    const back = new Date(t);
+    if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
+    serial = Math.round(t / 86400000) + 25569;
+  } else if (typeof v === 'number' && Number.isFinite(v) && isDateFormat(cell.numFmt)) serial = v;
+  if (serial === undefined) return undefined;
+  const value = new Dec(serial);
+  s.findings.push(makeFinding('TEXT_NUMBER', M.dateNumber(String(v), value, s.unit), {
+    sheet: s.sheet, row: r, col: c, expected: plain(value), actual: clip(String(v), 200),
+  }));
+  return value;
+}
+
 /** The amount of one cell, or undefined (blank, error, unreadable text: findings recorded). */
 export function readAmount(s: ReadState, r: number, c: number, cell: GridCell | null | undefined): Dec | undefined {
   if (!cell) return undefined;
   if (formulaError(s, r, c, cell)) return undefined;
   const v = cell.value;
   if (v === null || v === undefined || typeof v === 'boolean') return undefined;
+  if ((typeof v === 'string' && v.length <= 12 && v.includes('/')) || (typeof v === 'number' && cell.numFmt !== undefined && cell.numFmt.length > 4)) {
+    const d = dateAmount(s, r, c, cell);
+    if (d !== undefined) return d;
+  }
   let p = typeof v === 'number' && Number.isFinite(v) ? readNumber(s, v) : parseCell(s, r, c, v);
   let partial = false;
   if (p.kind === 'invalid' && typeof v === 'string') {

@@ -135,7 +135,15 @@ function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, f: string)
   const n = s.grid.cells.length;
   const mark = new Uint8Array(n + 1);
   for (const x of use) for (let rr = Math.max(0, x.r0); rr <= Math.min(n, x.r1); rr++) mark[rr] = 1;
-  const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1;
+  // A row adds something only when its cell holds an amount: a heading row left blank adds nothing. SUBTOTAL(9/109)
+  // skips the cells that are SUBTOTALs themselves.
+  const subtotal = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,/i.test(f);
+  const adds = (rr: number): boolean => {
+    const c = s.grid.cells[rr]?.[ac.col];
+    if (!c || (c.value === null && !c.formula && !c.error) || (typeof c.value === 'string' && c.value.trim() === '')) return false;
+    return !(subtotal && c.formula !== undefined && /SUBTOTAL\s*\(/i.test(c.formula));
+  };
+  const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1 && adds(rr);
   for (const gr of t.groups) {
     if (!gr.loc || !covered(gr.loc.row)) continue;
     const inner = rowsOf(gr, []).filter((x) => x !== gr.loc?.row);
@@ -153,6 +161,8 @@ function sumDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol): void {
   const st = t.stated ? pick(t.stated, ac.key) : undefined;
   if (!st || t.groups.length === 0) return;
   const g = sum(t.groups.map((x) => (x.stated ? pick(x.stated, ac.key) : undefined)));
+  // Groups that leave the column blank state nothing there: the total cannot add them twice.
+  if (g.isZero()) return;
   const items = sum(t.leaves().map((x) => pick(x.amounts, ac.key)));
   if (!items.isZero() && !st.eq(g) && st.eq(g.plus(items))) {
     s.findings.push(makeFinding('DOUBLE_COUNT', M.doubleCountSum(t.what, st, g, items), {

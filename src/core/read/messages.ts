@@ -15,9 +15,13 @@ export const READ_MESSAGES = {
 
   formulaError: (error: string, formula: string | undefined) =>
     `Ô hiển thị lỗi ${error}${formula ? ` (công thức =${clip(formula, 80)})` : ''}: không có số để kiểm tra`,
+  circular: (formula: string, cell: string) =>
+    `Ô ${cell} có công thức tham chiếu vòng (=${clip(formula, 80)}): công thức dùng lại chính kết quả của nó, Excel không tính được số này`,
   errorValue: (v: string) => `Ô chứa giá trị lỗi ${v}: không có số để kiểm tra`,
   notANumber: (v: string, reason: string) => `Ô số tiền chứa văn bản không đọc được thành số: "${clip(v, 80)}" (${reason})`,
   textNumber: (text: string, note: string) => `Ô số tiền chứa văn bản "${clip(text.trim(), 80)}", không phải số: ${note}`,
+  dateNumber: (shown: string, value: Dec, unit: string) =>
+    `Ô số tiền được định dạng ngày tháng (hiển thị "${clip(shown.trim(), 40)}"): số trong ô là ${formatVi(value)} ${unit}; hãy định dạng lại ô thành số`,
   readPartly: (value: Dec, unit: string) => `chỉ đọc được phần đầu là ${formatVi(value)} ${unit}; phần chữ phía sau bị bỏ qua`,
   readAs: (value: Dec, unit: string, ambiguous: string | undefined) => `đọc là ${formatVi(value)} ${unit}${ambiguous ? ` (${ambiguous})` : ''}`,
 

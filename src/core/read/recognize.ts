@@ -23,6 +23,7 @@ import { assemble } from './assemble';
 import { readBody } from './body';
 import { bandTexts, isColumnNumberRow, isRange, rowOf } from './cells';
 import { assignColumns, buildAmountCols, colOf, decideSourceish, pinTTColumn } from './columns';
+import { circularRefs } from './circular';
 import { geometryChecks } from './geometry';
 import { findHeader, headerWords } from './header';
 import { readUnit } from './meta';
@@ -93,6 +94,7 @@ function read(s: ReadState): Recognized {
   const body = readBody(s, { bodyStart, ttCol, nameCol, bandWords: headerWords(texts, s.width), bandLen: band.length });
   const plan = assemble(s, body);
   geometryChecks(s, plan);
+  circularRefs(s, bodyStart);
   return {
     ok: true,
     plan,

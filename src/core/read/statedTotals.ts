@@ -3,7 +3,7 @@
  * (Bằng chữ: ...)"), which is a stated total of the table.
  */
 import { a1 } from '../base/a1';
-import type { Plan, StatedTotal, StatedWords } from '../plan/model';
+import { yearKey, type FieldKey, type Plan, type StatedTotal, type StatedWords } from '../plan/model';
 import { fold } from '../text/fold';
 import { parseAmount } from '../text/numbers';
 import { wordsCanRead } from './amounts';
@@ -30,6 +30,22 @@ export function findWordsCell(row: Row): number | undefined {
   return undefined;
 }
 
+/**
+ * The scope of a stated total: a sentence naming one year ("Tổng kinh phí dự kiến thực hiện năm 2023: ...") is that
+ * year's amount (its year column, else the annual plan's column); a period ("giai đoạn 2021-2025") or nothing is
+ * the table's total (undefined).
+ */
+function scopeOf(s: ReadState, before: string): FieldKey | undefined {
+  const t = before.normalize('NFC');
+  if (/\d{4}\s*[-–—]\s*\d{4}/u.test(t) || /giai\s+đoạn/iu.test(t)) return undefined;
+  const years = [...t.matchAll(/năm\s+(\d{4})\b/giu)].map((m) => m[1]);
+  if (years.length === 0 || years.some((y) => y !== years[0])) return undefined;
+  const key = yearKey(parseInt(years[0], 10));
+  if (s.amountCols.some((ac) => ac.key === key)) return key;
+  if (s.amountCols.some((ac) => ac.key === 'annual')) return 'annual';
+  return undefined;
+}
+
 /** The words of a "Bằng chữ" cell, and the figure stated before them (a stated total). */
 export function readWordsLine(s: ReadState, raw: string, r: number, c: number): { words: StatedWords; stated?: StatedTotal } {
   const text = raw.replace(/\s+/g, ' ').trim();
@@ -44,7 +60,8 @@ export function readWordsLine(s: ReadState, raw: string, r: number, c: number): 
     const p = parseAmount(fm[1], { unit: s.unit });
     if (p.kind === 'number' && wordsCanRead(s, p.value)) {
       sw.figure = p.value;
-      return { words: sw, stated: { value: p.value, where: M.cellWhere(a1(r, c)), loc: { row: r, col: c } } };
+      const field = scopeOf(s, before);
+      return { words: sw, stated: { value: p.value, where: M.cellWhere(a1(r, c)), loc: { row: r, col: c }, ...(field ? { field } : {}) } };
     }
   }
   return { words: sw };

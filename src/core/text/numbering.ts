@@ -301,18 +301,27 @@ export function sequenceIssues(tts: string[], kind: TTKind, style?: TTStyle & { 
     const first = classifyTT(tts[0]);
     if (first.kind === 'dotted') st.prefix = first.core.slice(0, first.core.lastIndexOf('.'));
   }
+  // A TT is right when it is its row's place in the list, or follows the TT above it (after a gap or a repeat,
+  // the rows below are not each reported). A wrong TT is given its place when the row above sits at its own
+  // place ("1, 3, 3": the first 3 should be 2, the second is right), else the number after the one above.
   const issues: SequenceIssue[] = [];
-  let next = style?.start ?? 1;
+  const start = style?.start ?? 1;
+  let prev: number | undefined;
+  let prevAtPlace = true;
   for (let i = 0; i < tts.length; i++) {
     const raw = typeof tts[i] === 'string' ? tts[i] : '';
     const actual = ordinalAs(raw, kind, st);
-    if (actual !== next) {
+    const place = start + i;
+    const fromAbove: number = prev !== undefined ? prev + 1 : place;
+    let read = actual;
+    if (actual !== place && actual !== fromAbove) {
+      const expected: number = prevAtPlace ? place : fromAbove;
       const shownStyle: TTStyle = { ...st, suffix: undefined, lower: classifyTT(raw).lower };
-      issues.push({ index: i, expected: expectedTT(kind, next, shownStyle), actual: raw.trim() });
-      next = actual !== undefined ? actual + 1 : next + 1;
-    } else {
-      next++;
+      issues.push({ index: i, expected: expectedTT(kind, expected, shownStyle), actual: raw.trim() });
+      read = actual ?? expected;
     }
+    prev = read;
+    prevAtPlace = read === place;
   }
   return issues;
 }

@@ -107,6 +107,15 @@ describe('sequence kind and issues', () => {
   test('gap reported once', () => {
     expect(sequenceIssues(['1', '2', '4', '5'], 'number')).toEqual([{ index: 2, expected: '3', actual: '4' }]);
   });
+  test('a wrong TT is corrected from its place, not from the TT above (issue 10)', () => {
+    // 1, 3, 3: the first 3 should be 2; the second 3 is right where it is.
+    expect(sequenceIssues(['1', '3', '3', '4'], 'number')).toEqual([{ index: 1, expected: '2', actual: '3' }]);
+    expect(sequenceIssues(['2', '2', '3'], 'number')).toEqual([{ index: 0, expected: '1', actual: '2' }]);
+    // After a gap the rows below follow the one above: only the gap is reported, then a later jump from the one above.
+    expect(sequenceIssues(['1', '2', '4', '5', '7'], 'number')).toEqual([
+      { index: 2, expected: '3', actual: '4' }, { index: 4, expected: '6', actual: '7' },
+    ]);
+  });
   test('repeat', () => {
     expect(sequenceIssues(['1', '2', '2', '3'], 'number')).toEqual([{ index: 2, expected: '3', actual: '2' }]);
   });

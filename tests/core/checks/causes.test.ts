@@ -1,0 +1,94 @@
+/**
+ * The cell to fix, first (issue 10, point 6): for every single-cell mutation of every amount cell of the Sóc Trăng
+ * 2021-2025 appendix, the first error finding is the mutated cell, and every other sum finding names it in causedBy.
+ */
+import type { Grid } from '../../../src/core/base/grid';
+import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import { checkLayout, errorsOf } from '../../helpers/checkXlsx';
+import { layoutGrid } from '../../helpers/layoutGrid';
+import { at, cellValue, socTrang2125, withCell, type SheetLayout } from '../../helpers/seedSheets';
+
+const base = socTrang2125();
+const AMOUNT_COLS = ['2021', '2022', '2023', '2024', '2025', 'total', 'NSĐP', 'NSTW', 'ĐTPT'];
+const SUMS = new Set(['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN']);
+
+function amountCells(l: SheetLayout): string[] {
+  const rows = Object.keys(l.rowOf).filter((r) => r !== 'header' && r !== 'trongDo' && r !== 'words');
+  const out: string[] = [];
+  for (const r of rows) {
+    for (const c of AMOUNT_COLS) {
+      if (r.startsWith('bd:') && ['NSĐP', 'NSTW', 'ĐTPT'].includes(c)) continue;
+      out.push(at(l, r, c));
+    }
+  }
+  return out;
+}
+
+function mutated(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseInt(v.replace(/\./g, ''), 10) || 0 : 0;
+  return n + 700;
+}
+
+describe('root causes on the Sóc Trăng 2021-2025 appendix', () => {
+  it('the unmutated table has no error and the layout grid reads like the .xlsx', async () => {
+    expect(errorsOf(checkGrid(layoutGrid(base)).findings)).toEqual([]);
+    expect(errorsOf((await checkLayout(base)).findings)).toEqual([]);
+  });
+
+  it('names the mutated cell first, for every amount cell', () => {
+    const cells = amountCells(base);
+    expect(cells.length).toBe(279);
+    const wrong: string[] = [];
+    for (const addr of cells) {
+      const l = withCell(base, addr, mutated(cellValue(base, addr)));
+      const fs = checkGrid(layoutGrid(l)).findings.filter((f) => f.severity === 'error');
+      const first = fs[0];
+      const others = fs.slice(1).filter((f) => SUMS.has(f.code));
+      const ok = first?.cell === addr && others.every((f) => f.causedBy === addr);
+      if (!ok) wrong.push(`${addr}: ${fs.map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`).join(' ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('an item year: G-cell root with its value, the row total and the group subtotal caused by it', () => {
+    const addr = at(base, 'I.1', '2022');
+    const l = withCell(base, addr, 2700);
+    const fs = checkGrid(layoutGrid(l)).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`)).toEqual([
+      `ROW_YEARS_SUM@${addr}`,
+      `GROUP_SUBTOTAL@${at(base, 'I', '2022')}<-${addr}`,
+      `ROW_YEARS_SUM@${at(base, 'I.1', 'total')}<-${addr}`,
+      `BREAKDOWN@${at(base, 'bd:NSĐP', '2022')}<-${addr}`,
+    ]);
+    expect(fs[0]).toMatchObject({ expected: '2000', actual: '2700' });
+    expect(fs[0].message).toBe(`${addr} có thể nhập sai: nếu ${addr} = 2.000 thì tổng dòng 8, nhóm I và dòng "Tổng nguồn sự nghiệp địa phương" đều khớp.`);
+  });
+
+  it('two broken constraints no single cell explains are listed as before, without causedBy', () => {
+    // Two wrong years of one item: no one cell repairs the row total, the two group columns and the breakdown.
+    let l = withCell(base, at(base, 'I.1', '2021'), 2259);
+    l = withCell(l, at(base, 'I.1', '2022'), 2700);
+    const fs = checkGrid(layoutGrid(l)).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => `${f.code}@${f.cell}`)).toEqual(['GROUP_SUBTOTAL@F7', 'GROUP_SUBTOTAL@G7', 'ROW_YEARS_SUM@K8', 'BREAKDOWN@F37', 'BREAKDOWN@G37']);
+    expect(fs.map((f) => f.causedBy)).toEqual(fs.map(() => undefined));
+  });
+
+  it('a wrong group cell is the cause of the grand total it breaks', () => {
+    const addr = at(base, 'I', '2021');
+    const fs = checkGrid(layoutGrid(withCell(base, addr, 9999))).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`)).toEqual([
+      `GROUP_SUBTOTAL@${addr}`, `GRAND_TOTAL@${at(base, 'total', '2021')}<-${addr}`,
+    ]);
+    expect(fs[0].message).toMatch(/^F7 có thể nhập sai: nếu F7 = 7\.199 thì nhóm I và Tổng cộng đều khớp\. Nhóm I/);
+  });
+});
+
+describe('root causes never break a check', () => {
+  it('a hostile grid (fuzz seed 42, case 6355) whose model finds a sum broken that no check reported: no throw, no cause', () => {
+    const grid = require('../../fixtures/causes-fuzz-grid.json') as Grid;
+    const r = checkGrid(grid);
+    const cells = new Set(r.findings.map((f) => f.cell));
+    for (const f of r.findings) if (f.causedBy !== undefined) expect(cells.has(f.causedBy)).toBe(true);
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
+});
