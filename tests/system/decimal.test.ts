@@ -115,13 +115,19 @@ describe(`${N.toLocaleString('en')} items × ${YEARS.length} years of three-deci
       const g = spec.roles!.group[77];
       const bdRow = spec.roles!.breakdown[1 + (7777 % SOURCES.length)];
       const A = (row: number, col: number) => `${String.fromCharCode(65 + col)}${row + 1}`;
-      expect(got).toEqual(expect.arrayContaining([
-        `ROW_YEARS_SUM@${A(r0, colOf(spec, 'total'))}`,
-        `GROUP_SUBTOTAL@${A(g, c0)}`,
-        `BREAKDOWN@${A(bdRow, c0)}`,
-      ]));
-      expect(got).toHaveLength(3);
-      const row = r.findings.find((f) => f.code === 'ROW_YEARS_SUM')!;
+      // The edited year cell is named first as the root cause (one value there repairs every broken sum); the
+      // item's total, the group's 2023 cell and the "Trong đó" 2023 cell follow from it (causedBy).
+      expect(got).toEqual([
+        `ROW_YEARS_SUM@${A(r0, c0)}`,
+        ...[
+          `GROUP_SUBTOTAL@${A(g, c0)}`,
+          `ROW_YEARS_SUM@${A(r0, colOf(spec, 'total'))}`,
+          `BREAKDOWN@${A(bdRow, c0)}`,
+        ].sort((a, b) => got.indexOf(a) - got.indexOf(b)),
+      ]);
+      expect(got).toHaveLength(4);
+      for (const f of r.findings.filter((x) => x.severity === 'error').slice(1)) expect(f.causedBy).toBe(A(r0, c0));
+      const row = r.findings.find((f) => f.code === 'ROW_YEARS_SUM' && f.cell === A(r0, colOf(spec, 'total')))!;
       const yearsSum = Object.values(itemAt(big.plan, 7777).amounts.years).reduce((a, d) => a.plus(d), new Dec(0));
       expect([row.expected, row.actual].sort()).toEqual([yearsSum.toFixed(), yearsSum.plus('0.001').toFixed()].sort());
     });
