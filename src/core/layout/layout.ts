@@ -18,6 +18,10 @@
  *   - item with sub-items, group row = SUM of its CHILDREN's rows per column (never grandchildren);
  *   - grand total = SUM of the top-level rows (groups, or items of a flat list), never groups and items of groups;
  *   - "Trong đó" row of source S, year Y = SUMIF(<source-code column>, S, <year Y column>) over the table body.
+ * Subtotal mode, for plans whose SUMs would pass Excel's 8,192 characters (thousands of groups): every row that sums
+ * rows below it (group, item with sub-items, split item's own amounts) and the grand total are SUBTOTAL(9, <the range
+ * of its descendants>); SUBTOTAL skips the SUBTOTAL cells in its range, so each leaf is added once at every level and
+ * no formula grows with the plan. (The checker's DOUBLE_COUNT reads such a range as covering groups and their items.)
  *
  * The "Trong đó" representation: every leaf item row carries the code of its single funding source in a "Mã nguồn"
  * column placed just right of the table, outside the print area (visible and editable on screen, with a list
