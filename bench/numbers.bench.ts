@@ -2,6 +2,30 @@
 import { Dec } from '../src/core/base/decimal';
 import { formatVi, parseAmount } from '../src/core/text/numbers';
 import { amountToWords, wordsToAmount } from '../src/core/text/words';
+import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
+
+/** Median milliseconds of `runs` timed runs of fn (after one warm-up). */
+function medianMs(runs: number, fn: () => void): number {
+  fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** Words from strings: amountToWords against read-vietnamese-number (a dev dependency), same inputs, same run. */
+function wordsAgainstLibrary(): void {
+  const inputs = Array.from({ length: 20000 }, (_, i) => String((BigInt(i) * 2_654_435_761n) % 1_000_000_000_000n));
+  const config = new ReadingConfig();
+  config.unit = ['đồng'];
+  const ours = medianMs(7, () => { for (const s of inputs) amountToWords(s); });
+  const theirs = medianMs(7, () => { for (const s of inputs) doReadNumber(s, config); });
+  console.log(`words from strings: amountToWords ${ours.toFixed(1)} ms, read-vietnamese-number ${theirs.toFixed(1)} ms for ${inputs.length}`
+    + ` → throughput ${(theirs / ours).toFixed(2)} × read-vietnamese-number (target ≥ 1.0 ×), medians of 7`);
+}
 
 function time(label: string, count: number, fn: () => void): void {
   fn(); // warm up
@@ -38,4 +62,5 @@ export async function run(): Promise<void> {
   time('wordsToAmount', words.length, () => {
     for (const w of words) wordsToAmount(w);
   });
+  wordsAgainstLibrary();
 }

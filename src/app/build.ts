@@ -9,7 +9,7 @@ import { layoutPlan, presetOf } from '../core/layout/layout';
 import { LayoutError } from '../core/layout/messages';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { LayoutPreset, Plan, PlanNode, Unit } from '../core/plan/model';
-import { computeTotals, headline } from '../core/plan/totals';
+import { computeTotals, headline, withTotalsOnce } from '../core/plan/totals';
 import { countPlan, itemsOf } from '../core/plan/tree';
 import { amountToWords } from '../core/text/words';
 import { AppError } from './errors';
@@ -105,6 +105,11 @@ export interface BuiltAppendix {
 /** Plan + request → the appendix's SheetSpec and its summary. AppError on any problem the user can fix. */
 export function buildAppendix(plan: Plan, req: BuildRequest = {}): BuiltAppendix {
   const p = applyBuildRequest(plan, req);
+  // Layout, headline and checks read the same totals: one pass over the plan.
+  return withTotalsOnce(p, () => buildPlan(p, req));
+}
+
+function buildPlan(p: Plan, req: BuildRequest): BuiltAppendix {
   let spec: SheetSpec;
   try {
     spec = layoutPlan(p, { preset: req.preset, words: req.words });

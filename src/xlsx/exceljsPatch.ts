@@ -9,7 +9,7 @@
  * first measures each range and throws MergeTooLarge beyond MAX_MERGE_CELLS (the reader turns that into a
  * one-line Vietnamese reason); below that it calls the original unchanged.
  */
-import ExcelJS from 'exceljs';
+import { Workbook } from './exceljsLite';
 import { PACKAGE } from '../core/base/limits';
 
 /** Largest merged area read (cells), one merge or all of a workbook's together (PACKAGE.maxMergedCells). */
@@ -36,8 +36,7 @@ type WorksheetProto = Record<string, unknown> & { _parseMergeCells?: (this: unkn
 
 /** exceljs' Worksheet prototype (the class is not exported by exceljs 4.4.0: taken from a new sheet). */
 export function worksheetPrototype(): WorksheetProto {
-  return (ExcelJS as unknown as { Worksheet?: { prototype: WorksheetProto } }).Worksheet?.prototype
-    ?? Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x'));
+  return Object.getPrototypeOf(new Workbook().addWorksheet('x')) as WorksheetProto;
 }
 
 const INSTALLED = '__danhMucMergeGuard';

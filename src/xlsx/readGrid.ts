@@ -10,7 +10,8 @@
  * Reading never writes to the file.
  */
 import { promises as fsp } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook, ValueType } from './exceljsLite';
 import type { CellRange, Grid, GridCell } from '../core/base/grid';
 import { Dec } from '../core/base/decimal';
 import { EXCEL } from '../core/base/limits';
@@ -93,7 +94,7 @@ export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): 
     throw e;
   }
   installExceljsPatch();
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     // exceljs' typings want its own Buffer flavour; a Node Buffer is what it reads.
     await wb.xlsx.load(pkg as unknown as ExcelJS.Buffer);
@@ -275,7 +276,7 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
     if (row.hidden) hiddenRows.push(r);
     const line: (GridCell | null | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ValueType.Merge) return;
       if (colNumber > EXCEL.maxCols) {
         throw new UnreadableWorkbookError(
           `trang "${ws.name}" có ô ở cột thứ ${formatVi(new Dec(colNumber))}, ngoài giới hạn ${formatVi(new Dec(EXCEL.maxCols))} cột của Excel; tệp không do Excel tạo`,

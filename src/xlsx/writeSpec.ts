@@ -10,7 +10,8 @@
  * - styles, merges, widths, heights, frozen panes, print setup (A4, orientation, fit, margins, print titles, print
  *   area), footer, list validations.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljsLite';
 import { Dec } from '../core/base/decimal';
 import { a1, colLetters } from '../core/base/a1';
 import { EXCEL } from '../core/base/limits';
@@ -214,7 +215,7 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec, warni
 
 /** A workbook holding the given sheets, in order. */
 export function workbookOfSpecs(specs: SheetSpec[], warnings: string[] = []): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'Danh mục';
   for (const s of specs) writeSpecToWorkbook(wb, s, warnings);
   return wb;

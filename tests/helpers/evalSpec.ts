@@ -1,6 +1,7 @@
 /**
  * A tiny independent evaluator of the formulas the layout writes (SUM of refs/ranges/nested SUMs, SUMIF with a
- * criterion cell, a single ref, a constant), over the SheetSpec's own cells, in exact decimals.
+ * criterion cell, SUBTOTAL(9, range) skipping SUBTOTAL cells as Excel does, a single ref, a constant), over the
+ * SheetSpec's own cells, in exact decimals.
  * Used to check that every formula computes the `result` it carries, without a spreadsheet engine.
  */
 import { Dec } from '../../src/core/base/decimal';
@@ -51,6 +52,19 @@ export function evalFormula(spec: SheetSpec, f: string, seen = new Set<string>()
       if (arg.startsWith('SUM(')) { acc = acc.plus(evalFormula(spec, arg, seen)); continue; }
       const g = range(arg);
       for (let r = g.r0; r <= g.r1; r++) for (let c = g.c0; c <= g.c1; c++) acc = acc.plus(num(cellValue(spec, r, c, seen)));
+    }
+    return acc;
+  }
+  m = /^SUBTOTAL\(9,([^,()]+)\)$/.exec(f);
+  if (m) {
+    const g = range(m[1]);
+    let acc = new Dec(0);
+    for (let r = g.r0; r <= g.r1; r++) {
+      for (let c = g.c0; c <= g.c1; c++) {
+        const cell = spec.rows[r]?.cells[c];
+        if (cell?.t === 'formula' && cell.f.startsWith('SUBTOTAL(')) continue;
+        acc = acc.plus(num(cellValue(spec, r, c, seen)));
+      }
     }
     return acc;
   }

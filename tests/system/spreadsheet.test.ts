@@ -21,6 +21,7 @@ import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { findSoffice, pdfInfo, pdfPageText, pdfPageToPng, recalculateXlsx, renderPdf, SofficeMissingError } from '../helpers/libreoffice';
 import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangSamplePlan } from '../helpers/fixtures';
 import { colOfKey, expectedValues, rowOfTt } from '../helpers/specQuery';
+import { bigPlan, milli, smallAmount, YEARS, type Oracle } from '../helpers/bigPlan';
 
 const OUT = path.join(__dirname, '..', '..', 'test-output', 'layout');
 const PNG = path.join(__dirname, '..', '..', 'test-output', 'phu-luc-p1.png');
@@ -50,6 +51,9 @@ function badPlans(): Record<string, Plan> {
   };
 }
 
+/** 2,000 groups of two items: the top-level SUM would pass Excel's 8,192 characters, so the sheet uses SUBTOTALs. */
+const GROUPS2000 = bigPlan(4000, 2, smallAmount);
+
 interface Built { spec: SheetSpec; file: string; recalc: string }
 const built: Record<string, Built> = {};
 let pdf = '';
@@ -72,7 +76,7 @@ function valueOf(ws: ExcelJS.Worksheet, r: number, c: number): string | null {
 
 beforeAll(async () => {
   await fsp.mkdir(OUT, { recursive: true });
-  const plans: Record<string, Plan> = { 'soc-trang': socTrangSamplePlan(), ...badPlans() };
+  const plans: Record<string, Plan> = { 'soc-trang': socTrangSamplePlan(), ...badPlans(), 'groups-2000': GROUPS2000.plan };
   plans.injection = basePlan([group('I', '=SUM(1,2)', INJECTION.map((n, i) => item(String(i + 1), n, { 2021: i + 1 }, 'NSTW', { lead: n, objective: n })))]);
   for (const [name, plan] of Object.entries(plans)) {
     const spec = layoutPlan(plan, { words: true });
@@ -204,6 +208,30 @@ describe('the printed appendix (PDF by LibreOffice)', () => {
     pdfPageToPng(pdf, 1, PNG, 110);
     const png = await fsp.stat(PNG);
     expect(png.size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('2,000 groups (SUBTOTAL formulas) recalculated by LibreOffice', () => {
+  test('every formula equals the core value, the totals equal the BigInt oracle', async () => {
+    const { spec, recalc } = built['groups-2000'];
+    const ws = await readBook(recalc);
+    const wrong: string[] = [];
+    let formulas = 0;
+    spec.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+      if (cell?.t !== 'formula') return;
+      formulas++;
+      if (valueOf(ws, r, c) !== cell.result) wrong.push(`${a1(r, c)} ${cell.f}: ${valueOf(ws, r, c)} ≠ ${cell.result}`);
+    }));
+    expect(wrong).toEqual([]);
+    expect(formulas).toBeGreaterThan(2000 * 8);
+    const tot = spec.roles!.total[0];
+    expect(String(ws.getCell(tot + 1, colOfKey(spec, 'total') + 1).formula)).toMatch(/^SUBTOTAL\(9,/);
+    const o: Oracle = GROUPS2000.oracle;
+    const shown = (r: number, key: string) => valueOf(ws, r, colOfKey(spec, key));
+    expect(shown(tot, 'total')).toBe(milli(o.grand));
+    expect(YEARS.map((y) => shown(tot, `year:${y}`))).toEqual(o.years.map(milli));
+    expect([...o.sources.keys()].map((k) => shown(tot, `source:${k}`))).toEqual([...o.sources.values()].map(milli));
+    expect(spec.roles!.group.map((r) => shown(r, 'total'))).toEqual(o.groups.map(milli));
   });
 });
 

@@ -28,6 +28,15 @@ export interface Emitted {
 
 /** "SUM(F9:F12,F15)" over the given rows of one column; consecutive rows become ranges; long lists nest. */
 export function sumFormula(col: number, rows: number[]): string {
+  const f = sumText(col, rows);
+  if (f.length > EXCEL.maxFormulaChars) {
+    throw new LayoutError(LAYOUT_MESSAGES.formulaTooLong(colLetters(col), f.length), 'FORMULA_TOO_LONG');
+  }
+  return f;
+}
+
+/** sumFormula's text, whatever its length. */
+function sumText(col: number, rows: number[]): string {
   if (rows.length === 0) return '0';
   const sorted = [...rows].sort((a, b) => a - b);
   const L = colLetters(col);
@@ -46,9 +55,18 @@ export function sumFormula(col: number, rows: number[]): string {
     for (let i = 0; i < level.length; i += SUM_ARGS) next.push(`SUM(${level.slice(i, i + SUM_ARGS).join(',')})`);
     level = next;
   }
-  const f = `SUM(${level.join(',')})`;
-  if (f.length > EXCEL.maxFormulaChars) throw new LayoutError(LAYOUT_MESSAGES.formulaTooLong(L, f.length), 'FORMULA_TOO_LONG');
-  return f;
+  return `SUM(${level.join(',')})`;
+}
+
+/**
+ * "SUBTOTAL(9,F10:F250)": the sum of the rows from..to of one column, skipping the cells that are SUBTOTAL formulas
+ * themselves (Excel and LibreOffice both do) — in subtotal mode every row that sums rows below it is one, so each
+ * leaf amount is added once however deep it sits. Short for any number of rows.
+ */
+export function subtotalFormula(col: number, from: number, to: number): string {
+  if (to < from) return '0';
+  const L = colLetters(col);
+  return from === to ? `SUBTOTAL(9,${L}${from + 1})` : `SUBTOTAL(9,${L}${from + 1}:${L}${to + 1})`;
 }
 
 /**
@@ -87,11 +105,23 @@ function hasKeys(o: object): boolean {
 
 const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? { t: 'empty', s } : { t: 'num', v: plain(d), s });
 
-/** SUM of column `col` over the children's rows; its value goes into `out`. */
-export function sumCell(col: number, childRows: number[], childVals: Amounts[], s: string, out: Amounts): CellSpec {
+/**
+ * Column `col` summed over the children's rows: SUM of those rows, or in subtotal mode SUBTOTAL over `span` (the
+ * rows under the summing row that hold its descendants). Its value goes into `out`. A SUM too long for Excel marks
+ * the sheet `overflow` (layoutPlan then lays the sheet out again in subtotal mode).
+ */
+export function sumCell(
+  sh: Sheet, col: number, childRows: number[], childVals: Amounts[], s: string, out: Amounts, span: [number, number],
+): CellSpec {
   const v = sum(childVals.map((m) => m.get(col)));
   out.set(col, v);
-  return { t: 'formula', f: sumFormula(col, childRows), result: plain(v), s };
+  let f: string;
+  if (sh.subtotals) f = subtotalFormula(col, span[0], span[1]);
+  else {
+    f = sumText(col, childRows);
+    if (f.length > EXCEL.maxFormulaChars) sh.overflow = true;
+  }
+  return { t: 'formula', f, result: plain(v), s };
 }
 
 /**
@@ -214,16 +244,20 @@ function fillSplitAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTot
     splitVals.push(sr.vals);
     splitTotalRow.set(code, sr.r);
   }
-  for (const c of yearCols) row.cells[c] = sumCell(c, splitRows, splitVals, 'itemNum', vals);
+  const span: [number, number] = [r + 1, s.rows.length - 1];
+  for (const c of yearCols) row.cells[c] = sumCell(s, c, splitRows, splitVals, 'itemNum', vals, span);
   for (const c of sourceCols) {
     const code = (cols[c].source as FundingSource).code;
     const sr = splitTotalRow.get(code);
     if (sr === undefined) { row.cells[c] = { t: 'empty', s: 'itemNum' }; continue; }
     const v = splitVals[splitRows.indexOf(sr)].get(c) ?? ZERO;
     vals.set(c, v);
-    row.cells[c] = { t: 'formula', f: a1(sr, c), result: plain(v), s: 'itemNum' };
+    row.cells[c] = { t: 'formula', f: s.subtotals ? subtotalFormula(c, sr, sr) : a1(sr, c), result: plain(v), s: 'itemNum' };
   }
-  row.cells[s.totalCol as number] = totalCell(s, r, vals, 'itemNum', ZERO, true, true, false) as CellSpec;
+  const tc = totalCell(s, r, vals, 'itemNum', ZERO, true, true, false) as CellSpec;
+  // In subtotal mode the item's total must not be added next to its split rows' totals: it too skips.
+  if (s.subtotals && tc.t === 'formula') tc.f = subtotalFormula(s.totalCol as number, span[0], span[1]);
+  row.cells[s.totalCol as number] = tc;
 }
 
 function leafItem(s: Sheet, T: PlanTotals, it: Item): Emitted {
@@ -254,7 +288,8 @@ function parentRow(
     childVals.push(res.vals);
   }
   const vals: Amounts = new Map();
-  for (const c of s.amountCols) row.cells[c] = sumCell(c, childRows, childVals, numStyle, vals);
+  const span: [number, number] = [r + 1, s.rows.length - 1];
+  for (const c of s.amountCols) row.cells[c] = sumCell(s, c, childRows, childVals, numStyle, vals, span);
   return { r, vals };
 }
 

@@ -39,7 +39,7 @@ export function decideBreakdown(plan: Plan, items: readonly Item[], T: PlanTotal
 }
 
 /** The grand-total row: each amount the SUM of the top-level rows. Returns the grand total's values. */
-export function layoutTotal(s: Sheet, top: Emitted[]): Amounts {
+export function layoutTotal(s: Sheet, top: Emitted[], bodyStart: number, bodyEnd: number): Amounts {
   const tot = newRow(s);
   s.roles.total.push(tot.r);
   const grand: Amounts = new Map();
@@ -48,7 +48,7 @@ export function layoutTotal(s: Sheet, top: Emitted[]): Amounts {
     if (c.kind === 'text') tot.row.cells[i] = c.slot === 'name' ? { t: 'text', v: label, s: 'totalText' } : { t: 'empty', s: 'totalText' };
   });
   if (s.colOf.get('name') === undefined) tot.row.cells[0] = { t: 'text', v: label, s: 'totalText' };
-  for (const c of s.amountCols) tot.row.cells[c] = sumCell(c, top.map((t) => t.r), top.map((t) => t.vals), 'totalNum', grand);
+  for (const c of s.amountCols) tot.row.cells[c] = sumCell(s, c, top.map((t) => t.r), top.map((t) => t.vals), 'totalNum', grand, [bodyStart, bodyEnd]);
   if (s.withBreakdown) tot.row.cells[s.codeCol] = { t: 'empty', s: 'code' };
   return grand;
 }

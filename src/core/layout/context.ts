@@ -86,10 +86,18 @@ export interface Sheet extends ColumnSet {
   rows: RowSpec[];
   merges: CellRange[];
   roles: Roles;
+  /**
+   * Subtotal mode (plans whose SUMs would pass Excel's formula length): every row that sums rows below it is a
+   * SUBTOTAL(9, range of its descendants), the grand total too, so nested sums are skipped and no formula grows.
+   */
+  subtotals: boolean;
+  /** A SUM laid out in normal mode is longer than Excel takes. */
+  overflow: boolean;
 }
 
 export function newSheet(
   plan: Plan, opts: LayoutOptions, columns: ColumnSet, styles: Record<string, CellStyle>, withBreakdown: boolean,
+  subtotals = false,
 ): Sheet {
   return {
     ...columns,
@@ -101,6 +109,8 @@ export function newSheet(
     rows: [],
     merges: [],
     roles: { header: [], group: [], item: [], total: [], breakdown: [] },
+    subtotals,
+    overflow: false,
   };
 }
 

@@ -18,6 +18,10 @@
  *   - item with sub-items, group row = SUM of its CHILDREN's rows per column (never grandchildren);
  *   - grand total = SUM of the top-level rows (groups, or items of a flat list), never groups and items of groups;
  *   - "Trong đó" row of source S, year Y = SUMIF(<source-code column>, S, <year Y column>) over the table body.
+ * Subtotal mode, for plans whose SUMs would pass Excel's 8,192 characters (thousands of groups): every row that sums
+ * rows below it (group, item with sub-items, split item's own amounts) and the grand total are SUBTOTAL(9, <the range
+ * of its descendants>); SUBTOTAL skips the SUBTOTAL cells in its range, so each leaf is added once at every level and
+ * no formula grows with the plan. (The checker's DOUBLE_COUNT reads such a range as covering groups and their items.)
  *
  * The "Trong đó" representation: every leaf item row carries the code of its single funding source in a "Mã nguồn"
  * column placed just right of the table, outside the print area (visible and editable on screen, with a list
@@ -35,11 +39,12 @@
  * computeTotals, and LibreOffice's recalculation equals `result`.
  */
 import type { LayoutPreset, Plan } from '../plan/model';
+import type { PlanTotals } from '../plan/totals';
 import { treeProblem } from '../plan/model';
 import { itemsOf } from '../plan/tree';
 import { decideBreakdown, codeValidation, layoutBreakdown, layoutTotal, layoutWords } from './breakdown';
 import { checkedTotals, layoutBody } from './body';
-import type { LayoutOptions } from './context';
+import type { LayoutOptions, Sheet } from './context';
 import { newSheet } from './context';
 import { columnSet, layoutHeader } from './header';
 import { layoutHeading } from './heading';
@@ -57,18 +62,26 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   const problem = treeProblem(plan?.nodes ?? []);
   if (problem) throw new LayoutError(problem, 'BAD_TREE');
   const columns = columnSet(plan, presetOf(plan, opts), opts);
-  const fontName = opts.fontName ?? 'Times New Roman';
-  const tSize = opts.tableSize ?? 12;
   const dp = decimalsOf(plan);
-  const styles = sheetStyles(fontName, opts.headingSize ?? 14, tSize, numFmtFor(dp));
+  const styles = sheetStyles(opts.fontName ?? 'Times New Roman', opts.headingSize ?? 14, opts.tableSize ?? 12, numFmtFor(dp));
   const items = itemsOf(plan.nodes);
   const T = checkedTotals(plan, items);
-  const s = newSheet(plan, opts, columns, styles, decideBreakdown(plan, items, T, columns, opts));
+  const withBreakdown = decideBreakdown(plan, items, T, columns, opts);
+  // Undefined when some SUM would be longer than Excel takes (thousands of groups): then the whole sheet is laid
+  // out again in subtotal mode, where every formula is short.
+  return layoutSheet(newSheet(plan, opts, columns, styles, withBreakdown), T, dp)
+    ?? (layoutSheet(newSheet(plan, opts, columns, styles, withBreakdown, true), T, dp) as SheetSpec);
+}
 
+/** The sheet laid out; undefined when a SUM overflowed (never in subtotal mode). */
+function layoutSheet(s: Sheet, T: PlanTotals, dp: number): SheetSpec | undefined {
+  const { plan, opts } = s;
+  const tSize = opts.tableSize ?? 12;
   layoutHeading(s);
   const header = layoutHeader(s);
   const { top, bodyStart, bodyEnd } = layoutBody(s, T);
-  const grand = layoutTotal(s, top);
+  const grand = layoutTotal(s, top, bodyStart, bodyEnd);
+  if (s.overflow) return undefined;
   if (s.withBreakdown) layoutBreakdown(s, bodyStart, bodyEnd);
   layoutWords(s, grand);
 
@@ -76,11 +89,11 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   setRowHeights(s, widths, tSize, header);
   return {
     name: opts.sheetName ?? (plan.meta.appendixNo ? `Phụ lục ${plan.meta.appendixNo}` : 'Phụ lục'),
-    defaultFont: { name: fontName, size: tSize },
+    defaultFont: { name: opts.fontName ?? 'Times New Roman', size: tSize },
     columns: widths,
     rows: s.rows,
     merges: s.merges,
-    styles,
+    styles: s.styles,
     freeze: freezeOf(s, header.headerEnd),
     print: printSetup(s, header),
     validations: codeValidation(s, bodyStart, bodyEnd),

@@ -303,7 +303,29 @@ function addChild(p: Pass, acc: RowAcc, c: PlanNode): void {
   acc.add(r, isLeaf(c) ? p.leafYearKeys : undefined);
 }
 
+/** The plan whose totals are shared while withTotalsOnce runs, and its totals once computed. */
+let shared: { plan: Plan; totals?: PlanTotals } | undefined;
+
+/**
+ * Runs `fn` with computeTotals(plan) computed at most once: layout, headline and checks of one build then share one
+ * pass. The plan must not change while `fn` runs; other plans are computed as usual.
+ */
+export function withTotalsOnce<R>(plan: Plan, fn: () => R): R {
+  const outer = shared;
+  shared = { plan };
+  try {
+    return fn();
+  } finally {
+    shared = outer;
+  }
+}
+
 export function computeTotals(plan: Plan): PlanTotals {
+  if (shared !== undefined && shared.plan === plan) return (shared.totals ??= computeFresh(plan));
+  return computeFresh(plan);
+}
+
+function computeFresh(plan: Plan): PlanTotals {
   if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
   const problem = treeProblem(plan.nodes);
   if (problem) throw new TotalsError(problem);

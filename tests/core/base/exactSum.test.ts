@@ -14,10 +14,25 @@ const amount = fc.oneof(
     .map((s) => new Dec(s)),
 );
 
+/**
+ * Hostile amounts: up to 90 significant digits (decimal.js keeps them all until an operation rounds to 60), any
+ * exponent from 10^-90 to 10^90, both signs, mixed scales — where an exact integer path must hand over to decimal.js.
+ */
+const hostile = fc.oneof(
+  amount,
+  fc.tuple(fc.stringMatching(/^[1-9][0-9]{0,89}$/), fc.integer({ min: -90, max: 90 }), fc.boolean())
+    .map(([digits, exp, neg]) => new Dec(`${neg ? '-' : ''}${digits}e${exp}`)),
+  fc.constantFrom('1e59', '-1e59', '9.99999999999999999999999999999999999999999999999999999999999e59', '1e60', '1e-60', '-0')
+    .map((s) => new Dec(s)),
+);
+
 /** Same value and the same representation (sign of zero included). */
 function identical(a: Dec, b: Dec): boolean {
   return a.s === b.s && a.e === b.e && String(a.d) === String(b.d);
 }
+
+/** identical() for finite results; NaN and ±Infinity by their text. */
+const same = (a: Dec, b: Dec) => (a.isFinite() || b.isFinite() ? identical(a, b) : a.toString() === b.toString());
 
 describe('ExactSum', () => {
   it('equals a Dec.plus loop from zero, term by term order included', () => {
@@ -35,6 +50,19 @@ describe('ExactSum', () => {
       expect(identical(s.value(), expected)).toBe(true);
       if (xs.length === 1) expect(s.value()).toBe(xs[0]);
     }), { numRuns: 3000 });
+  });
+
+  it('equals decimal.js over hostile amounts, in both modes, and past non-finite terms', () => {
+    const odd = fc.constantFrom(NaN, Infinity, -Infinity).map((v) => new Dec(v));
+    fc.assert(fc.property(fc.array(fc.oneof({ weight: 20, arbitrary: hostile }, { weight: 1, arbitrary: odd }), { minLength: 1, maxLength: 30 }), (xs) => {
+      const fromZero = xs.reduce((acc, x) => acc.plus(x), ZERO);
+      const got = exactSum(xs);
+      expect([got.toString(), same(got, fromZero)]).toEqual([fromZero.toString(), true]);
+      const s = new ExactSum(true);
+      for (const x of xs) s.add(x);
+      const fromFirst = xs.slice(1).reduce((acc, x) => acc.plus(x), xs[0]);
+      expect([s.value().toString(), same(s.value(), fromFirst)]).toEqual([fromFirst.toString(), true]);
+    }), { numRuns: 5000 });
   });
 
   it('sameAs(x) is value().eq(x) for finite x', () => {

@@ -362,6 +362,62 @@ describe('structure', () => {
   });
 });
 
+describe('thousands of groups (subtotal mode)', () => {
+  /** 2,000 top-level groups, each mixing the shapes a summing row can have: sub-items, a level-2 group, a split item. */
+  function manyGroups(n: number): Plan {
+    const split = (k: number): Item => ({
+      kind: 'item', tt: '3', name: `Dự án hai nguồn ${k}`,
+      amounts: {
+        years: { 2021: new Dec(30 + k), 2022: new Dec('20.125') }, sources: { NSTW: new Dec(35 + k), 'NSĐP': new Dec('15.125') },
+        split: { NSTW: { 2021: new Dec(25 + k), 2022: new Dec(10) }, 'NSĐP': { 2021: new Dec(5), 2022: new Dec('10.125') } },
+      },
+    });
+    const nodes = Array.from({ length: n }, (_, k) => group(`G${k + 1}`, `Nhóm ${k + 1}`, [
+      { ...item('1', 'Có hạng mục', {}), children: [item('1.1', 'Hạng mục', { 2021: k + 1 }, 'NSTW'), item('1.2', 'Hạng mục', { 2023: '0.5' }, 'NSĐP')] },
+      group('a', 'Nhóm con', [item('1', 'Con', { 2024: 7 }, 'NSTW')], 2),
+      split(k),
+    ]));
+    return basePlan(nodes);
+  }
+
+  test('a plan whose grand-total SUM passes Excel\'s length lays out with SUBTOTALs, every formula short and exact', () => {
+    const plan = manyGroups(2000);
+    const spec = layoutPlan(plan);
+    const tot = spec.roles!.total[0];
+    const gt = spec.rows[tot].cells[colOfKey(spec, 'total')] as { f: string };
+    expect(gt.f).toBe(`SUBTOTAL(9,${gt.f.slice(11, 12)}${spec.roles!.group[0] + 1}:${gt.f.slice(11, 12)}${tot})`);
+    // One assertion over all cells (an expect per cell takes most of a minute here).
+    let longest = 0;
+    let formulas = 0;
+    const wrong: string[] = [];
+    spec.rows.forEach((row, r) => row.cells.forEach((c, col) => {
+      if (c?.t !== 'formula') return;
+      formulas++;
+      longest = Math.max(longest, c.f.length);
+      const v = evalFormula(spec, c.f).toFixed();
+      if (v !== c.result) wrong.push(`${r},${col}: ${c.f} = ${v}, result ${c.result}`);
+    }));
+    expect(wrong).toEqual([]);
+    expect(longest).toBeLessThan(100);
+    expect(formulas).toBeGreaterThan(2000 * 10);
+    const T = computeTotals(plan);
+    const rowsOf = (r: number, R: RowTotals) => [R.total, R.years[2021], R.sources.NSTW].map((d) => d.toFixed())
+      .concat([expectedValues(spec, r, 'total'), expectedValues(spec, r, 'year:2021'), expectedValues(spec, r, 'source:NSTW')] as string[]);
+    const groupRows = spec.roles!.group.filter((_, i) => i % 2 === 0);
+    const bad = plan.nodes.map((g, i) => rowsOf(groupRows[i], T.rowOf(g))).filter((x) => x.slice(0, 3).join() !== x.slice(3).join());
+    expect(bad).toEqual([]);
+    expect(expectedValues(spec, tot, 'total')).toBe(T.grand.total.toFixed());
+    expect(expectedValues(spec, tot, 'source:NSĐP')).toBe(T.grand.sources['NSĐP'].toFixed());
+  });
+
+  test('a plan just under the limit keeps its SUMs', () => {
+    const spec = layoutPlan(manyGroups(20));
+    const gt = spec.rows[spec.roles!.total[0]].cells[colOfKey(spec, 'total')] as { f: string };
+    expect(gt.f).toMatch(/^SUM\(/);
+    expect(referencedRows(gt.f)).toEqual(spec.roles!.group.filter((_, i) => i % 2 === 0));
+  });
+});
+
 describe('helpers', () => {
   test('sumFormula compresses runs and nests past 250 arguments', () => {
     expect(sumFormula(5, [8, 9, 10, 14, 16, 17])).toBe('SUM(F9:F11,F15,F17:F18)');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
 import type { Group, Item, Plan, PlanNode } from '../../../src/core/plan/model';
-import { computeTotals, headline, TotalsError, type RowTotals } from '../../../src/core/plan/totals';
+import { computeTotals, headline, TotalsError, withTotalsOnce, type RowTotals } from '../../../src/core/plan/totals';
 import { group, item, loadSample } from '../../helpers/planBuilders';
 
 const s = (d: Dec | undefined): string | undefined => d?.toFixed();
@@ -211,5 +211,23 @@ describe('property: totals equal a BigInt oracle', () => {
       }
       if (!flat) built.forEach((g, i) => expect(fromDec((t.rowOf(g) as RowTotals).total)).toBe(oracle.groups[i]));
     }), { numRuns: 200 });
+  });
+});
+
+describe('withTotalsOnce', () => {
+  test('inside, the same plan\'s totals are computed once and shared; other plans and outside are computed anew', () => {
+    const plan = loadSample('soc-trang-2021-2025');
+    const other = loadSample('soc-trang-2021-2025');
+    const seen = withTotalsOnce(plan, () => {
+      const a = computeTotals(plan);
+      expect(computeTotals(plan)).toBe(a);
+      expect(computeTotals(other)).not.toBe(computeTotals(other));
+      // nested scopes restore the outer one
+      withTotalsOnce(other, () => expect(computeTotals(other)).toBe(computeTotals(other)));
+      expect(computeTotals(plan)).toBe(a);
+      return a;
+    });
+    expect(computeTotals(plan)).not.toBe(seen);
+    expect(computeTotals(plan).grand.total.eq(seen.grand.total)).toBe(true);
   });
 });
