@@ -1,10 +1,12 @@
 // Builds the task pane into dist/ (as Microsoft's Office add-in template does): the bundle, taskpane.html
-// (loading office.js from Microsoft's CDN), icons and the manifest. The manifest's https://localhost:3000/
+// (the bundle loads office.js from Microsoft's CDN, or from dist/office-js/ with DANH_MUC_OFFICE_JS=local), icons
+// and the manifest. The manifest's https://localhost:3000/
 // URLs are replaced by DANH_MUC_URL in production builds. `npm run build` needs no network.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const fs = require('fs');
+const webpack = require('webpack');
 const { CSP } = require('./scripts/serve.js');
 
 /**
@@ -24,6 +26,27 @@ function planValidatorModule() {
 }
 
 const urlDev = 'https://localhost:3000/';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * Where the pane loads office.js from: Microsoft's CDN (default), or, with DANH_MUC_OFFICE_JS=local, the add-in's
+ * own origin (for networks without internet access, as Microsoft documents for firewalled deployments): the files
+ * of @microsoft/office-js/dist are copied to dist/office-js/ (debug builds left out).
+ */
+function officeJsSource(mode = process.env.DANH_MUC_OFFICE_JS) {
+  if (!mode || mode === 'cdn') return { url: OFFICE_JS_CDN, plugins: [] };
+  if (mode !== 'local') throw new Error(`DANH_MUC_OFFICE_JS must be "local" or "cdn", not "${mode}"`);
+  const from = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
+  // a plain file copy after emit (copy-webpack-plugin hashes each of the ~4,000 files and is far slower)
+  const copyOfficeJs = {
+    apply: (compiler) => compiler.hooks.afterEmit.tap('CopyOfficeJs', () => {
+      fs.cpSync(from, path.join(compiler.options.output.path, 'office-js'), {
+        recursive: true, filter: (f) => !f.endsWith('.debug.js'),
+      });
+    }),
+  };
+  return { url: 'office-js/office.js', plugins: [copyOfficeJs] };
+}
 
 /** The manifest for a production URL (DANH_MUC_URL): every https://localhost:3000/ replaced, as in Microsoft's template. */
 function manifestFor(xml, url) {
@@ -59,6 +82,7 @@ module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const serving = process.argv.includes('serve');
   const cert = serving ? await httpsOptions() : null;
+  const officeJs = officeJsSource();
   return {
     devtool: dev ? 'source-map' : false,
     entry: { taskpane: './src/taskpane/index.tsx' },
@@ -87,6 +111,8 @@ module.exports = async (env, options) => {
     },
     performance: { maxEntrypointSize: 900_000, maxAssetSize: 900_000 },
     plugins: [
+      new webpack.DefinePlugin({ DANH_MUC_OFFICE_JS: JSON.stringify(officeJs.url) }),
+      ...officeJs.plugins,
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -116,3 +142,4 @@ module.exports = async (env, options) => {
 };
 
 module.exports.manifestFor = manifestFor;
+module.exports.officeJsSource = officeJsSource;

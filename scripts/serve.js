@@ -2,9 +2,14 @@
 'use strict';
 // A tiny static server for dist/ (no dependencies): `npm start` and the Chromium tests use it.
 // HTTPS on https://localhost:3000 with the office-addin-dev-certs certificate when one is installed
-// (`npx office-addin-dev-certs install`), plain HTTP otherwise (with a message) or with --http.
-// Every response carries the pane's Content-Security-Policy.
+// (`npx office-addin-dev-certs install`), plain HTTP otherwise (with a message) or with --http; the port is PORT
+// (or --port=N), and the URL printed is the one really served.
+// Every response carries the pane's Content-Security-Policy; text is gzip-compressed for clients that accept it;
+// content-hashed files (taskpane.1a2b3c4d.js) are cached for good ("immutable"), everything else is revalidated
+// (no-cache + ETag), so that a new build of taskpane.html or manifest.xml is seen at once.
+// --build: build dist/ first, unless the sources are unchanged since the last build (scripts/buildCache.js).
 const fs = require('fs');
+const zlib = require('zlib');
 const path = require('path');
 const http = require('http');
 const https = require('https');
@@ -38,6 +43,56 @@ function devCertificate() {
   return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined };
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.map', '.txt']);
+/** webpack's [name].[contenthash:8].js: the name changes whenever the content does. */
+const HASHED = /\.[0-9a-f]{8,}\.(?:js|css)$/;
+
+function cacheControl(file) {
+  return HASHED.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+function acceptsGzip(req) {
+  return String(req.headers['accept-encoding'] ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';').map((x) => x.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
+/** Compressed bodies, computed once per file version. */
+const gzipCache = new Map();
+function gzipped(file, stat, body) {
+  const key = `${file}:${stat.mtimeMs}:${stat.size}`;
+  let gz = gzipCache.get(key);
+  if (!gz) {
+    gz = zlib.gzipSync(body, { level: 6 });
+    gzipCache.set(key, gz);
+  }
+  return gz;
+}
+
+function send(req, res, file, stat, body) {
+  const ext = path.extname(file).toLowerCase();
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const headers = {
+    'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': cacheControl(file),
+    'Content-Type': TYPES[ext] ?? 'application/octet-stream', ETag: etag,
+  };
+  if (COMPRESSIBLE.has(ext)) headers.Vary = 'Accept-Encoding';
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  let out = body;
+  if (COMPRESSIBLE.has(ext) && body.length > 512 && acceptsGzip(req)) {
+    out = gzipped(file, stat, body);
+    headers['Content-Encoding'] = 'gzip';
+  }
+  headers['Content-Length'] = out.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : out);
+}
+
 function handler(root) {
   const base = path.resolve(root);
   return (req, res) => {
@@ -54,14 +109,13 @@ function handler(root) {
       res.writeHead(403).end('Forbidden');
       return;
     }
-    fs.readFile(file, (err, body) => {
-      const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
-      if (err) {
-        res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Không tìm thấy');
-        return;
-      }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+    fs.stat(file, (statErr, stat) => {
+      const notFound = () => res.writeHead(404, {
+        'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache',
+        'Content-Type': 'text/plain; charset=utf-8',
+      }).end('Không tìm thấy');
+      if (statErr || !stat.isFile()) return notFound();
+      fs.readFile(file, (err, body) => (err ? notFound() : send(req, res, file, stat, body)));
     });
   };
 }
@@ -91,6 +145,7 @@ module.exports = { startServer, CSP, OFFICE_CDN };
 if (require.main === module) {
   const args = process.argv.slice(2);
   const portArg = args.find((a) => /^--port=\d+$/.test(a));
+  if (args.includes('--build')) require('./buildCache.js').buildIfChanged();
   startServer({
     port: portArg ? parseInt(portArg.slice(7), 10) : parseInt(process.env.PORT ?? '3000', 10),
     useHttps: !args.includes('--http'),

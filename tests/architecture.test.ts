@@ -30,7 +30,7 @@ function importsOf(file: string): { spec: string; target?: string }[] {
   });
 }
 
-const LAYER: Record<string, number> = { core: 0, app: 1, xlsx: 2, office: 2, docx: 2, cli: 3, taskpane: 3 };
+const LAYER: Record<string, number> = { core: 0, app: 1, xlsx: 2, office: 2, docx: 2, functions: 2, cli: 3, taskpane: 3 };
 const layerOf = (file: string) => path.relative(SRC, file).split(path.sep)[0];
 
 const all = files(SRC);

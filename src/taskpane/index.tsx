@@ -1,37 +1,75 @@
 /**
- * Entry of the task pane. Inside Excel the pane works on the open workbook through OfficeHost; anywhere else
- * (office.js could not load, or the page is open in a plain browser) it starts in preview mode on the built-in
- * sample workbook, with a banner that says so.
+ * Entry of the task pane. office.js is loaded asynchronously (boot.ts). Inside Excel the pane works on the open
+ * workbook through OfficeHost; inside Office before Excel answers it waits (never the sample); anywhere else
+ * (a plain browser, or office.js unreachable) it starts in preview mode on the built-in sample workbook, with a
+ * banner that says so, and switches to Excel if office.js answers later.
  *
  * URL parameters: ?tab=check|build|input opens a tab; ?action=check runs the check at once (ribbon "Kiểm tra");
- * preview only: ?inject=G9=1000 types a value into a cell of the active sample sheet (to show a finding).
+ * ?officeTimeout=ms how long to wait for office.js before the preview (default 500) or, inside Office, before
+ * saying that Excel is slow (default 10000); preview only: ?inject=G9=1000 types a value into a cell of the active
+ * sample sheet (to show a finding).
  */
 import * as React from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App, type TabKey } from './components/App';
-import { detectHost, PREVIEW_REASONS } from './boot';
+import { WaitingForExcel } from './components/WaitingForExcel';
+import { after, insideOffice, loadOfficeJs, officeAnswer, OFFICE_JS_CDN, PREVIEW_REASONS, type BootResult } from './boot';
 import { OfficeHost } from '../office/officeHost';
 import { coreEngine } from './coreEngine';
 import { samplePreviewHost, applyInjection } from './sampleWorkbook';
+import { registerCommands } from './commands';
+import { registerFunctions } from '../functions/functions';
+
+/** Set by webpack (DANH_MUC_OFFICE_JS=local: office.js from the add-in's own origin). */
+declare const DANH_MUC_OFFICE_JS: string | undefined;
+const OFFICE_JS_URL = typeof DANH_MUC_OFFICE_JS === 'string' && DANH_MUC_OFFICE_JS ? DANH_MUC_OFFICE_JS : OFFICE_JS_CDN;
+
+function sessionStore(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main() {
   const params = new URLSearchParams(window.location.search);
   const tab = (['check', 'build', 'input'].includes(params.get('tab') ?? '') ? params.get('tab') : 'check') as TabKey;
   const autoCheck = params.get('action') === 'check';
-  // onReady normally answers at once (in Excel, or with no host in a plain browser); the timeout only guards a hang
-  const boot = await detectHost(parseInt(params.get('officeTimeout') ?? '15000', 10));
-  const container = document.getElementById('container')!;
-  const root = createRoot(container);
-  if (boot.kind === 'office') {
-    root.render(<App host={new OfficeHost()} engine={coreEngine} initialTab={tab} autoCheck={autoCheck} />);
+  const inOffice = insideOffice(window.location.search, sessionStore());
+  const timeoutParam = parseInt(params.get('officeTimeout') ?? '', 10);
+  const waitMs = Number.isFinite(timeoutParam) ? timeoutParam : inOffice ? 10000 : 500;
+  const answer: Promise<BootResult> = loadOfficeJs(OFFICE_JS_URL).then((loaded) => {
+    if (!loaded) return { kind: 'preview', reason: 'no-office-js' };
+    // the shared runtime: =DANHMUC.BANGCHU and the ribbon's function commands are registered as soon as office.js runs
+    registerFunctions();
+    registerCommands((globalThis as { Office?: Parameters<typeof registerCommands>[0] }).Office);
+    return officeAnswer();
+  });
+  const root: Root = createRoot(document.getElementById('container')!);
+  const renderOffice = () => root.render(<App host={new OfficeHost()} engine={coreEngine} initialTab={tab} autoCheck={autoCheck} />);
+
+  if (inOffice) {
+    const retry = () => window.location.reload();
+    root.render(<WaitingForExcel slowAfterMs={waitMs} onRetry={retry} />);
+    const r = await answer;
+    if (r.kind === 'office') renderOffice();
+    else root.render(<WaitingForExcel slowAfterMs={waitMs} failure={PREVIEW_REASONS[r.reason]} onRetry={retry} />);
+    return;
+  }
+  const first = await Promise.race([answer, after<BootResult>(waitMs, { kind: 'preview', reason: 'timeout' })]);
+  if (first.kind === 'office') {
+    renderOffice();
     return;
   }
   const preview = await samplePreviewHost(coreEngine);
   const inject = params.get('inject');
   if (inject) applyInjection(preview, inject);
   root.render(
-    <App host={preview} engine={coreEngine} preview={{ host: preview, reason: PREVIEW_REASONS[boot.reason] }} initialTab={tab} autoCheck={autoCheck} />,
+    <App host={preview} engine={coreEngine} preview={{ host: preview, reason: PREVIEW_REASONS[first.reason] }} initialTab={tab} autoCheck={autoCheck} />,
   );
+  // office.js answered late: Excel after all means the officer's workbook, never the sample
+  if (first.reason === 'timeout') void answer.then((r) => { if (r.kind === 'office') renderOffice(); });
 }
 
 main().catch((e) => {

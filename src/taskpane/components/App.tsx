@@ -11,6 +11,7 @@ import { InputTab } from './InputTab';
 import { PreviewWorkbook } from './PreviewWorkbook';
 import { messageOf } from './common';
 import { PaneTabs } from './PaneTabs';
+import { onPaneRequest } from '../commands';
 
 export type TabKey = 'check' | 'build' | 'input';
 
@@ -63,6 +64,13 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
   const [tab, setTab] = React.useState<TabKey>(initialTab);
   const [settings, setSettings] = React.useState<PaneSettings | null>(null);
   const [settingsError, setSettingsError] = React.useState<string | null>(null);
+  // ribbon "Kiểm tra" (shared runtime): each request remounts the check tab, which then checks at once
+  const [checkRequests, setCheckRequests] = React.useState(0);
+
+  React.useEffect(() => onPaneRequest((r) => {
+    setTab(r);
+    if (r === 'check') setCheckRequests((n) => n + 1);
+  }), []);
 
   React.useEffect(() => {
     host.loadSettings().then((st) => setSettings(st ?? {}), (e) => { setSettings({}); setSettingsError(messageOf(e)); });
@@ -92,7 +100,7 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
         <MessageBar intent="error"><MessageBarBody>{settingsError}</MessageBarBody></MessageBar>
       )}
       <PaneTabs className={s.tabs} selected={tab} onSelect={setTab} tabs={TABS}>
-        {settings && tab === 'check' && <CheckTab host={host} engine={engine} autoRun={autoCheck} settings={settings} onSettings={saveSettings} />}
+        {settings && tab === 'check' && <CheckTab key={checkRequests} host={host} engine={engine} autoRun={autoCheck || checkRequests > 0} settings={settings} onSettings={saveSettings} />}
         {settings && tab === 'build' && <BuildTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
         {settings && tab === 'input' && <InputTab host={host} engine={engine} settings={settings} onSettings={saveSettings} />}
       </PaneTabs>
