@@ -8,6 +8,7 @@
  * "Trong đó" rows and words lines are read.
  */
 import type { BreakdownRow, Group, Item, Plan, PlanNode, StatedTotal, StatedWords } from '../plan/model';
+import { sourceCodeOf } from '../plan/sources';
 import { foldWords } from '../text/fold';
 import { hasAnyAmount, readRowAmounts } from './amounts';
 import { cellText, isColumnNumberRow, rowIsEmpty, rowOf, type Row } from './cells';
@@ -81,7 +82,11 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
       if (!b.grandTotal) addTotal(s, b, r, label || tt);
       continue;
     }
-    if (b.inBreakdown && (unnumbered || kind.kind === 'bullet') && addBreakdownRow(s, b, r, row, label, sourceCodes)) continue;
+    if (b.inBreakdown && (unnumbered || kind.kind === 'bullet')) {
+      if (addBreakdownRow(s, b, r, row, label, sourceCodes)) continue;
+      // "- Vốn đầu tư / - Vốn sự nghiệp": a breakdown by kind of capital, not by the source columns: not an item.
+      if (sourceCodeOf(label) !== undefined) continue;
+    }
     // After the closing total: only "Trong đó" rows and words lines belong to the table; numbered rows
     // there are notes or another table (footnotes "1 Tỷ lệ ...", a second list on the same sheet).
     if (b.closed) continue;

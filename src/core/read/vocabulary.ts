@@ -14,6 +14,8 @@ export type ColRole =
   | { kind: 'total' }
   | { kind: 'totalInvestment' }
   | { kind: 'annual'; year: number }
+  /** Allocated, disbursed or cumulative before the plan year ("Kinh phí đã bố trí năm 2022"): not an amount checked. */
+  | { kind: 'allocated'; year: number }
   | { kind: 'source'; code: string; label: string }
   /** "Nguồn vốn": a source amount column or the source-text column, decided by the body. */
   | { kind: 'sourceish'; label: string };
@@ -22,6 +24,8 @@ const TT_WORDS = new Set(['tt', 'stt', 'so tt', 'so thu tu', 'thu tu', 'tt.', 'n
 const YEAR_RE = /^(?:nam )?((?:19|20)\d\d)$/;
 /** Investment vocabulary of a total column: "Tổng mức đầu tư (dự kiến)", "Tổng mức đầu tư/chi phí dự kiến", "TMĐT". */
 const TOTAL_INVESTMENT_RE = /^(?:tong muc dau tu|tmdt)\b/;
+/** "đã bố trí", "đã cấp", "lũy kế"...: an earlier allocation, not the plan year nor a phased year. */
+const ALLOCATED_RE = /\b(?:da (?:bo tri|cap|giao|phan bo|giai ngan|thuc hien)|luy ke)\b.*\bnam ((?:19|20)\d\d)\b/;
 const ANNUAL_RE = /(?:kinh phi|von|du toan|ke hoach|nhu cau|giai ngan|bo tri|phan bo).*\bnam ((?:19|20)\d\d)\b/;
 
 export function isTTLabel(f: string): boolean {
@@ -91,9 +95,15 @@ export function classifyLabel(own: string, parents: string[]): ColRole | undefin
   if (/\bnoi dung\b/.test(f) && !isNameLabel(f)) return { kind: 'field', key: 'scale' };
   if (isNameLabel(f)) return { kind: 'field', key: 'name' };
   if (TOTAL_INVESTMENT_RE.test(f)) return { kind: 'totalInvestment' };
+  const al = ALLOCATED_RE.exec(f);
+  if (al) return { kind: 'allocated', year: parseInt(al[1], 10) };
   const an = ANNUAL_RE.exec(f);
   if (an) return { kind: 'annual', year: parseInt(an[1], 10) };
-  if (isTotalColumn(f)) return { kind: 'total' };
+  if (isTotalColumn(f)) {
+    // "Tổng số" under "Kế hoạch vốn năm 2023" is that year's amount, not the row total.
+    const pan = ALLOCATED_RE.test(pf) ? null : ANNUAL_RE.exec(pf);
+    return pan ? { kind: 'annual', year: parseInt(pan[1], 10) } : { kind: 'total' };
+  }
   return descriptiveRole(f) ?? sourceRole(own, f, pf);
 }
 
@@ -104,6 +114,7 @@ export function roleKey(r: ColRole): string {
     case 'year': return `year:${r.year}`;
     case 'source': return `source:${r.code}`;
     case 'annual': return 'annual';
+    case 'allocated': return `allocated:${r.year}`;
     default: return r.kind;
   }
 }
