@@ -99,12 +99,24 @@ export function classifyLabel(own: string, parents: string[]): ColRole | undefin
   if (al) return { kind: 'allocated', year: parseInt(al[1], 10) };
   const an = ANNUAL_RE.exec(f);
   if (an) return { kind: 'annual', year: parseInt(an[1], 10) };
-  if (isTotalColumn(f)) {
-    // "Tổng số" under "Kế hoạch vốn năm 2023" is that year's amount, not the row total.
-    const pan = ALLOCATED_RE.test(pf) ? null : ANNUAL_RE.exec(pf);
-    return pan ? { kind: 'annual', year: parseInt(pan[1], 10) } : { kind: 'total' };
+  const role = isTotalColumn(f) ? { kind: 'total' as const } : descriptiveRole(f) ?? sourceRole(own, f, pf);
+  return underYearHeading(role, parents);
+}
+
+/**
+ * Amounts under a heading naming one year: "Tổng số" under "Kế hoạch vốn năm 2023" is that year's amount (not
+ * the row total); any amount under "Kinh phí đã bố trí năm 2022" is that earlier allocation (not a source).
+ */
+function underYearHeading(role: ColRole | undefined, parents: string[]): ColRole | undefined {
+  if (!role || !['total', 'source', 'sourceish'].includes(role.kind)) return role;
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const pf = foldWords(parents[i]);
+    const al = ALLOCATED_RE.exec(pf);
+    if (al) return { kind: 'allocated', year: parseInt(al[1], 10) };
+    const an = ANNUAL_RE.exec(pf);
+    if (an) return role.kind === 'total' ? { kind: 'annual', year: parseInt(an[1], 10) } : role;
   }
-  return descriptiveRole(f) ?? sourceRole(own, f, pf);
+  return role;
 }
 
 /** One key per role: two columns of the same key are one role read twice. */

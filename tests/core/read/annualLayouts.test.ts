@@ -71,6 +71,33 @@ describe('layout 2: "Kinh phí đã bố trí năm 2022" beside "Kế hoạch v�
   });
 });
 
+describe('layout 2 with three header rows: both years over "Tổng số / Trong đó"', () => {
+  const g = (second: number): Grid => grid([
+    ['TT', 'Tên dự án', 'Tổng mức đầu tư', 'Kinh phí đã bố trí năm 2022', null, null, 'Kế hoạch vốn năm 2023', null, null],
+    [null, null, null, 'Tổng số', 'Trong đó', null, 'Tổng số', 'Trong đó', null],
+    [null, null, null, null, 'Vốn đầu tư', 'Vốn sự nghiệp', null, 'Vốn đầu tư', 'Vốn sự nghiệp'],
+    [1, 'Xây dựng trung tâm điều hành an ninh mạng (SOC)', 44000, 24000, 24000, null, 20000, 20000, null],
+    [2, 'Nâng cấp, mở rộng hạ tầng kỹ thuật công nghệ thông tin', 44500, 22349, 22349, null, second, second, null],
+    [3, 'Hệ thống CSDL quản lý xử lý vi phạm hành chính', 4967.667, 0, null, 0, 4390, null, 4390],
+    [null, 'Tổng cộng', 93467.667, 46349, 46349, 0, 24390 + second, 20000 + second, 4390],
+  ], [
+    { r0: 0, c0: 0, r1: 2, c1: 0 }, { r0: 0, c0: 1, r1: 2, c1: 1 }, { r0: 0, c0: 2, r1: 2, c1: 2 },
+    { r0: 0, c0: 3, r1: 0, c1: 5 }, { r0: 1, c0: 3, r1: 2, c1: 3 }, { r0: 1, c0: 4, r1: 1, c1: 5 },
+    { r0: 0, c0: 6, r1: 0, c1: 8 }, { r0: 1, c0: 6, r1: 2, c1: 6 }, { r0: 1, c0: 7, r1: 1, c1: 8 },
+  ]);
+
+  it('the 2022 columns are the earlier allocation; the 2023 "Tổng số" is the plan year, its "Trong đó" the sources', () => {
+    const r = ok(recognizeTable(g(22151)));
+    expect(r.plan.sheet?.columns).toEqual({ tt: 0, name: 1, totalInvestment: 2, annual: 6, 'source:ĐTPT': 7, 'source:VSN': 8 });
+    expect(r.plan.planYear).toBe(2023);
+  });
+
+  it('clean: no error; a 2023 amount above the total investment: ANNUAL_EXCEEDS_TOTAL at its cell', () => {
+    expect(errorsOf(g(22151))).toEqual([]);
+    expect(errorsOf(g(45000))).toEqual(['ANNUAL_EXCEEDS_TOTAL@G5']);
+  });
+});
+
 describe('layout 3: "Tổng cộng" at the top, then "Trong đó: - Vốn đầu tư / - Vốn sự nghiệp"', () => {
   const rows = (total2023: number): C[][] => [
     ['TT', 'Tên dự án', 'Tổng mức đầu tư', 'Vốn đầu tư hoặc vốn sự nghiệp', 'Kinh phí thực hiện năm 2023'],
