@@ -158,9 +158,11 @@ function leafRow(b: Builder, it: Item): void {
   const total = (): Expr => sum([b.cell(row, 'total', a.total, 'ROW_YEARS_SUM')]);
   if (a.total && hasYears) b.add('ROW_YEARS_SUM', row, 'total', total(), sum(b.years(it, a)), label);
   const codes = Object.keys(a.sources ?? {});
-  if (codes.length && (a.total || hasYears)) {
+  const annual = !a.total && !hasYears && b.plan.sourcesOfAnnual ? a.annual : undefined;
+  if (codes.length && (a.total || hasYears || annual)) {
     const at: FieldKey = b.cols.total !== undefined ? 'total' : `source:${codes.find((c) => b.cols[`source:${c}`] !== undefined) ?? codes[0]}`;
-    b.add('ROW_SOURCES_SUM', row, at, sum(b.sources(it, a)), a.total ? total() : sum(b.years(it, a)), label);
+    const ref = a.total ? total() : annual ? sum([b.cell(row, 'annual', annual, 'ROW_SOURCES_SUM')]) : sum(b.years(it, a));
+    b.add('ROW_SOURCES_SUM', row, at, sum(b.sources(it, a)), ref, label);
   }
   if (!hasYears) return;
   const nonZero = hasKeys(a.sources)

@@ -36,8 +36,9 @@ export const CHECK_MESSAGES = {
   // rows
   rowYearsSum: (name: Label, total: string, years: string, d: string) =>
     `${name}: cột Tổng ghi ${total} nhưng cộng các năm được ${years} (chênh lệch ${d}).`,
-  rowSourcesSum: (name: Label, sources: string, stated: boolean, ref: string, d: string) =>
-    `${name}: cộng các nguồn vốn được ${sources} nhưng ${stated ? 'cột Tổng' : 'tổng các năm'} là ${ref} (chênh lệch ${d}).`,
+  /** against: 'total' (the total column), 'years' (the sum of the years) or the plan year (annual tables). */
+  rowSourcesSum: (name: Label, sources: string, against: 'total' | 'years' | number, ref: string, d: string) =>
+    `${name}: cộng các nguồn vốn được ${sources} nhưng ${against === 'total' ? 'cột Tổng' : against === 'years' ? 'tổng các năm' : `kinh phí năm ${against}`} là ${ref} (chênh lệch ${d}).`,
   splitSourceSum: (name: Label, code: string, sum: string, declared: string, d: string) =>
     `${name}: phân kỳ theo năm của nguồn ${code} cộng lại ${sum} nhưng cột nguồn ${code} ghi ${declared} (chênh lệch ${d}).`,
   splitYearSum: (name: Label, year: string, sum: string, stated: string, d: string) =>

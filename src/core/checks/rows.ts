@@ -20,14 +20,14 @@ export function rowSums(ctx: CheckContext, it: Item, a: RowAmounts, name: Label,
       () => where(ctx, it.loc, 'total'));
   }
   const codes = Object.keys(a.sources ?? {});
-  const ref = a.total ?? yearSum;
+  const ref = a.total ?? yearSum ?? (ctx.plan.sourcesOfAnnual ? a.annual : undefined);
   if (codes.length && ref !== undefined) {
     const acc = new ExactSum();
     for (const c of codes) acc.add(a.sources[c]);
     if (acc.sameAs(ref)) return splitSums(ctx, it, a, name, years);
     const srcSum = acc.value();
     compare(ctx, 'ROW_SOURCES_SUM', srcSum, ref,
-      (d) => M.rowSourcesSum(name, vi(srcSum), !!a.total, vi(ref), d),
+      (d) => M.rowSourcesSum(name, vi(srcSum), a.total ? 'total' : yearSum !== undefined ? 'years' : ctx.plan.planYear ?? 'years', vi(ref), d),
       () => {
         const cols = ctx.plan.sheet?.columns;
         const at: FieldKey = cols?.total !== undefined ? 'total' : sourceKey(codes.find((c) => cols?.[sourceKey(c)] !== undefined) ?? codes[0]);

@@ -187,6 +187,8 @@ export interface Plan {
   years?: YearSpan;
   /** The plan year for annual plans ("Kinh phí năm 2023"). */
   planYear?: number;
+  /** Sheet reads: the source columns break down the plan year's amount (they stand under its heading), not a total. */
+  sourcesOfAnnual?: boolean;
   sources: FundingSource[];
   nodes: PlanNode[];
   preset?: LayoutPreset;

@@ -35,6 +35,9 @@ export function assemble(s: ReadState, b: Body): Plan {
   }
   if (planYear !== undefined) {
     plan.planYear = planYear;
+    // The sources under the plan year's heading break down the plan year's amount.
+    const srcCols = s.columns.filter((x) => x.role.kind === 'source');
+    if (srcCols.length > 0 && srcCols.every((x) => x.role.kind === 'source' && x.role.underAnnual)) plan.sourcesOfAnnual = true;
     plan.preset = 'annual';
   } else plan.preset = years.length > 0 ? 'medium-term' : 'flat';
   if (b.grandTotal) plan.grandTotal = b.grandTotal;

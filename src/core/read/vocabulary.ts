@@ -16,7 +16,8 @@ export type ColRole =
   | { kind: 'annual'; year: number }
   /** Allocated, disbursed or cumulative before the plan year ("Kinh phí đã bố trí năm 2022"): not an amount checked. */
   | { kind: 'allocated'; year: number }
-  | { kind: 'source'; code: string; label: string }
+  /** underAnnual: under a heading naming the plan year ("Kế hoạch vốn năm 2023" over "Trong đó: Vốn đầu tư"). */
+  | { kind: 'source'; code: string; label: string; underAnnual?: boolean }
   /** "Nguồn vốn": a source amount column or the source-text column, decided by the body. */
   | { kind: 'sourceish'; label: string };
 
@@ -114,7 +115,10 @@ function underYearHeading(role: ColRole | undefined, parents: string[]): ColRole
     const al = ALLOCATED_RE.exec(pf);
     if (al) return { kind: 'allocated', year: parseInt(al[1], 10) };
     const an = ANNUAL_RE.exec(pf);
-    if (an) return role.kind === 'total' ? { kind: 'annual', year: parseInt(an[1], 10) } : role;
+    if (an) {
+      if (role.kind === 'total') return { kind: 'annual', year: parseInt(an[1], 10) };
+      return role.kind === 'source' ? { ...role, underAnnual: true } : role;
+    }
   }
   return role;
 }

@@ -45,6 +45,15 @@ describe('layout 1: "Kế hoạch vốn năm 2023" over "Tổng số" and "Trong
     expect(errorsOf(grid(rows(4390), merges))).toEqual([]);
     expect(errorsOf(grid(rows(5390), merges))).toEqual(['ANNUAL_EXCEEDS_TOTAL@D6']);
   });
+
+  it('the sources under the year heading add up to its "Tổng số": a wrong source is ROW_SOURCES_SUM at its cell', () => {
+    const g = grid(rows(4390), merges);
+    g.cells[4]![4] = { value: 22100 };
+    const f = checkGrid(g).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => `${x.code}@${x.cell}`)).toEqual(['ROW_SOURCES_SUM@E5', 'GRAND_TOTAL@E7']);
+    expect(f[0].message).toContain('kinh phí năm 2023 là 22.151');
+    expect(f[1].causedBy).toBe('E5');
+  });
 });
 
 describe('layout 2: "Kinh phí đã bố trí năm 2022" beside "Kế hoạch vốn năm 2023"', () => {
