@@ -142,3 +142,27 @@ test('a file dropped on the preview opens; a file that is no .xlsx is refused wi
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a cell edited in the preview grid (click, type in the formula bar, Enter) is what Kiểm tra reads', async () => {
+  const spec = layoutPlan(planFromJsonData(sample), { words: true });
+  const row = spec.roles!.item[0];
+  const col = spec.rows[row].cells.findIndex((c) => c?.t === 'num');
+  const right = Number((spec.rows[row].cells[col] as { v: string }).v);
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`${base}taskpane.html`);
+  const cell = page.locator(`td[data-cell="${a1(row, col)}"]`);
+  await cell.click();
+  const editor = page.getByTestId('cell-editor');
+  await expect(editor.inputValue()).resolves.toBe(String(right));
+  await editor.fill(String(right + 1000));
+  await editor.press('Enter');
+  await expect(cell.textContent()).resolves.toBe((right + 1000).toLocaleString('vi-VN'));
+  await page.getByTestId('run-check').click();
+  await page.getByTestId('findings-error').locator(`[data-finding][data-cell$="${row + 1}"]`).first().waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
+});

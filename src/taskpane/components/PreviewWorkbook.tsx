@@ -11,6 +11,7 @@ import { colLetters } from '../../core/base/a1';
 import { gridWidth } from '../../core/base/grid';
 import { showNumber } from '../format';
 import { PreviewFile, usePreviewDrop } from './PreviewFile';
+import { CellEditor } from './CellEditor';
 
 const MAX_ROWS = 400;
 
@@ -125,7 +126,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
     <section className={s.root} aria-label="Sổ tính xem thử" data-testid="preview-drop" {...dropProps}>
       <div className={s.caption}>
         Sổ tính xem thử · {sheet.name}{grid.cells.length > MAX_ROWS ? ` · hiển thị ${MAX_ROWS} / ${grid.cells.length} dòng` : ''}{' '}
-        <PreviewFile host={host} onError={setFileError} />
+        <PreviewFile host={host} onError={setFileError} /> <CellEditor host={host} />
         {fileError && <div role="alert" className={s.error} data-testid="preview-file-error">{fileError}</div>}
       </div>
       <div className={s.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={`Trang tính ${sheet.name}`}>
