@@ -71,6 +71,15 @@ export class PreviewHost implements WorkbookHost {
     this.changed();
   }
 
+  /** Replaces the whole workbook by sheets read from a file (the preview's "Mở tệp .xlsx"); the first is active. */
+  replaceSheets(sheets: PreviewSheet[]): void {
+    if (sheets.length === 0) throw new HostError('ItemNotFound', PREVIEW.noSheets);
+    this.sheets = sheets.map((s) => ({ ...s, grid: { ...s.grid, sheet: s.name } }));
+    this.active = 0;
+    this.sel = undefined;
+    this.changed();
+  }
+
   /** Puts a value into one cell, as a user typing would (used by the e2e hook that injects an error). */
   setCellValue(sheet: string, row: number, col: number, value: GridCell['value']): void {
     const g = this.sheet(sheet).grid;

@@ -5,11 +5,13 @@
  */
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { PreviewHost } from '../../office/previewHost';
+import type { PreviewHost, PreviewSheet } from '../../office/previewHost';
 import type { GridCell } from '../../core/base/grid';
 import { colLetters } from '../../core/base/a1';
 import { gridWidth } from '../../core/base/grid';
 import { showNumber } from '../format';
+import { PreviewFile, usePreviewDrop } from './PreviewFile';
+import { CellEditor } from './CellEditor';
 
 const MAX_ROWS = 400;
 
@@ -82,6 +84,11 @@ function display(cell: GridCell): string {
   return cell.value ?? '';
 }
 
+function styleAt(sheet: PreviewSheet, r: number, c: number) {
+  const st = sheet.spec?.rows[r]?.cells[c]?.s;
+  return st ? sheet.spec?.styles[st] : undefined;
+}
+
 export function PreviewWorkbook({ host }: { host: PreviewHost }) {
   const s = useStyles();
   const state = React.useSyncExternalStore(
@@ -91,6 +98,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
   void state;
   const { sheets, active, selection } = host.state();
   const sheet = sheets[active];
+  const { error: fileError, setError: setFileError, dropProps } = usePreviewDrop(host);
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
   const scrollerRef = React.useRef<HTMLDivElement | null>(null);
   React.useEffect(() => {
@@ -112,15 +120,14 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
     for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   }
   const colWidth = (c: number) => Math.round(((sheet.spec?.columns[c]?.width ?? 10) * 7 + 5) * 0.95);
-  const styleOf = (r: number, c: number) => {
-    const st = sheet.spec?.rows[r]?.cells[c]?.s;
-    return st ? sheet.spec?.styles[st] : undefined;
-  };
+  const styleOf = (r: number, c: number) => styleAt(sheet, r, c);
   const sel = selection && selection.sheet === sheet.name ? selection : undefined;
   return (
-    <section className={s.root} aria-label="Sổ tính xem thử">
+    <section className={s.root} aria-label="Sổ tính xem thử" data-testid="preview-drop" {...dropProps}>
       <div className={s.caption}>
-        Sổ tính xem thử · {sheet.name}{grid.cells.length > MAX_ROWS ? ` · hiển thị ${MAX_ROWS} / ${grid.cells.length} dòng` : ''}
+        Sổ tính xem thử · {sheet.name}{grid.cells.length > MAX_ROWS ? ` · hiển thị ${MAX_ROWS} / ${grid.cells.length} dòng` : ''}{' '}
+        <PreviewFile host={host} onError={setFileError} /> <CellEditor host={host} />
+        {fileError && <div role="alert" className={s.error} data-testid="preview-file-error">{fileError}</div>}
       </div>
       <div className={s.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={`Trang tính ${sheet.name}`}>
         <table

@@ -1,0 +1,112 @@
+/**
+ * .xlsx files in the browser preview (no Excel): open a file into preview sheets and save the preview's sheets as
+ * an .xlsx. exceljs's browser build is loaded on first use only (a dynamic import: a separate chunk, so the pane's
+ * initial JS stays small). The Node reader (src/xlsx/readGrid.ts) needs fs and zlib; this adapter reads the same
+ * things the checks use: values (formula results), formulas, number formats, bold/italic, merges, hidden rows.
+ */
+import type ExcelJSTypes from 'exceljs';
+import type { Grid, GridCell } from '../core/base/grid';
+import type { PreviewSheet } from '../office/previewHost';
+
+type ExcelJS = typeof ExcelJSTypes;
+
+async function exceljs(): Promise<ExcelJS> {
+  const m = (await import(/* webpackChunkName: "xlsx" */ 'exceljs/dist/exceljs.min.js')) as ExcelJS & { default?: ExcelJS };
+  return m.default && 'Workbook' in m.default ? m.default : m;
+}
+
+const ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** One exceljs value → the Grid's value/error (rich text flattened, dates as dd/mm/yyyy text). */
+function plain(v: unknown): Pick<GridCell, 'value' | 'error'> {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if (typeof v === 'string') return { value: v };
+  if (v instanceof Date) return { value: `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}` };
+  const o = v as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown; formula?: string; sharedFormula?: string };
+  if (o.error && ERRORS.has(o.error)) return { value: null, error: o.error };
+  if (o.richText) return { value: o.richText.map((t) => t.text).join('') };
+  if ('formula' in o || 'sharedFormula' in o) return plain(o.result);
+  if (o.text !== undefined) return plain(o.text);
+  return { value: String(v) };
+}
+
+function sheetToGrid(ws: ExcelJSTypes.Worksheet): Grid {
+  const cells: Grid['cells'] = [];
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (row.hidden) hiddenRows.push(r - 1);
+    const out: (GridCell | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const cellValue = cell.value as { formula?: string; sharedFormula?: string } | null;
+      const formula = cell.formula || (cellValue && typeof cellValue === 'object' ? cellValue.formula : undefined);
+      const g: GridCell = { ...plain(cell.value) };
+      if (formula) g.formula = formula;
+      if (cell.numFmt) g.numFmt = cell.numFmt;
+      if (cell.font?.bold) g.bold = true;
+      if (cell.font?.italic) g.italic = true;
+      out[c - 1] = g;
+    });
+    cells[r - 1] = out;
+  });
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+  const model = ws.model as { merges?: string[] };
+  const merges = (model.merges ?? []).map(rangeOf);
+  return { sheet: ws.name, cells, merges, ...(hiddenRows.length ? { hiddenRows } : {}) };
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+function rangeOf(ref: string) {
+  const [a, b = a] = ref.replace(/\$/g, '').split(':');
+  const p = (x: string) => { const m = /^([A-Z]+)(\d+)$/.exec(x)!; return { r: Number(m[2]) - 1, c: colIndex(m[1]) }; };
+  const s = p(a), e = p(b);
+  return { r0: s.r, c0: s.c, r1: e.r, c1: e.c };
+}
+
+/** Reads an .xlsx file's bytes into preview sheets. Throws with a Vietnamese message when it is no workbook. */
+export async function readXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
+  const head = new Uint8Array(bytes.slice(0, 4));
+  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
+    throw new Error('Tệp không phải bảng tính .xlsx (không đúng định dạng Office Open XML).');
+  }
+  const { Workbook } = await exceljs();
+  const wb = new Workbook();
+  await wb.xlsx.load(bytes);
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ({ name: ws.name, grid: sheetToGrid(ws) }));
+  if (sheets.length === 0) throw new Error('Tệp .xlsx không có trang tính nào.');
+  return sheets;
+}
+
+/** The preview's sheets as .xlsx bytes: values, formulas with their results, formats, merges, column widths. */
+export async function writeXlsx(sheets: readonly PreviewSheet[]): Promise<ArrayBuffer> {
+  const { Workbook } = await exceljs();
+  const wb = new Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.spec?.columns.forEach((col, i) => { ws.getColumn(i + 1).width = col.width; });
+    s.grid.cells.forEach((row, r) => row.forEach((g, c) => {
+      if (!g) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      const result = g.error ? { error: g.error } : g.value;
+      cell.value = (g.formula ? { formula: g.formula, result } : result) as ExcelJSTypes.CellValue;
+      if (g.numFmt) cell.numFmt = g.numFmt;
+      if (g.bold || g.italic) cell.font = { name: 'Times New Roman', bold: g.bold, italic: g.italic };
+      const st = s.spec?.rows[r]?.cells[c]?.s;
+      const h = st ? s.spec?.styles[st]?.h : undefined;
+      if (h) cell.alignment = { horizontal: h, wrapText: !!s.spec?.styles[st!]?.wrap };
+    }));
+    for (const m of s.grid.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+  }
+  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+  return buf.slice().buffer;
+}
