@@ -4,49 +4,39 @@
  * so the pane starts in preview mode on the sample workbook. Every request is recorded: only the local server
  * may be reached. Screenshots go to test-output/pane-*.png.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { Server } from 'http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJsonData } from '../../src/app/planJson';
 import { a1 } from '../../src/core/base/a1';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
+import { servePane, type ServedPane } from '../helpers/paneServer';
 
 jest.setTimeout(300_000);
 
 const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
+let DIST = '';
 const OUT = path.join(ROOT, 'test-output');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const { startServer, CSP } = require('../../scripts/serve.js') as {
-  startServer: (o: object) => Promise<{ server: Server; url: string }>;
-  CSP: string;
-};
+const { CSP } = require('../../scripts/serve.js') as { CSP: string };
 
-let server: Server;
+let pane: ServedPane;
 let base: string;
 let browser: Browser;
 const requests: string[] = [];
 const blocked: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, DANH_MUC_URL: '' },
-  });
+  pane = await servePane('pane-dist', 'production');
+  ({ base, browser } = pane);
+  DIST = pane.dist;
   fs.mkdirSync(OUT, { recursive: true });
-  ({ server, url: base } = await startServer({ root: DIST, port: 0, host: '127.0.0.1', useHttps: false, quiet: true }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 async function openPane(query = '', viewport = { width: 1360, height: 860 }): Promise<{ page: Page; errors: string[] }> {

@@ -4,46 +4,33 @@
  * built in the preview and downloaded as .xlsx, and the downloaded file is read back with exceljs. The xlsx code
  * is a separate chunk, fetched only when a file is opened.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Server } from 'http';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJsonData } from '../../src/app/planJson';
 import { a1 } from '../../src/core/base/a1';
 import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
+import { servePane, type ServedPane } from '../helpers/paneServer';
 
 jest.setTimeout(300_000);
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const { startServer } = require('../../scripts/serve.js') as {
-  startServer: (o: object) => Promise<{ server: Server; url: string }>;
-};
 
-let server: Server;
+let pane: ServedPane;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, DANH_MUC_URL: '' },
-  });
-  ({ server, url: base } = await startServer({ root: DIST, port: 0, host: '127.0.0.1', useHttps: false, quiet: true }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  pane = await servePane('pane-preview-dist', 'production');
+  ({ base, browser } = pane);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 /** The grand total row's first amount: its address and value. */

@@ -6,44 +6,32 @@
  * or critical). A development build served by scripts/serve.js; office.js blocked, so the pane runs in preview mode.
  * Screenshots: test-output/pane-ui-*.png (the ones under docs/images are copies).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Server } from 'http';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJsonData } from '../../src/app/planJson';
 import { a1 } from '../../src/core/base/a1';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
+import { servePane, type ServedPane } from '../helpers/paneServer';
 
 jest.setTimeout(300_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output');
-const DIST = path.join(OUT, 'pane-ui-dist');
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const { startServer } = require('../../scripts/serve.js') as {
-  startServer: (o: object) => Promise<{ server: Server; url: string }>;
-};
 
-let server: Server;
+let pane: ServedPane;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [
-    path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'development', '--output-path', DIST,
-  ], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, DANH_MUC_URL: '' } });
-  ({ server, url: base } = await startServer({ root: DIST, port: 0, host: '127.0.0.1', useHttps: false, quiet: true }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  pane = await servePane('pane-ui-dist', 'development');
+  ({ base, browser } = pane);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 async function openPane(query = ''): Promise<{ page: Page; errors: string[] }> {
