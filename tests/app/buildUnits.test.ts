@@ -11,7 +11,7 @@ import { buildAppendix } from '../../src/app/build';
 import { checkSheet } from '../../src/app/check';
 import { AppError } from '../../src/app/errors';
 import { planFromJsonData } from '../../src/app/planJson';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 import { Dec } from '../../src/core/base/decimal';
 import { itemsOf } from '../../src/core/plan/tree';
 import type { Plan } from '../../src/core/plan/model';
@@ -115,12 +115,7 @@ describe('the command line: build --unit', () => {
   let dir: string;
   beforeAll(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'build-unit-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  async function cli(...args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: dir });
-    return { code, out, err };
-  }
+  const cli = (...args: string[]) => cliIn(dir, ...args);
 
   test('--unit "tỷ đồng" converts; the file holds 441,115 with three decimals', async () => {
     const r = await cli('build', '--sample', '--unit', 'tỷ đồng', '-o', 'ty.xlsx');

@@ -6,15 +6,10 @@
 import * as os from 'os';
 import * as path from 'path';
 import { mkdtempSync, rmSync } from 'fs';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 import { coreEngine } from '../../src/taskpane/coreEngine';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliIn(dir, ...args);
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'frontends-')); });

@@ -6,7 +6,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 import { hauGiang2019, ngheAn, socTrang1620, socTrang2125, toXlsx, withCell, at } from '../helpers/seedSheets';
 
 let dir: string;
@@ -17,12 +17,7 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliIn(dir, ...args);
 
 async function file(name: string, bytes: Buffer | string): Promise<string> {
   const p = path.join(dir, name);

@@ -8,7 +8,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 import { Dec } from '../../src/core/base/decimal';
 import type { Group, Item, Plan } from '../../src/core/plan/model';
 import { sanitizeText } from '../../src/xlsx/writeSpec';
@@ -23,12 +23,7 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliIn(dir, ...args);
 
 function injectedPlan(): Plan {
   const items: Item[] = INJECTIONS.map((t, i) => ({

@@ -13,7 +13,7 @@ import { promises as fsp, type Stats } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planToJson } from '../../src/core/plan/planJsonWrite';
 import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';
@@ -22,13 +22,6 @@ import { runCli } from '../helpers/cliProcess';
 import { fillTemplate } from '../helpers/fillTemplate';
 
 let dir: string;
-
-async function cliIn(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd });
-  return { code, out, err };
-}
 
 interface Snapshot {
   bytes: Buffer;
