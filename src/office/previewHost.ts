@@ -22,6 +22,8 @@ export interface PreviewState {
   sheets: readonly PreviewSheet[];
   active: number;
   selection?: Selection;
+  /** the name of the file opened into the preview; undefined while it shows the sample */
+  file?: string;
   /** bumps on every change */
   version: number;
 }
@@ -32,6 +34,7 @@ export class PreviewHost implements WorkbookHost {
   private active = 0;
   private sel?: Selection;
   private settings?: PaneSettings;
+  private file?: string;
   private version = 0;
   private listeners = new Set<() => void>();
   /** Rows written per step when simulating a long write (progress shown in the pane). */
@@ -51,7 +54,7 @@ export class PreviewHost implements WorkbookHost {
   }
 
   state(): PreviewState {
-    return { sheets: this.sheets, active: this.active, selection: this.sel, version: this.version };
+    return { sheets: this.sheets, active: this.active, selection: this.sel, version: this.version, file: this.file };
   }
 
   private changed(): void {
@@ -72,8 +75,9 @@ export class PreviewHost implements WorkbookHost {
   }
 
   /** Replaces the whole workbook by sheets read from a file (the preview's "Mở tệp .xlsx"); the first is active. */
-  replaceSheets(sheets: PreviewSheet[]): void {
+  replaceSheets(sheets: PreviewSheet[], file?: string): void {
     if (sheets.length === 0) throw new HostError('ItemNotFound', PREVIEW.noSheets);
+    this.file = file;
     this.sheets = sheets.map((s) => ({ ...s, grid: { ...s.grid, sheet: s.name } }));
     this.active = 0;
     this.sel = undefined;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  FluentProvider, webLightTheme, Text, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
+  FluentProvider, webLightTheme, Text, MessageBar, MessageBarBody, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { PreviewHost } from '../../office/previewHost';
@@ -11,6 +11,7 @@ import { InputTab } from './InputTab';
 import { PreviewWorkbook } from './PreviewWorkbook';
 import { messageOf } from './common';
 import { PaneTabs } from './PaneTabs';
+import { PreviewBanner } from './PreviewBanner';
 import { onPaneRequest } from '../commands';
 
 export type TabKey = 'check' | 'build' | 'input';
@@ -87,15 +88,7 @@ export function App({ host, engine, preview, initialTab = 'check', autoCheck }: 
         <img className={s.logo} src="assets/app-32.png" alt="" />
         <Text className={s.title} as="h1">Danh mục dự án</Text>
       </header>
-      {preview && (
-        <MessageBar intent="warning" layout="multiline" data-testid="preview-banner">
-          <MessageBarBody>
-            <MessageBarTitle>Chế độ xem thử</MessageBarTitle>
-            {preview.reason} Ngăn đang làm việc trên sổ tính mẫu (Sóc Trăng 2021-2025) ở khung “Sổ tính xem thử”; mọi
-            thao tác chỉ diễn ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {preview && <PreviewBanner host={preview.host} reason={preview.reason} />}
       {settingsError && (
         <MessageBar intent="error"><MessageBarBody>{settingsError}</MessageBarBody></MessageBar>
       )}

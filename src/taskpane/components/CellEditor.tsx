@@ -1,20 +1,14 @@
 /**
  * The preview's formula bar: the selected cell's address and content; typing and Enter puts the text into the
- * cell as Excel would (digits, with a comma before decimals, become a number; anything else stays text; empty
- * clears). Escape restores the cell's content.
+ * cell as Excel with the vi-VN locale would (a Vietnamese figure such as "1.234" or "4.967,667" becomes a number,
+ * anything else stays text, "=…" included; empty clears: typedValue.ts). Escape restores the cell's content.
  */
 import * as React from 'react';
 import { Input } from '@fluentui/react-components';
 import type { PreviewHost } from '../../office/previewHost';
 import type { GridCell } from '../../core/base/grid';
 import { colLetters } from '../../core/base/a1';
-
-export function parseTyped(text: string): GridCell['value'] {
-  const t = text.trim();
-  if (t === '') return null;
-  if (/^-?\d{1,15}(,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
-  return text;
-}
+import { parseTyped } from '../typedValue';
 
 function shown(cell: GridCell | null | undefined): string {
   if (!cell) return '';

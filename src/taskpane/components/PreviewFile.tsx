@@ -16,7 +16,7 @@ function messageOf(e: unknown): string {
 export async function openInto(host: PreviewHost, file: File): Promise<string | undefined> {
   try {
     const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../xlsxBrowser');
-    host.replaceSheets(await readXlsx(await file.arrayBuffer()));
+    host.replaceSheets(await readXlsx(await file.arrayBuffer()), file.name);
     return undefined;
   } catch (e) {
     return `Không mở được tệp “${file.name}”: ${messageOf(e)}`;
