@@ -3,10 +3,15 @@
  * an .xlsx. exceljs's browser build is loaded on first use only (a dynamic import: a separate chunk, so the pane's
  * initial JS stays small). The Node reader (src/xlsx/readGrid.ts) needs fs and zlib; this adapter reads the same
  * things the checks use: values (formula results), formulas, number formats, bold/italic, merges, hidden rows.
+ * Before exceljs sees a file, the command line's package limits are applied (src/core/base/zipPackage.ts: file size,
+ * inflated sizes through a capped DecompressionStream, rows, cells, merged cells, how far cells reach): a hostile
+ * file gives one Vietnamese line, never a frozen tab.
  */
 import type ExcelJSTypes from 'exceljs';
 import type { Grid, GridCell } from '../core/base/grid';
 import type { PreviewSheet } from '../office/previewHost';
+import { guardPackage, ZipLimit } from '../core/base/zipPackage';
+import { FILE, fileLimitMessage } from './fileMessages';
 
 type ExcelJS = typeof ExcelJSTypes;
 
@@ -73,17 +78,48 @@ function rangeOf(ref: string) {
   return { r0: s.r, c0: s.c, r1: e.r, c1: e.c };
 }
 
+/** Inflates raw deflate data in the browser, stopping (undefined) once the output passes `cap` bytes. */
+export async function inflateCapped(data: Uint8Array, cap: number): Promise<Uint8Array | undefined> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    n += value.length;
+    if (n > cap) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(n);
+  let p = 0;
+  for (const c of chunks) { out.set(c, p); p += c.length; }
+  return out;
+}
+
 /** Reads an .xlsx file's bytes into preview sheets. Throws with a Vietnamese message when it is no workbook. */
 export async function readXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
   const head = new Uint8Array(bytes.slice(0, 4));
-  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
-    throw new Error('Tệp không phải bảng tính .xlsx (không đúng định dạng Office Open XML).');
+  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) throw new Error(FILE.notXlsx);
+  let pkg: Uint8Array;
+  try {
+    pkg = await guardPackage(new Uint8Array(bytes), inflateCapped);
+  } catch (e) {
+    if (e instanceof ZipLimit) throw new Error(fileLimitMessage(e));
+    throw e;
   }
   const { Workbook } = await exceljs();
   const wb = new Workbook();
-  await wb.xlsx.load(bytes);
+  try {
+    await wb.xlsx.load(pkg.buffer as ArrayBuffer);
+  } catch {
+    // exceljs's own message (English, about its internals) names nothing the officer can act on
+    throw new Error(FILE.damaged);
+  }
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ({ name: ws.name, grid: sheetToGrid(ws) }));
-  if (sheets.length === 0) throw new Error('Tệp .xlsx không có trang tính nào.');
+  if (sheets.length === 0) throw new Error(FILE.noSheets);
   return sheets;
 }
 

@@ -5,6 +5,9 @@
 import * as React from 'react';
 import { Button, Text, tokens } from '@fluentui/react-components';
 import type { PreviewHost } from '../../office/previewHost';
+import { MAX_FILE_BYTES } from '../../core/base/zipPackage';
+
+const FILE_TOO_LARGE = `tệp quá lớn (${Math.round(MAX_FILE_BYTES / 1048576)} MB là giới hạn kích thước tệp mở được, như ở dòng lệnh)`;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,6 +18,8 @@ function messageOf(e: unknown): string {
 /** Opens a dropped or picked file into the preview; returns the error message, if any. */
 export async function openInto(host: PreviewHost, file: File): Promise<string | undefined> {
   try {
+    // the size first: a huge file is refused before it is read into memory
+    if (file.size > MAX_FILE_BYTES) throw new Error(FILE_TOO_LARGE);
     const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../xlsxBrowser');
     host.replaceSheets(await readXlsx(await file.arrayBuffer()), file.name);
     return undefined;
