@@ -33,16 +33,45 @@ export interface ReviewSection {
 }
 
 export interface ReviewFilter {
-  onlyErrors: boolean;
+  /** one severity, or all */
+  severity?: Severity;
   /** one code, or all */
   code?: FindingCode;
   ignored: ReadonlySet<string>;
 }
 
+export interface FilterCounts {
+  /** findings not ignored, all severities */
+  all: number;
+  /** per severity (every code) */
+  severity: Record<Severity, number>;
+  /** per code, within the chosen severity, in the order the codes first appear */
+  codes: [FindingCode, number][];
+  /** within the chosen severity, every code */
+  inSeverity: number;
+}
+
+/** The counts the review's filters show beside each choice (ignored findings not counted). */
+export function filterCounts(findings: readonly Finding[], sheet: string, filter: Pick<ReviewFilter, 'severity' | 'ignored'>): FilterCounts {
+  const severity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const codes = new Map<FindingCode, number>();
+  let all = 0;
+  let inSeverity = 0;
+  for (const f of findings) {
+    if (filter.ignored.has(ignoreKey(f, sheet))) continue;
+    all++;
+    severity[f.severity]++;
+    if (filter.severity && f.severity !== filter.severity) continue;
+    inSeverity++;
+    codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+  }
+  return { all, severity, codes: [...codes], inSeverity };
+}
+
 /** The findings to review, in order, in sections per severity. */
 export function reviewSections(findings: readonly Finding[], sheet: string, filter: ReviewFilter): ReviewSection[] {
   const shown = findings.filter((f) => !filter.ignored.has(ignoreKey(f, sheet))
-    && (!filter.onlyErrors || f.severity === 'error') && (!filter.code || f.code === filter.code));
+    && (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code));
   const byCell = new Map<string, Finding>();
   for (const f of shown) if (f.cell && !byCell.has(f.cell)) byCell.set(f.cell, f);
   // the top root of each finding, following causedBy links; a finding on a cycle stays a root

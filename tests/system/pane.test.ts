@@ -123,8 +123,9 @@ test('Kiểm tra finds an injected error; clicking the finding selects its cell 
   const selected = page.locator(`td[data-cell="${cell}"][aria-selected="true"]`);
   await selected.waitFor();
   await expect(page.locator('td[aria-selected="true"]').count()).resolves.toBe(1);
-  // "Chỉ lỗi" hides warnings
-  await page.getByRole('switch', { name: 'Chỉ lỗi' }).click();
+  // the severity filter "Lỗi" hides warnings
+  await page.getByRole('combobox', { name: 'Mức độ' }).click();
+  await page.getByRole('option', { name: /^Lỗi \(\d+\)$/ }).click();
   await expect(page.getByTestId('findings-warning').count()).resolves.toBe(0);
   await page.screenshot({ path: path.join(OUT, 'pane-check-selected.png') });
   expect(errors).toEqual([]);

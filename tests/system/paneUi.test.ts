@@ -221,10 +221,12 @@ test('review like Error Checking: titles, one Tab stop, Trước / Sau, help, B�
   await expect(page.getByTestId('ignored-list').count()).resolves.toBe(0);
   await expect(page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).resolves.toBe(true);
   // filter by code: the text number shows the text as typed and the number it reads as
-  await page.getByTestId('code-filter').selectOption({ label: 'Số ghi dạng chữ' });
+  await page.getByTestId('code-filter').click();
+  await page.getByRole('option', { name: 'Số ghi dạng chữ (1)' }).click();
   await expect(options.count()).resolves.toBe(1);
   await expect(current.textContent()).resolves.toContain(`Ô đang ghi chữ: “ ${text.value}” · đọc thành số: ${text.value.toLocaleString('vi-VN')}`);
-  await page.getByTestId('code-filter').selectOption({ label: 'Mọi loại' });
+  await page.getByTestId('code-filter').click();
+  await page.getByRole('option', { name: /^Mọi loại/ }).click();
   // a stated total in đồng, said so beside it: never "441.115.000.000 triệu đồng"
   await page.getByRole('textbox', { name: /Tổng nêu trong văn bản/ }).fill('441116000000');
   await page.getByTestId('stated-unit').selectOption('đồng');
@@ -232,6 +234,81 @@ test('review like Error Checking: titles, one Tab stop, Trước / Sau, help, B�
   await page.getByTestId('run-check').click();
   await page.getByText(/^Tổng nêu tại ô “Tổng nêu trong văn bản” của ngăn Kiểm tra là 441\.116 triệu đồng, khác tổng cộng của bảng 441\.115 triệu đồng/).first().waitFor();
   await expect(page.locator('main').textContent()).resolves.not.toMatch(/441\.116\.000\.000 triệu|tại tổng nêu/);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('review filters: severity and kind, by mouse and by keyboard, with counts; announced; the list stays one Tab stop', async () => {
+  const wrong = itemAmount(0);
+  const text = itemAmount(3);
+  const inject = `${wrong.address}=${wrong.value + 1000};${text.address}= ${text.value}`;
+  const { page, errors } = await openPane(`?inject=${encodeURIComponent(inject)}`);
+  await page.getByTestId('run-check').click();
+  const list = page.getByTestId('findings-list');
+  await list.waitFor();
+  const options = list.getByRole('option');
+  const all = await options.count();
+  const badge = async (label: string) => Number(/(\d+)$/.exec((await page.getByText(new RegExp(`^${label}: \\d+$`)).textContent())!)![1]);
+  const [nErr, nWarn, nInfo] = [await badge('Lỗi'), await badge('Cảnh báo'), await badge('Thông tin')];
+  expect(nErr).toBeGreaterThan(0);
+  expect(nWarn).toBeGreaterThan(0);
+  const severity = page.getByRole('combobox', { name: 'Mức độ' });
+  const kind = page.getByRole('combobox', { name: 'Loại' });
+  // the open dropdown's popup (the findings list is a listbox too)
+  const popup = page.locator('[role="listbox"]:not([data-testid="findings-list"])');
+  await expect(severity.textContent()).resolves.toBe(`Tất cả (${all})`);
+  // by mouse: the four choices with their counts; Cảnh báo keeps only warnings
+  await severity.click();
+  const choices = popup.getByRole('option');
+  await expect(choices.allTextContents()).resolves.toEqual([`Tất cả (${all})`, `Lỗi (${nErr})`, `Cảnh báo (${nWarn})`, `Thông tin (${nInfo})`]);
+  await axeClean(page, 'severity filter open');
+  await page.getByRole('option', { name: `Cảnh báo (${nWarn})` }).click();
+  await expect(options.count()).resolves.toBe(nWarn);
+  await expect(page.getByTestId('findings-error').count()).resolves.toBe(0);
+  await expect(page.getByTestId('live').textContent()).resolves.toBe(`Đang hiện ${nWarn} mục: Cảnh báo · Mọi loại.`);
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('severity-filter');
+  // the kinds now listed are the warnings' own, titled in Vietnamese with the code in a tooltip
+  await kind.click();
+  const textKind = page.getByRole('option', { name: 'Số ghi dạng chữ (1)' });
+  await expect(textKind.getAttribute('title')).resolves.toBe('Mã: TEXT_NUMBER');
+  await expect(popup.textContent()).resolves.not.toMatch(/[A-Z]{3,}_[A-Z_]+|Tổng nhóm không khớp/);
+  await axeClean(page, 'kind filter open');
+  await textKind.click();
+  await expect(options.count()).resolves.toBe(1);
+  await expect(kind.getAttribute('title')).resolves.toBe('Mã: TEXT_NUMBER');
+  await expect(page.getByTestId('live').textContent()).resolves.toBe('Đang hiện 1 mục: Cảnh báo · Số ghi dạng chữ.');
+  await axeClean(page, 'filtered to one kind');
+  // by keyboard: Mức độ → Lỗi (open with Enter, move with the arrows, choose with Enter); the kind goes back to all
+  await severity.focus();
+  await page.keyboard.press('Enter');
+  await popup.waitFor();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(severity.textContent()).resolves.toBe(`Lỗi (${nErr})`);
+  await expect(kind.textContent()).resolves.toBe(`Mọi loại (${nErr})`);
+  await expect(options.count()).resolves.toBe(nErr);
+  await expect(page.getByTestId('findings-warning').count()).resolves.toBe(0);
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('severity-filter');
+  // Tab goes on to the kind filter; the filtered list is still one Tab stop, arrows move inside it
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('code-filter');
+  const lastCell = await options.last().getAttribute('data-cell');
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect(list.getAttribute('aria-activedescendant')).resolves.toBe(`finding-${nErr - 1}`);
+  await page.locator(`td[data-cell="${lastCell}"][aria-selected="true"]`).waitFor();
+  await expect(list.evaluate((el) => el.querySelectorAll('[tabindex="0"], button, input, select, a[href]').length)).resolves.toBe(0);
+  await axeClean(page, 'filtered to errors');
+  // Thông tin with none: an empty choice says so, never a blank list
+  if (nInfo === 0) {
+    await severity.click();
+    await page.getByRole('option', { name: 'Thông tin (0)' }).click();
+    await page.getByTestId('findings-none').waitFor();
+    await expect(page.getByTestId('live').textContent()).resolves.toBe('Không có mục nào: Thông tin · Mọi loại.');
+    await axeClean(page, 'filter with no findings');
+  }
+  await page.screenshot({ path: path.join(OUT, 'pane-ui-filters.png') });
   expect(errors).toEqual([]);
   await page.context().close();
 });

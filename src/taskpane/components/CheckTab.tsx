@@ -147,7 +147,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
           {result.findings.length === 0 && (
             <MessageBar intent="success"><MessageBarBody>Không thấy sai sót nào: các tổng khớp nhau.</MessageBarBody></MessageBar>
           )}
-          <Findings findings={result.findings} sheet={result.sheet} ignored={settings.ignored ?? []} onIgnored={onIgnored} onGo={go} />
+          <Findings findings={result.findings} sheet={result.sheet} ignored={settings.ignored ?? []} onIgnored={onIgnored} onGo={go} onSay={setSaid} />
         </>
       )}
     </div>

@@ -1,10 +1,9 @@
 import * as React from 'react';
-import {
-  Caption1, Field, Select, Switch, Text, makeStyles, mergeClasses, tokens,
-} from '@fluentui/react-components';
-import type { Finding, FindingCode } from '../../core/checks/findings';
+import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../core/checks/findings';
 import { FINDING_HELP, SEVERITY_LABEL } from '../messages';
-import { ignoreKey, reviewSections, type ReviewEntry } from '../findingOrder';
+import { filterCounts, ignoreKey, reviewSections, type ReviewEntry } from '../findingOrder';
+import { ReviewFilters, codeChoice, severityChoice, type FilterValue } from './ReviewFilters';
 import { showValue } from '../format';
 import { FindingDetail, IgnoredList } from './FindingDetail';
 
@@ -12,7 +11,6 @@ import { FindingDetail, IgnoredList } from './FindingDetail';
 const MAX_LISTED = 300;
 
 const useStyles = makeStyles({
-  tools: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   list: {
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, outlineOffset: '2px',
     borderRadius: tokens.borderRadiusMedium,
@@ -39,6 +37,8 @@ interface Props {
   onIgnored: (keys: string[], said: string) => void;
   /** select the finding's cell in the workbook */
   onGo: (f: Finding) => void;
+  /** announce a change of what the list shows (the tab's live region) */
+  onSay: (text: string) => void;
 }
 
 /** A finding's line in the list: its cell, its Vietnamese title (the code in the tooltip) and its message. */
@@ -65,19 +65,30 @@ function EntryLine({ e, id, current, onPick }: { e: ReviewEntry; id: string; cur
 }
 
 /** Filters, the current finding with Trước / Sau / Bỏ qua, the list (one Tab stop, arrow keys inside), the ignored. */
-export function Findings({ findings, sheet, ignored, onIgnored, onGo }: Props) {
+export function Findings({ findings, sheet, ignored, onIgnored, onGo, onSay }: Props) {
   const s = useStyles();
-  const [onlyErrors, setOnlyErrors] = React.useState(false);
-  const [code, setCode] = React.useState<FindingCode | ''>('');
+  const [filter, setFilter] = React.useState<FilterValue>({ severity: '', code: '' });
   const [pos, setPos] = React.useState(0);
   const ignoredSet = React.useMemo(() => new Set(ignored), [ignored]);
+  const { severity, code } = filter;
   const sections = React.useMemo(
-    () => reviewSections(findings, sheet, { onlyErrors, code: code || undefined, ignored: ignoredSet }),
-    [findings, sheet, onlyErrors, code, ignoredSet]);
+    () => reviewSections(findings, sheet, { severity: severity || undefined, code: code || undefined, ignored: ignoredSet }),
+    [findings, sheet, severity, code, ignoredSet]);
+  const counts = React.useMemo(
+    () => filterCounts(findings, sheet, { severity: severity || undefined, ignored: ignoredSet }),
+    [findings, sheet, severity, ignoredSet]);
   const flat = sections.flatMap((sec) => sec.entries.slice(0, MAX_LISTED));
   const at = Math.min(pos, Math.max(0, flat.length - 1));
   const current = flat[at];
-  const codes = [...new Set(findings.map((f) => f.code))];
+  const onFilter = (v: FilterValue) => {
+    setFilter(v);
+    setPos(0);
+    const shown = reviewSections(findings, sheet, { severity: v.severity || undefined, code: v.code || undefined, ignored: ignoredSet })
+      .reduce((n, sec) => n + sec.entries.length, 0);
+    const c = filterCounts(findings, sheet, { severity: v.severity || undefined, ignored: ignoredSet });
+    const name = (t: string) => t.replace(/ \(\d+\)$/, '');
+    onSay(`${shown ? `Đang hiện ${shown} mục` : 'Không có mục nào'}: ${name(severityChoice(v.severity, c))} · ${name(codeChoice(v.code, c))}.`);
+  };
 
   const goTo = (i: number) => {
     if (flat.length === 0) return;
@@ -100,15 +111,10 @@ export function Findings({ findings, sheet, ignored, onIgnored, onGo }: Props) {
   let index = 0;
   return (
     <>
-      <div className={s.tools}>
-        <Switch checked={onlyErrors} onChange={(_, d) => { setOnlyErrors(d.checked); setPos(0); }} label="Chỉ lỗi" />
-        <Field label="Loại" size="small">
-          <Select size="small" value={code} onChange={(_, d) => { setCode(d.value as FindingCode | ''); setPos(0); }} data-testid="code-filter">
-            <option value="">Mọi loại</option>
-            {codes.map((c) => <option key={c} value={c}>{FINDING_HELP[c].title}</option>)}
-          </Select>
-        </Field>
-      </div>
+      {counts.all > 0 && <ReviewFilters value={filter} counts={counts} onChange={onFilter} />}
+      {counts.all > 0 && flat.length === 0 && (
+        <Text className={s.muted} data-testid="findings-none">Không có mục nào ở bộ lọc này.</Text>
+      )}
       {current && (
         <FindingDetail entry={current} position={at + 1} count={flat.length}
           onPrev={() => goTo(at - 1)} onNext={() => goTo(at + 1)} onIgnore={ignore} />
