@@ -9,6 +9,7 @@
  */
 import type ExcelJSTypes from 'exceljs';
 import type { Grid, GridCell } from '../core/base/grid';
+import type { CellStyle, FontSpec, SheetSpec } from '../core/layout/sheetspec';
 import type { PreviewSheet } from '../office/previewHost';
 import { guardPackage, ZipLimit } from '../core/base/zipPackage';
 import { FILE, fileLimitMessage } from './fileMessages';
@@ -65,6 +66,66 @@ function sheetToGrid(ws: ExcelJSTypes.Worksheet): Grid {
   return { sheet: ws.name, cells, merges, ...(hiddenRows.length ? { hiddenRows } : {}) };
 }
 
+const H = new Set(['left', 'center', 'right', 'justify']);
+const V = new Set(['top', 'middle', 'bottom']);
+const rgb = (c: { argb?: string } | undefined) => (c?.argb && /^[0-9A-F]{8}$/i.test(c.argb) ? c.argb.slice(2).toUpperCase() : undefined);
+
+/** One cell's look as a SheetSpec style (a border on three sides or more counts as the thin box the layout draws). */
+function lookOf(cell: ExcelJSTypes.Cell): CellStyle | undefined {
+  const st: CellStyle = {};
+  const f = cell.font;
+  if (f) {
+    const font: FontSpec = {};
+    if (f.name) font.name = f.name;
+    if (f.size) font.size = f.size;
+    if (f.bold) font.bold = true;
+    if (f.italic) font.italic = true;
+    if (f.underline) font.underline = true;
+    const color = rgb(f.color);
+    if (color && color !== '000000') font.color = color;
+    if (Object.keys(font).length) st.font = font;
+  }
+  const a = cell.alignment;
+  if (a?.horizontal && H.has(a.horizontal)) st.h = a.horizontal as CellStyle['h'];
+  if (a?.vertical && V.has(a.vertical)) st.v = a.vertical as CellStyle['v'];
+  if (a?.wrapText) st.wrap = true;
+  const b = cell.border;
+  if (b && [b.top, b.right, b.bottom, b.left].filter((x) => x?.style).length >= 3) st.border = true;
+  const fill = cell.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
+    const color = rgb(fill.fgColor);
+    if (color && color !== 'FFFFFF') st.fill = color;
+  }
+  return Object.keys(st).length ? st : undefined;
+}
+
+/** The sheet's look (column widths, row heights, each cell's font, alignment, borders, fill) as a SheetSpec. */
+function sheetLook(ws: ExcelJSTypes.Worksheet, grid: Grid): SheetSpec {
+  const styles: Record<string, CellStyle> = {};
+  const keys = new Map<string, string>();
+  const rows: SheetSpec['rows'] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const cells: SheetSpec['rows'][number]['cells'] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const st = lookOf(cell);
+      if (!st) return;
+      const json = JSON.stringify(st);
+      let key = keys.get(json);
+      if (!key) {
+        key = `s${keys.size}`;
+        keys.set(json, key);
+        styles[key] = st;
+      }
+      cells[c - 1] = { t: 'empty', s: key };
+    });
+    rows[r - 1] = { cells, ...(row.height ? { height: row.height } : {}) };
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= { cells: [] };
+  const width = Math.max(0, ...grid.cells.map((r) => r.length), ...rows.map((r) => r.cells.length));
+  const columns = Array.from({ length: width }, (_, c) => ({ width: ws.getColumn(c + 1).width ?? 8.43 }));
+  return { name: ws.name, defaultFont: { name: 'Calibri', size: 11 }, columns, rows, merges: grid.merges.map((m) => ({ ...m })), styles };
+}
+
 function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
@@ -118,10 +179,15 @@ export async function readXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
     // exceljs's own message (English, about its internals) names nothing the officer can act on
     throw new Error(FILE.damaged);
   }
-  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ({ name: ws.name, grid: sheetToGrid(ws) }));
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => {
+    const grid = sheetToGrid(ws);
+    return { name: ws.name, grid, spec: sheetLook(ws, grid) };
+  });
   if (sheets.length === 0) throw new Error(FILE.noSheets);
   return sheets;
 }
+
+const THIN = { style: 'thin' } as const;
 
 /** The preview's sheets as .xlsx bytes: values, formulas with their results, formats, merges, column widths. */
 export async function writeXlsx(sheets: readonly PreviewSheet[]): Promise<ArrayBuffer> {
@@ -130,16 +196,21 @@ export async function writeXlsx(sheets: readonly PreviewSheet[]): Promise<ArrayB
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     s.spec?.columns.forEach((col, i) => { ws.getColumn(i + 1).width = col.width; });
+    s.spec?.rows.forEach((row, i) => { if (row.height) ws.getRow(i + 1).height = row.height; });
     s.grid.cells.forEach((row, r) => row.forEach((g, c) => {
       if (!g) return;
       const cell = ws.getCell(r + 1, c + 1);
       const result = g.error ? { error: g.error } : g.value;
       cell.value = (g.formula ? { formula: g.formula, result } : result) as ExcelJSTypes.CellValue;
       if (g.numFmt) cell.numFmt = g.numFmt;
-      if (g.bold || g.italic) cell.font = { name: 'Times New Roman', bold: g.bold, italic: g.italic };
-      const st = s.spec?.rows[r]?.cells[c]?.s;
-      const h = st ? s.spec?.styles[st]?.h : undefined;
-      if (h) cell.alignment = { horizontal: h, wrapText: !!s.spec?.styles[st!]?.wrap };
+      const key = s.spec?.rows[r]?.cells[c]?.s;
+      const st = key ? s.spec?.styles[key] : undefined;
+      const font = st?.font ?? s.spec?.defaultFont;
+      if (g.bold || g.italic || font) {
+        cell.font = { name: font?.name ?? 'Times New Roman', size: font?.size, bold: g.bold || st?.font?.bold, italic: g.italic || st?.font?.italic };
+      }
+      if (st?.h || st?.v || st?.wrap) cell.alignment = { horizontal: st.h, vertical: st.v, wrapText: !!st.wrap };
+      if (st?.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     }));
     for (const m of s.grid.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
   }

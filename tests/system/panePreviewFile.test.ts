@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { type Browser } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { layoutPlan } from '../../src/core/layout/layout';
 import { planFromJsonData } from '../../src/app/planJson';
 import { a1 } from '../../src/core/base/a1';
@@ -16,6 +16,8 @@ import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
 import { servePane, type ServedPane } from '../helpers/paneServer';
+import { zipBomb } from '../helpers/xlsxPackage';
+import { PACKAGE } from '../../src/core/base/limits';
 
 jest.setTimeout(300_000);
 
@@ -32,6 +34,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await pane?.close();
 });
+
+/** A preview cell's look as the browser draws it. */
+function look(page: Page, sheet: string, address: string) {
+  return page.locator(`table[data-sheet="${sheet}"] td[data-cell="${address}"]`).evaluate((el) => {
+    const cs = getComputedStyle(el);
+    return { fontSize: cs.fontSize, fontWeight: cs.fontWeight, border: cs.borderBottomStyle === 'solid' && cs.borderBottomColor === 'rgb(0, 0, 0)' };
+  });
+}
+
+/** The same cell's look as Excel shows it, from the layout's style (1 pt = 4/3 px). */
+function expectedLook(spec: SheetSpec, r: number, c: number) {
+  const st = spec.styles[spec.rows[r].cells[c]!.s!];
+  const size = st.font?.size ?? spec.defaultFont.size;
+  return { fontSize: `${Math.round((size * 4) / 3 * 10) / 10}px`, fontWeight: st.font?.bold ? '700' : '400', border: !!st.border };
+}
 
 /** The grand total row's first amount: its address and value. */
 function grandTotal(spec: SheetSpec) {
@@ -70,8 +87,13 @@ test('open an .xlsx with the picker, check it, build and download the appendix a
   const address = a1(row, col);
   await page.locator(`table[data-sheet="${spec.name}"] td[data-cell="${address}"]`, { hasText: (right + 1000).toLocaleString('vi-VN') }).waitFor();
   expect(scripts.filter((u) => /xlsx/.test(u)).length).toBeGreaterThan(0);
-  // only the opened file's sheet is in the preview now
+  // only the opened file's sheet is in the preview now, and the banner names the file, not the sample
   await expect(page.locator('[data-sheet-tab]').count()).resolves.toBe(1);
+  await expect(page.getByTestId('preview-file-name').textContent()).resolves.toBe('ke-hoach.xlsx');
+  await expect(page.getByTestId('preview-banner').textContent()).resolves.not.toMatch(/sổ tính mẫu/);
+  // the opened sheet looks as Excel shows it: the header's borders, font size and weight read from the file
+  await expect(look(page, spec.name, a1(spec.roles!.header[0], 1))).resolves.toEqual(expectedLook(spec, spec.roles!.header[0], 1));
+  await expect(look(page, spec.name, a1(0, 0))).resolves.toEqual(expectedLook(spec, 0, 0));
 
   await page.getByTestId('run-check').click();
   const errorsSection = page.getByTestId('findings-error');
@@ -150,6 +172,74 @@ test('a cell edited in the preview grid (click, type in the formula bar, Enter) 
   await expect(cell.textContent()).resolves.toBe((right + 1000).toLocaleString('vi-VN'));
   await page.getByTestId('run-check').click();
   await page.getByTestId('findings-error').locator(`[data-finding][data-cell$="${row + 1}"]`).first().waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the formula bar stores Vietnamese figures as numbers (1.234, 4.967,667), other text and "=…" as text', async () => {
+  const spec = layoutPlan(planFromJsonData(sample), { words: true });
+  const row = spec.roles!.item[0];
+  const col = spec.rows[row].cells.findIndex((c) => c?.t === 'num');
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`${base}taskpane.html`);
+  const cell = page.locator(`table[data-sheet="${spec.name}"] td[data-cell="${a1(row, col)}"]`);
+  const editor = page.getByTestId('cell-editor');
+  const put = async (text: string) => {
+    await cell.click();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  // a number: right-aligned, shown in vi-VN, read back into the formula bar with a decimal comma
+  await put('1.234');
+  await expect(cell.textContent()).resolves.toBe('1.234');
+  await expect(cell.evaluate((el) => getComputedStyle(el).textAlign)).resolves.toBe('right');
+  await put('4.967,667');
+  await expect(cell.textContent()).resolves.toBe('4.968');
+  await page.locator(`td[data-cell="A1"]`).click();
+  await cell.click();
+  await expect(editor.inputValue()).resolves.toBe('4967,667');
+  // Kiểm tra reads the number: the row's total no longer agrees, by exactly the change
+  await page.getByTestId('run-check').click();
+  await page.getByTestId('findings-error').locator(`[data-finding][data-cell$="${row + 1}"]`).first().waitFor();
+  // text stays text, "=…" never becomes a formula
+  await put('abc');
+  await expect(cell.textContent()).resolves.toBe('abc');
+  await page.locator('td[data-cell="A1"]').click();
+  await cell.click();
+  await expect(editor.inputValue()).resolves.toBe('abc');
+  await put('=1+1');
+  await expect(cell.textContent()).resolves.toBe('=1+1');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a zip bomb opened with the picker: one Vietnamese line, the tab stays responsive, the sample stays', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-bomb-'));
+  const file = path.join(dir, 'bom.xlsx');
+  fs.writeFileSync(file, zipBomb(PACKAGE.maxPartBytes + 1024 * 1024));
+  const context = await browser.newContext({ viewport: { width: 350, height: 800 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`${base}taskpane.html`);
+  await page.locator('table[data-sheet="Phụ lục 02"]').waitFor();
+  await page.getByTestId('open-xlsx-input').setInputFiles(file);
+  const line = page.getByTestId('preview-file-error');
+  await line.waitFor({ timeout: 60_000 });
+  await expect(line.textContent()).resolves.toMatch(/^Không mở được tệp “bom\.xlsx”: phần "xl\/worksheets\/sheet1\.xml" của tệp giải nén ra hơn 200 MB/);
+  await expect(line.evaluate((el) => el.textContent!.split('\n').length)).resolves.toBe(1);
+  // still responsive: a click on a tab answers at once, and the sample is still there
+  await page.getByRole('tab', { name: 'Tạo phụ lục' }).click({ timeout: 5000 });
+  await page.getByTestId('generate').waitFor({ timeout: 5000 });
+  await expect(page.locator('[data-sheet-tab="Phụ lục 02"]').count()).resolves.toBe(1);
+  await expect(page.getByTestId('preview-file-name').count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,17 +1,18 @@
 /**
- * The browser preview's workbook: the active sheet drawn as an HTML table (merges, bold/italic rows, number
+ * The browser preview's workbook: the active sheet drawn as an HTML table as Excel shows it (merges, fonts, borders, number
  * formats, column widths), sheet tabs below, and the selected cell highlighted. Text is rendered as React text,
  * never as HTML.
  */
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { PreviewHost, PreviewSheet } from '../../office/previewHost';
+import type { PreviewHost } from '../../office/previewHost';
 import type { GridCell } from '../../core/base/grid';
 import { colLetters } from '../../core/base/a1';
 import { gridWidth } from '../../core/base/grid';
 import { showNumber } from '../format';
 import { PreviewFile, usePreviewDrop } from './PreviewFile';
 import { CellEditor } from './CellEditor';
+import { GRIDLINE, cellLook, columnPx, rowPx, sheetFont, styleAt } from './previewLook';
 
 const MAX_ROWS = 400;
 
@@ -30,8 +31,7 @@ const useStyles = makeStyles({
   table: {
     // separate borders: with collapsed ones Chromium paints scrolled cells over the sticky row and column heads;
     // each cell draws only its right and bottom border, so lines stay one pixel wide
-    borderCollapse: 'separate', borderSpacing: 0, fontFamily: '"Times New Roman", "Liberation Serif", serif', fontSize: '12px',
-    tableLayout: 'fixed', color: '#000',
+    borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', color: '#000',
   },
   corner: {
     position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: '36px',
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
     textAlign: 'center', padding: '1px 2px',
   },
   cell: {
-    borderRight: '1px solid #e0e0e0', borderBottom: '1px solid #e0e0e0', padding: '2px 4px', verticalAlign: 'middle', overflow: 'visible',
+    borderRight: `1px solid ${GRIDLINE}`, borderBottom: `1px solid ${GRIDLINE}`, padding: '1px 3px', overflow: 'visible',
     whiteSpace: 'pre', cursor: 'cell',
   },
   /** text wraps only where the sheet's style says so (as in Excel; otherwise it spills over) */
@@ -84,11 +84,6 @@ function display(cell: GridCell): string {
   return cell.value ?? '';
 }
 
-function styleAt(sheet: PreviewSheet, r: number, c: number) {
-  const st = sheet.spec?.rows[r]?.cells[c]?.s;
-  return st ? sheet.spec?.styles[st] : undefined;
-}
-
 export function PreviewWorkbook({ host }: { host: PreviewHost }) {
   const s = useStyles();
   const state = React.useSyncExternalStore(
@@ -119,7 +114,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
     span.set(`${m.r0},${m.c0}`, { rows: m.r1 - m.r0 + 1, cols: m.c1 - m.c0 + 1 });
     for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   }
-  const colWidth = (c: number) => Math.round(((sheet.spec?.columns[c]?.width ?? 10) * 7 + 5) * 0.95);
+  const colWidth = (c: number) => columnPx(sheet, c);
   const styleOf = (r: number, c: number) => styleAt(sheet, r, c);
   const sel = selection && selection.sheet === sheet.name ? selection : undefined;
   return (
@@ -136,7 +131,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
           aria-readonly
           aria-label={sheet.name}
           data-sheet={sheet.name}
-          style={{ width: 36 + Array.from({ length: width }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}
+          style={{ ...sheetFont(sheet), width: 36 + Array.from({ length: width }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}
         >
           <colgroup>
             <col style={{ width: 36 }} />
@@ -150,7 +145,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
+              <tr key={r} style={{ height: rowPx(sheet, r) }}>
                 <th className={s.rowHead} scope="row">{r + 1}</th>
                 {Array.from({ length: width }, (_, c) => {
                   const k = `${r},${c}`;
@@ -159,7 +154,6 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
                   const sp = span.get(k);
                   const isSel = !!sel && sel.row === r && sel.col === c;
                   const st = styleOf(r, c);
-                  const h = st?.h;
                   // without a spec (a sheet read from elsewhere) text wraps, as the widths are unknown
                   const wraps = sheet.spec ? !!st?.wrap : true;
                   return (
@@ -171,7 +165,7 @@ export function PreviewWorkbook({ host }: { host: PreviewHost }) {
                       data-cell={`${colLetters(c)}${r + 1}`}
                       aria-selected={isSel || undefined}
                       onClick={() => void host.selectCell(sheet.name, r, c)}
-                      style={h ? { textAlign: h } : undefined}
+                      style={cellLook(sheet, r, c)}
                       className={mergeClasses(
                         s.cell,
                         wraps && s.wrap,
