@@ -97,4 +97,9 @@ export const CAUSE_MESSAGES = {
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
     return `${cell} có thể nhập sai: nếu ${cell} = ${value} thì ${list} ${names.length > 1 ? 'đều khớp' : 'khớp'}.`;
   },
+  rootPair: (cells: [string, string], values: [string, string], names: string[]) => {
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
+    return `${cells[0]} và ${cells[1]} có thể nhập sai: nếu ${cells[0]} = ${values[0]} và ${cells[1]} = ${values[1]} thì ${list} đều khớp.`;
+  },
+  noSingleCause: (n: number) => `Không tìm được một ô duy nhất giải thích ${n} tổng sai (có thể nhiều ô cùng nhập sai).`,
 } as const;
