@@ -13,6 +13,7 @@ import type { FindingCode } from './findings';
 import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
 import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
+import { addUpCols, kindParts } from './kinds';
 import { CAUSE_MESSAGES as M } from './messages';
 
 export interface Cell {
@@ -306,11 +307,50 @@ function totals(b: Builder, leaves: Item[]): boolean {
   return true;
 }
 
+/** The "Trong đó" rows by kind of capital (kinds.ts): each row = its items, or the rows together = the total. */
+function kindConstraints(b: Builder): boolean {
+  const parts = kindParts(b.plan);
+  if (!parts) return true;
+  if (parts.rows.some((r) => !r.loc)) return false;
+  if (parts.byKind) {
+    for (const r of parts.rows) {
+      const items = parts.byKind.get(r.kind) ?? [];
+      const row = r.loc!.row;
+      for (const c of statedCols(r.amounts)) {
+        const s = (): Expr => sum([b.cell(row, colKey(c), statedValue(r.amounts, c), 'BREAKDOWN')]);
+        const out = (): Expr => {
+          const e: Expr = new Map();
+          for (const it of items) addInto(e, b.leafExpr(it, c, true), 1);
+          return e;
+        };
+        b.add('BREAKDOWN', row, colKey(c), undefined, s, out, M.lineLabel(r.label));
+      }
+    }
+    return true;
+  }
+  const gt = b.plan.grandTotal;
+  if (gt?.amounts && !gt.loc) return false;
+  const at = parts.rows[0].loc!.row;
+  const label = M.lineLabel(parts.rows.map((r) => r.label).join(', '));
+  for (const c of addUpCols(parts.rows)) {
+    const s = (): Expr => sum(parts.rows.map((r) => b.cell(r.loc!.row, colKey(c), statedValue(r.amounts, c), 'BREAKDOWN')));
+    const out = (): Expr => {
+      const g = gt?.amounts ? statedValue(gt.amounts, c) : undefined;
+      if (g !== undefined) return sum([b.cell(gt!.loc!.row, colKey(c), g, 'GRAND_TOTAL')]);
+      const e: Expr = new Map();
+      for (const n of b.plan.nodes) addInto(e, b.expr(n, c, true), 1);
+      return e;
+    };
+    b.add('BREAKDOWN', at, colKey(c), undefined, s, out, label);
+  }
+  return true;
+}
+
 /** The constraint model of a plan read from a sheet; undefined when it cannot be built faithfully. */
 export function buildCauseModel(plan: Plan, scope: Scope = EVERYTHING, memo: ModelMemo = {}): CauseModel | undefined {
   const b = new Builder(plan, scope, memo);
   const leaves = b.leaves;
-  if (!walk(b, plan.nodes, leaves) || !totals(b, leaves)) return undefined;
+  if (!walk(b, plan.nodes, leaves) || !totals(b, leaves) || !kindConstraints(b)) return undefined;
   const byCell = new Map<number, Constraint[]>();
   for (const c of b.constraints) {
     for (const k of c.terms.keys()) {

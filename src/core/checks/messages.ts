@@ -59,6 +59,10 @@ export const CHECK_MESSAGES = {
     `${row}: ${col} ghi ${stated} nhưng tổng ${ofGroups ? 'các nhóm' : 'các dự án'} là ${sum} (chênh lệch ${d}).`,
   breakdown: (row: string, col: string, stated: string, code: string, sum: string, d: string) =>
     `${row}: ${col} ghi ${stated} nhưng các dự án nguồn ${code} cộng lại ${sum} (chênh lệch ${d}).`,
+  kindBreakdown: (row: string, col: string, stated: string, kind: string, sum: string, d: string) =>
+    `${row}: ${col} ghi ${stated} nhưng các dự án "${kind}" cộng lại ${sum} (chênh lệch ${d}).`,
+  kindsAddUp: (labels: string, col: string, stated: string, total: string, sum: string, d: string) =>
+    `Các dòng "Trong đó" (${labels}): ${col} cộng lại ${stated} nhưng dòng "${total}" là ${sum} (chênh lệch ${d}).`,
 
   // stated totals and words
   userStatedTotal: 'tổng do người dùng nhập',
