@@ -107,3 +107,12 @@ export const CAUSE_MESSAGES = {
   },
   noSingleCause: (n: number) => `Không tìm được một ô duy nhất giải thích ${n} tổng sai (có thể nhiều ô cùng nhập sai).`,
 } as const;
+
+/** Summary sheets checked against the sheet they summarise (summarySheet.ts). */
+export const SUMMARY_MESSAGES = {
+  differs: (tt: string, col: string, stated: string, sheet: string, there: string, d: string) =>
+    `Dòng ${tt} (tổng hợp): ${col} ghi ${stated} nhưng nhóm ${tt} ở trang "${sheet}" là ${there} (chênh lệch ${d}).`,
+  absent: (sheet: string) =>
+    `Trang này tổng hợp số từ trang "${sheet}", không có trong tệp (hoặc không có bảng danh mục): chưa đối chiếu được các dòng tổng hợp.`,
+  noGroup: (tt: string, sheet: string) => `Dòng ${tt} (tổng hợp): không tìm thấy nhóm ${tt} ở trang "${sheet}" để đối chiếu.`,
+} as const;
