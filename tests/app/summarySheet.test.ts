@@ -6,8 +6,9 @@
 import { checkSheet, checkWorkbook } from '../../src/app/check';
 import type { Finding } from '../../src/core/checks/findings';
 import { pulledSheet } from '../../src/core/checks/summarySheet';
+import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { layoutGrid } from '../helpers/layoutGrid';
-import { socTrang2125, withCell, type SheetLayout } from '../helpers/seedSheets';
+import { socTrang2125, toXlsx, withCell, type SheetLayout } from '../helpers/seedSheets';
 
 const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 const show = (fs: Finding[]): string[] => fs.map((f) => `${f.severity}:${f.code}@${f.sheet}!${f.cell}`);
@@ -60,5 +61,25 @@ describe('a summary sheet checked against the appendix it summarises', () => {
     expect(r.errors).toBe(0);
     expect(show(ofSummary(checkSheet(layoutGrid(summary())).findings))).toEqual(['info:GROUP_SUBTOTAL@Tổng hợp!F7']);
     expect(show(ofSummary(checkSheet(layoutGrid(summary()), {}, [layoutGrid(appendix)]).findings))).toEqual([]);
+  });
+});
+
+describe('a workbook with a cover sheet, a summary sheet and the appendix (layout 6), read from an .xlsx', () => {
+  const cover: SheetLayout = { ...appendix, name: 'Bìa', rows: [['ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG'], ['KẾ HOẠCH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN']], merges: [], boldRows: [], rowOf: {}, colOf: {} };
+  it('the cover is skipped; the summary and the appendix check clean, the summary compared with the appendix', async () => {
+    const grids = await readWorkbookGrids(await toXlsx(cover, summary(), appendix));
+    const r = checkWorkbook(grids, {});
+    expect(r.results.map((x) => x.sheet)).toEqual(['Tổng hợp', 'Phụ lục 02']);
+    expect(r.errors).toBe(0);
+    expect(show(r.results[0].findings.filter((f) => f.code !== 'HARDCODED_TOTAL'))).toEqual([]);
+  });
+  it('a summary row pulling the wrong group (row of III for II): GROUP_SUBTOTAL at each of its cells', async () => {
+    let s = summary();
+    for (const [c, k] of [['F', 5], ['K', 10]] as const) {
+      s = withCell(s, `${c}8`, { f: `'Phụ lục 02'!${c}${appendix.rowOf.III}`, v: appendix.rows[appendix.rowOf.III - 1][k] as number });
+    }
+    const grids = await readWorkbookGrids(await toXlsx(cover, s, appendix));
+    const fs = checkWorkbook(grids, {}).results[0].findings.filter((f) => f.code === 'GROUP_SUBTOTAL');
+    expect(show(fs)).toEqual(['error:GROUP_SUBTOTAL@Tổng hợp!F8', 'error:GROUP_SUBTOTAL@Tổng hợp!K8']);
   });
 });
