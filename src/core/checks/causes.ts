@@ -82,7 +82,8 @@ function rootsOf(m: CauseModel, broken: Constraint[], tol: Dec): { roots: Root[]
   const chosen: Candidate[] = choose(singleCauses(m, cells, broken, tol));
   const roots: Root[] = chosen.map((c) => ({ ...c, message: M.rootCause(addrOf(c.cell), formatVi(c.value), names(c.fixes)) }));
   const covered = new Set(chosen.flatMap((c) => c.fixes));
-  const unexplained = broken.filter((b) => !covered.has(b));
+  // Broken sums no root explains that share a cell with another broken sum (a sum sharing none is its own cause).
+  const unexplained = broken.filter((b) => !covered.has(b) && cells.some((c) => b.terms.has(c.key)));
   if (chosen.length > 0 || unexplained.length < 2) return { roots, unexplained };
   const pair = pairCause(m, cells, broken, tol);
   if (!pair) return { roots, unexplained };
@@ -122,12 +123,12 @@ export function explainFindings(plan: Plan, findings: Finding[], tolerance: Dec 
   const broken = m.constraints.filter((c) => reported.has(keyOf(c.code, c.row, c.col)));
   const { roots, unexplained } = rootsOf(m, broken, tol);
   const replaced = new Map<Finding, Finding>();
-  if (roots.length === 0) {
-    if (unexplained.length < 2) return findings;
-    const firstBroken = sumErrors.find((f) => unexplained.some((u) => keyOf(u.code, u.row, u.col) === keyOf(f.code, f.row, f.col)))!;
+  if (unexplained.length >= 2) {
+    const keys = new Set(unexplained.map((u) => keyOf(u.code, u.row, u.col)));
+    const firstBroken = sumErrors.find((f) => keys.has(keyOf(f.code, f.row, f.col)))!;
     replaced.set(firstBroken, { ...firstBroken, message: `${M.noSingleCause(unexplained.length)} ${firstBroken.message}` });
-    return findings.map((f) => replaced.get(f) ?? f);
   }
+  if (roots.length === 0) return findings.map((f) => replaced.get(f) ?? f);
   const out: Finding[] = [];
   for (const c of roots) out.push(rootFinding(plan.sheet.name, c, findings, at, replaced));
   const rootSet = new Set(out);

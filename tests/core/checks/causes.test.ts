@@ -95,6 +95,16 @@ describe('root causes on the Sóc Trăng 2021-2025 appendix', () => {
     expect(fs.slice(1).every((f) => !f.message.startsWith('Không tìm được'))).toBe(true);
   });
 
+  it('two wrong typed totals, each its own cause (no shared cell): listed as before, no sentence', () => {
+    let l = withCell(base, at(base, 'total', '2021'), 55000);
+    l = withCell(l, at(base, 'total', '2022'), 131000);
+    const fs = checkGrid(layoutGrid(l)).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`)).toEqual([
+      `GRAND_TOTAL@${at(base, 'total', '2021')}`, `GRAND_TOTAL@${at(base, 'total', '2022')}`,
+    ]);
+    expect(fs.some((f) => f.message.startsWith('Không tìm được'))).toBe(false);
+  });
+
   it('with a tolerance (whole sums built): the mutated cell is still named first', () => {
     const addr = at(base, 'I.2', '2023');
     const l = withCell(base, addr, mutated(cellValue(base, addr)));
