@@ -49,7 +49,7 @@ export interface Scope {
    * A wanted constraint's residual, when it is already known; such a constraint gets only its terms at `rows`
    * (enough to try the cells of those rows), so its sums over the rest of the table are never built.
    */
-  known?(code: FindingCode, row: number, col: number | undefined): Dec | undefined;
+  known?(code: FindingCode, row: number, col: number | undefined, span: [number, number] | undefined): Dec | undefined;
   rows?: ReadonlySet<number>;
 }
 
@@ -172,7 +172,7 @@ class Builder {
     stated: () => Expr, summed: () => Expr, label: string): void {
     const col = field !== undefined ? this.cols[field] : undefined;
     if (!this.scope.wants(code, row, col, field, span)) return;
-    const residual = this.scope.known?.(code, row, col);
+    const residual = this.scope.known?.(code, row, col, span);
     this.only = residual !== undefined ? this.scope.rows ?? new Set() : undefined;
     const terms = new Map(stated());
     addInto(terms, summed(), -1);

@@ -37,9 +37,9 @@ const mixes = (field: FieldKey | undefined): boolean =>
   field === undefined || field === 'total' || field === 'annual' || field === 'totalInvestment' || field.startsWith('source:');
 
 /**
- * The reported constraints, and every constraint a cell of `cells` can be in (its row; the nodes above it), each
- * built over the rows of `cells` only: the residuals are known (a reported sum's from the first pass; any other
- * sum holds exactly, or the checks would have reported it).
+ * The reported constraints, and every constraint a cell of `cells` can be in (its row; the nodes above it). A
+ * reported sum, or a sum over the whole table, is built over the rows of `cells` only: its residual is known (a
+ * reported sum's from the first pass; any other sum holds exactly, or the checks would have reported it).
  */
 function scopeOf(reported: Set<string>, residuals: Map<string, Dec>, cells: readonly Cell[]): Scope {
   const rows = new Set(cells.map((c) => c.row));
@@ -55,7 +55,9 @@ function scopeOf(reported: Set<string>, residuals: Map<string, Dec>, cells: read
       return (cols.has(col) || mixes(field)) && (span === undefined || inSpan(span));
     },
     atRow: (row) => rows.has(row) || reportedRows.has(row),
-    known: (code, row, col) => residuals.get(keyOf(code, row, col)) ?? ZERO,
+    // Row and group sums are small: built whole, so a sum the model finds broken but no check reported still
+    // rules its cells out; the sums over the whole table (grand total, "Trong đó") are taken to hold.
+    known: (code, row, col, span) => residuals.get(keyOf(code, row, col)) ?? (span === undefined ? ZERO : undefined),
     rows,
   };
 }
