@@ -6,7 +6,10 @@ import type { Dec } from '../core/base/decimal';
 import type { Grid } from '../core/base/grid';
 import type { Finding } from '../core/checks/findings';
 import { checkGrid, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
-import type { Unit } from '../core/plan/model';
+import { summarize } from '../core/checks/findings';
+import { summaryFindings } from '../core/checks/summarySheet';
+import type { Plan, Unit } from '../core/plan/model';
+import { recognizeTable } from '../core/read/recognize';
 import { foldWords } from '../core/text/fold';
 import { AppError } from './errors';
 import { APP_MESSAGES as M } from './messages';
@@ -57,9 +60,39 @@ export interface WorkbookCheck {
   errors: number;
 }
 
-/** Checks one grid (the pane's "Kiểm tra" on the active sheet). */
-export function checkSheet(grid: Grid, req: CheckRequest = {}): SheetCheckResult {
-  return checkGrid(grid, checkOptions(req));
+/**
+ * Checks one grid (the pane's "Kiểm tra" on the active sheet). `others`: the workbook's other sheets, against which
+ * a summary sheet is checked (without them, a summary sheet gets an info finding saying it was not compared).
+ */
+export function checkSheet(grid: Grid, req: CheckRequest = {}, others: readonly Grid[] = []): SheetCheckResult {
+  const opts = checkOptions(req);
+  return withSummaries(checkGrid(grid, opts), plansOf([grid, ...others], opts, []), opts);
+}
+
+/** The plan of a sheet by its exact name: from a result already checked, else recognised once on demand. */
+function plansOf(grids: readonly Grid[], opts: SheetCheckOptions, checked: readonly SheetCheckResult[]): (sheet: string) => Plan | undefined {
+  const memo = new Map<string, Plan | undefined>();
+  return (sheet) => {
+    if (memo.has(sheet)) return memo.get(sheet);
+    let plan = checked.find((r) => r.sheet === sheet)?.plan;
+    const grid = plan ? undefined : grids.find((g) => g.sheet === sheet);
+    if (grid) {
+      const rec = recognizeTable(grid, { unit: opts.unit });
+      plan = rec.ok ? rec.plan : undefined;
+    }
+    memo.set(sheet, plan);
+    return plan;
+  };
+}
+
+/** A summary sheet's findings against the sheets it summarises (core summarySheet.ts), added to its result. */
+function withSummaries(r: SheetCheckResult, planOf: (sheet: string) => Plan | undefined, opts: SheetCheckOptions): SheetCheckResult {
+  if (!r.recognized || !r.plan) return r;
+  const extra = summaryFindings(r.plan, (s) => (s === r.sheet ? undefined : planOf(s)), opts.tolerance);
+  if (extra.length === 0) return r;
+  const findings = [...r.findings, ...extra];
+  const { errors: _e, warnings: _w, infos: _i, ...rest } = r.summary;
+  return { ...r, findings, summary: summarize(findings, rest) };
 }
 
 /**
@@ -68,7 +101,9 @@ export function checkSheet(grid: Grid, req: CheckRequest = {}): SheetCheckResult
  */
 export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string): WorkbookCheck {
   const chosen = sheet !== undefined ? [findSheet(grids, sheet)] : grids;
-  const all = chosen.map((g) => checkGrid(g, opts));
+  const checked = chosen.map((g) => checkGrid(g, opts));
+  const planOf = plansOf(grids, opts, checked);
+  const all = checked.map((r) => withSummaries(r, planOf, opts));
   let results = all;
   if (sheet === undefined) {
     const ok = all.filter((r) => r.recognized);

@@ -23,7 +23,7 @@ import type { Item, Plan, PlanNode } from '../plan/model';
 import { headline } from '../plan/totals';
 import { add, lazy, makeContext, nodeName, type CheckContext, type CheckOptions } from './context';
 import { duplicates, fieldExpectations, missing, numbering, sourceMismatch } from './fields';
-import { breakdown, grandTotal, groupRow } from './groups';
+import { breakdown, grandTotal, groupRow, kindBreakdown } from './groups';
 import { CHECK_MESSAGES as M } from './messages';
 import { annual, negatives, period, rowSums } from './rows';
 import { statedTotals, words } from './stated';
@@ -68,6 +68,7 @@ function run(ctx: CheckContext, opts: CheckOptions): Finding[] {
   numbering(ctx, nodes, undefined);
   grandTotal(ctx);
   breakdown(ctx);
+  kindBreakdown(ctx);
   statedTotals(ctx, opts);
   words(ctx);
   duplicates(ctx);

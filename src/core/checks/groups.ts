@@ -7,6 +7,7 @@ import { ExactSum } from '../base/exactSum';
 import type { Group, Item, PlanNode } from '../plan/model';
 import { colKey, colName, compare, nodeName, pullsFromElsewhere, shown, statedCols, statedValue, vi, where, type CheckContext } from './context';
 import { CHECK_MESSAGES as M, ROW_NAMES } from './messages';
+import { addUpCols, kindParts } from './kinds';
 import { negatives } from './rows';
 
 /** GROUP_SUBTOTAL: each column a group (or sub-item parent) states against its children as shown. */
@@ -65,5 +66,40 @@ export function breakdown(ctx: CheckContext): void {
         (d) => M.breakdown(row, colName(ctx, c), vi(s), code, vi(e), d),
         where(ctx, b.loc, colKey(c)));
     }
+  }
+}
+
+/** BREAKDOWN of the "Trong đó" rows by kind of capital (kinds.ts): each against its items, or together the total. */
+export function kindBreakdown(ctx: CheckContext): void {
+  const parts = kindParts(ctx.plan);
+  for (const r of ctx.plan.kindBreakdown ?? []) negatives(ctx, r.amounts, r.loc, ROW_NAMES.line(r.label));
+  if (!parts) return;
+  if (parts.byKind) {
+    for (const r of parts.rows) {
+      const items = parts.byKind.get(r.kind) ?? [];
+      for (const c of statedCols(r.amounts)) {
+        const s = statedValue(r.amounts, c)!;
+        const acc = new ExactSum();
+        for (const it of items) acc.add(shown(ctx, it, c));
+        if (acc.sameAs(s)) continue;
+        const sum = acc.value();
+        compare(ctx, 'BREAKDOWN', s, sum, (d) => M.kindBreakdown(ROW_NAMES.line(r.label), colName(ctx, c), vi(s), r.label, vi(sum), d),
+          where(ctx, r.loc, colKey(c)));
+      }
+    }
+    return;
+  }
+  const gt = ctx.plan.grandTotal;
+  const labels = parts.rows.map((r) => r.label).join(', ');
+  for (const c of addUpCols(parts.rows)) {
+    let s = ZERO;
+    for (const r of parts.rows) s = s.plus(statedValue(r.amounts, c)!);
+    const g = gt?.amounts ? statedValue(gt.amounts, c) : undefined;
+    let total = g ?? ZERO;
+    if (g === undefined) for (const n of ctx.plan.nodes) total = total.plus(shown(ctx, n, c));
+    const name = gt?.label?.trim() || ROW_NAMES.grandTotalDefault;
+    const t = total;
+    compare(ctx, 'BREAKDOWN', s, t, (d) => M.kindsAddUp(labels, colName(ctx, c), vi(s), name, vi(t), d),
+      where(ctx, parts.rows[0].loc, colKey(c)));
   }
 }

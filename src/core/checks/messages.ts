@@ -59,6 +59,10 @@ export const CHECK_MESSAGES = {
     `${row}: ${col} ghi ${stated} nhưng tổng ${ofGroups ? 'các nhóm' : 'các dự án'} là ${sum} (chênh lệch ${d}).`,
   breakdown: (row: string, col: string, stated: string, code: string, sum: string, d: string) =>
     `${row}: ${col} ghi ${stated} nhưng các dự án nguồn ${code} cộng lại ${sum} (chênh lệch ${d}).`,
+  kindBreakdown: (row: string, col: string, stated: string, kind: string, sum: string, d: string) =>
+    `${row}: ${col} ghi ${stated} nhưng các dự án "${kind}" cộng lại ${sum} (chênh lệch ${d}).`,
+  kindsAddUp: (labels: string, col: string, stated: string, total: string, sum: string, d: string) =>
+    `Các dòng "Trong đó" (${labels}): ${col} cộng lại ${stated} nhưng dòng "${total}" là ${sum} (chênh lệch ${d}).`,
 
   // stated totals and words
   userStatedTotal: 'tổng do người dùng nhập',
@@ -97,4 +101,18 @@ export const CAUSE_MESSAGES = {
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
     return `${cell} có thể nhập sai: nếu ${cell} = ${value} thì ${list} ${names.length > 1 ? 'đều khớp' : 'khớp'}.`;
   },
+  rootPair: (cells: [string, string], values: [string, string], names: string[]) => {
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
+    return `${cells[0]} và ${cells[1]} có thể nhập sai: nếu ${cells[0]} = ${values[0]} và ${cells[1]} = ${values[1]} thì ${list} đều khớp.`;
+  },
+  noSingleCause: (n: number) => `Không tìm được một ô duy nhất giải thích ${n} tổng sai (có thể nhiều ô cùng nhập sai).`,
+} as const;
+
+/** Summary sheets checked against the sheet they summarise (summarySheet.ts). */
+export const SUMMARY_MESSAGES = {
+  differs: (tt: string, col: string, stated: string, sheet: string, there: string, d: string) =>
+    `Dòng ${tt} (tổng hợp): ${col} ghi ${stated} nhưng nhóm ${tt} ở trang "${sheet}" là ${there} (chênh lệch ${d}).`,
+  absent: (sheet: string) =>
+    `Trang này tổng hợp số từ trang "${sheet}", không có trong tệp (hoặc không có bảng danh mục): chưa đối chiếu được các dòng tổng hợp.`,
+  noGroup: (tt: string, sheet: string) => `Dòng ${tt} (tổng hợp): không tìm thấy nhóm ${tt} ở trang "${sheet}" để đối chiếu.`,
 } as const;

@@ -160,6 +160,17 @@ export interface BreakdownRow {
   loc?: RowLoc;
 }
 
+/**
+ * A "Trong đó" row by kind of capital ("- Vốn đầu tư / - Vốn sự nghiệp", "Vốn trong nước / Vốn nước ngoài"), on a
+ * sheet with no source column of that name: a part of the total, named by `kind` (capitalKindOf).
+ */
+export interface KindRow {
+  kind: string;
+  label: string;
+  amounts: RowAmounts;
+  loc?: RowLoc;
+}
+
 /** A total stated outside the table: in the plan text or given by the user. In the plan's unit. */
 export interface StatedTotal {
   value: Dec;
@@ -196,6 +207,8 @@ export interface Plan {
   grandTotal?: { amounts: RowAmounts; loc?: RowLoc; label?: string };
   /** Sheet reads: the "Trong đó" rows. */
   breakdown?: BreakdownRow[];
+  /** Sheet reads: the "Trong đó" rows by kind of capital. */
+  kindBreakdown?: KindRow[];
   statedTotals?: StatedTotal[];
   statedWords?: StatedWords[];
   /** Sheet reads: sheet name and the column index of each field (0-based, absolute). */

@@ -148,3 +148,35 @@ export function matchSourceText(text: string | undefined, sources: readonly Fund
   const codes = sourcesInText(text, sources);
   return codes.length === 1 ? codes[0] : undefined;
 }
+
+/** Kinds of capital that are no funding source of their own: domestic and foreign capital. */
+const KINDS: readonly { code: string; names: readonly string[] }[] = [
+  { code: 'TRONG_NUOC', names: ['trong nuoc'] },
+  { code: 'NUOC_NGOAI', names: ['nuoc ngoai', 'oda', 'von vay', 'vien tro'] },
+];
+
+/**
+ * The kind of capital a "Trong đó" label names ("- Vốn đầu tư" → ĐTPT, "Vốn sự nghiệp" → VSN, "Vốn trong nước" →
+ * TRONG_NUOC, "Vốn nước ngoài" → NUOC_NGOAI, "Vốn ngân sách trung ương" → NSTW), or undefined.
+ */
+export function capitalKindOf(label: string): string | undefined {
+  const f = foldWords(label);
+  if (f.length === 0 || f.length > 200) return undefined;
+  const padded = pad(f);
+  for (const k of KINDS) if (anyIn(padded, k.names.map(pad))) return k.code;
+  return sourceCodeOf(label);
+}
+
+/** Which of `kinds` (capitalKindOf codes) a free text names ("Vốn sự nghiệp địa phương" among ĐTPT, VSN → VSN). */
+export function kindsNamedIn(text: string | undefined, kinds: readonly string[]): string[] {
+  if (typeof text !== 'string') return [];
+  const f = foldWords(text);
+  if (f === '') return [];
+  const padded = pad(f);
+  return kinds.filter((k) => {
+    const extra = KINDS.find((x) => x.code === k);
+    if (extra) return anyIn(padded, extra.names.map(pad));
+    const fam = PADDED.find((x) => x.code === k);
+    return !!fam && (anyIn(padded, fam.names) || anyIn(padded, fam.hints));
+  });
+}

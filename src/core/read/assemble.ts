@@ -42,6 +42,7 @@ export function assemble(s: ReadState, b: Body): Plan {
   } else plan.preset = years.length > 0 ? 'medium-term' : 'flat';
   if (b.grandTotal) plan.grandTotal = b.grandTotal;
   if (b.breakdown.length > 0) plan.breakdown = b.breakdown;
+  if (b.kindBreakdown.length > 0) plan.kindBreakdown = b.kindBreakdown;
   if (b.statedWords.length > 0) {
     wordsAgainstTotal(s, b.statedWords, b.grandTotal);
     plan.statedWords = b.statedWords;

@@ -7,8 +7,8 @@
  * anything else → note. The total row closes the table (unless it comes before the groups): below it only
  * "Trong đó" rows and words lines are read.
  */
-import type { BreakdownRow, Group, Item, Plan, PlanNode, StatedTotal, StatedWords } from '../plan/model';
-import { sourceCodeOf } from '../plan/sources';
+import type { BreakdownRow, Group, KindRow, Item, Plan, PlanNode, StatedTotal, StatedWords } from '../plan/model';
+import { capitalKindOf } from '../plan/sources';
 import { foldWords } from '../text/fold';
 import { hasAnyAmount, readRowAmounts } from './amounts';
 import { cellText, isColumnNumberRow, rowIsEmpty, rowOf, type Row } from './cells';
@@ -38,6 +38,7 @@ export interface Body {
   lastItem?: Item;
   grandTotal?: Plan['grandTotal'];
   breakdown: BreakdownRow[];
+  kindBreakdown: KindRow[];
   statedWords: StatedWords[];
   statedTotals: StatedTotal[];
   /** Rows skipped as repeated headers (page breaks). */
@@ -49,7 +50,7 @@ export interface Body {
 export function readBody(s: ReadState, f: BodyFrame): Body {
   const rowsN = s.grid.cells.length;
   const firstAmountCol = s.amountCols.length > 0 ? s.amountCols[0].col : s.width;
-  const b: Body = { nodes: [], breakdown: [], statedWords: [], statedTotals: [], repeated: [], inBreakdown: false, closed: false };
+  const b: Body = { nodes: [], breakdown: [], kindBreakdown: [], statedWords: [], statedTotals: [], repeated: [], inBreakdown: false, closed: false };
   const sourceCodes = s.columns.flatMap((x) => (x.role.kind === 'source' ? [x.role.code] : []));
   const tts = rowTTs(s.grid, f.bodyStart, rowsN, f.ttCol, f.nameCol);
   const roles = classifyRows(tts);
@@ -85,7 +86,14 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
     if (b.inBreakdown && (unnumbered || kind.kind === 'bullet')) {
       if (addBreakdownRow(s, b, r, row, label, sourceCodes)) continue;
       // "- Vốn đầu tư / - Vốn sự nghiệp": a breakdown by kind of capital, not by the source columns: not an item.
-      if (sourceCodeOf(label) !== undefined) continue;
+      const kind = capitalKindOf(label);
+      if (kind !== undefined) {
+        if (hasAnyAmount(s, row)) {
+          const ra = readRowAmounts(s, r, 'breakdown');
+          b.kindBreakdown.push({ kind, label, amounts: ra.amounts, loc: ra.loc });
+        }
+        continue;
+      }
     }
     // After the closing total: only "Trong đó" rows and words lines belong to the table; numbered rows
     // there are notes or another table (footnotes "1 Tỷ lệ ...", a second list on the same sheet).
