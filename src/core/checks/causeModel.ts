@@ -9,6 +9,7 @@ import type { FindingCode } from './findings';
 import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
 import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
+import { bindFormulas } from './formulaBind';
 import { CAUSE_MESSAGES as M } from './messages';
 
 export interface Cell {
@@ -210,6 +211,7 @@ function totals(b: Builder, leaves: Item[]): boolean {
       b.add('GRAND_TOTAL', gt.loc.row, colKey(c), s, out, M.grandLabel(gt.label?.trim() || 'Tổng cộng'));
     }
   }
+  statedTotals(b);
   for (const bd of plan.breakdown ?? []) {
     if (!bd.loc) return false;
     const code = bd.sourceCode;
@@ -229,18 +231,40 @@ function totals(b: Builder, leaves: Item[]): boolean {
   return true;
 }
 
+/** A total stated in a sentence of the sheet (STATED_TOTAL at the sentence) = the grand total's figure it names. */
+function statedTotals(b: Builder): void {
+  const gt = b.plan.grandTotal;
+  if (!gt?.amounts || !gt.loc) return;
+  for (const st of b.plan.statedTotals ?? []) {
+    const field = st.field ?? 'total';
+    const c: Col | undefined = field === 'total' || field === 'totalInvestment' || field === 'annual' ? { kind: field }
+      : field.startsWith('year:') ? { kind: 'year', year: parseInt(field.slice(5), 10) } : undefined;
+    const value = c ? statedValue(gt.amounts, c) : undefined;
+    if (!st.loc || !c || value === undefined) continue;
+    const grand = sum([b.cell(gt.loc.row, field, value, 'GRAND_TOTAL')]);
+    const said = sum([b.cell(st.loc.row, `stated:${st.loc.col}` as FieldKey, st.value, 'STATED_TOTAL')]);
+    b.constraints.push({ code: 'STATED_TOTAL', row: st.loc.row, col: st.loc.col, terms: withMinus(grand, said), label: M.grandLabel(gt.label?.trim() || 'Tổng cộng') });
+  }
+}
+
+function withMinus(a: Expr, b: Expr): Expr {
+  addInto(a, b, -1);
+  return a;
+}
+
 /** The constraint model of a plan read from a sheet; undefined when it cannot be built faithfully. */
 export function buildCauseModel(plan: Plan): CauseModel | undefined {
   const b = new Builder(plan);
   const leaves: Item[] = [];
   if (!walk(b, plan.nodes, leaves) || !totals(b, leaves)) return undefined;
+  const constraints = bindFormulas(plan, b.cells, b.constraints);
   const byCell = new Map<number, Constraint[]>();
-  for (const c of b.constraints) {
+  for (const c of constraints) {
     for (const k of c.terms.keys()) {
       let l = byCell.get(k);
       if (!l) byCell.set(k, (l = []));
       l.push(c);
     }
   }
-  return { cells: b.cells, constraints: b.constraints, byCell };
+  return { cells: b.cells, constraints, byCell };
 }

@@ -21,7 +21,7 @@ import { formatVi } from '../text/numbers';
 import { buildCauseModel, type Constraint, type CauseModel, type Cell } from './causeModel';
 import { CAUSE_MESSAGES as M } from './messages';
 
-const SUM_CODES = new Set(['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN']);
+const SUM_CODES = new Set(['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN', 'STATED_TOTAL']);
 
 const keyOf = (code: string, row: number | undefined, col: number | undefined): string => `${code}|${row}|${col}`;
 

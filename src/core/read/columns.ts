@@ -105,6 +105,8 @@ export function colOf(s: ReadState, key: SimpleField): number | undefined {
   return c?.col;
 }
 
+const SIGNATURE = /^(?:(?:tm|kt|tl|tuq|q) |(?:pho )?(?:chu tich|giam doc)$|noi nhan\b)/;
+
 /** What the body of a column holds: numbers, texts, texts that name sources (first 2000 rows). */
 function columnStats(s: ReadState, bodyStart: number, col: number): { num: number; text: number; sourceWords: number } {
   const rowsN = Math.min(s.grid.cells.length, bodyStart + 2000);
@@ -117,6 +119,8 @@ function columnStats(s: ReadState, bodyStart: number, col: number): { num: numbe
       continue;
     }
     const t = cellText(c);
+    // The signature block under the table ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") is not the column's content.
+    if (SIGNATURE.test(foldWords(t))) continue;
     const p = parseCell(s, r, col, t, true);
     if (p.kind === 'number') num++;
     else if (p.kind === 'invalid') {
