@@ -259,7 +259,7 @@ export function socTrang2125(opts: { formulas?: boolean; wordsLine?: boolean } =
 // ------------------------------------------------------------------------------------------------
 // Seed 000, Phụ lục 01: Sóc Trăng 2016-2020 (groups I-IV, total + source text; group III states 885)
 
-const ST1620: { tt: string; name: string; total: string; items: [string, string, string][] }[] = [
+export const ST1620: { tt: string; name: string; total: string; items: [string, string, string][] }[] = [
   {
     tt: 'I', name: 'Xây dựng hạ tầng kỹ thuật', total: '38.624', items: [
       ['Mua sắm bổ sung thiết bị cho Trung tâm dữ liệu của tỉnh', '4.210', '+ Vốn ĐTPT (Trung hạn) + Vốn sự nghiệp địa phương'],

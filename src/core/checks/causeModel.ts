@@ -13,6 +13,7 @@ import type { FindingCode } from './findings';
 import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
 import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
+import { bindFormulas, hasFormulaCells } from './formulaBind';
 import { addUpCols, kindParts } from './kinds';
 import { CAUSE_MESSAGES as M } from './messages';
 
@@ -34,6 +35,9 @@ export interface Constraint {
   /** How the root-cause message names it ("tổng dòng 9", "nhóm I"). */
   label: string;
   residual?: Dec;
+  /** The column and the rows its terms can come from, as given to `Scope.wants`. */
+  field?: FieldKey;
+  span?: [number, number];
 }
 
 /** Which constraints to build: `wants` is asked before a constraint's sums are built. */
@@ -178,7 +182,7 @@ class Builder {
     addInto(terms, summed(), -1);
     this.only = undefined;
     for (const [k, v] of terms) if (v === 0) terms.delete(k);
-    this.constraints.push({ code, row, col, terms, label, ...(residual !== undefined ? { residual } : {}) });
+    this.constraints.push({ code, row, col, terms, label, field, span, ...(residual !== undefined ? { residual } : {}) });
   }
 
   /** The one source of each leaf with years (for the "Trong đó" rows by year), computed once per plan. */
@@ -282,6 +286,7 @@ function totals(b: Builder, leaves: Item[]): boolean {
       b.add('GRAND_TOTAL', row, colKey(c), undefined, s, out, M.grandLabel(gt.label?.trim() || 'Tổng cộng'));
     }
   }
+  statedTotals(b);
   for (const bd of plan.breakdown ?? []) {
     if (!bd.loc) return false;
     const code = bd.sourceCode;
@@ -346,18 +351,47 @@ function kindConstraints(b: Builder): boolean {
   return true;
 }
 
-/** The constraint model of a plan read from a sheet; undefined when it cannot be built faithfully. */
+/** A total stated in a sentence of the sheet (STATED_TOTAL at the sentence) = the grand total's figure it names. */
+function statedTotals(b: Builder): void {
+  const gt = b.plan.grandTotal;
+  if (!gt?.amounts || !gt.loc) return;
+  for (const st of b.plan.statedTotals ?? []) {
+    const field = st.field ?? 'total';
+    const c: Col | undefined = field === 'total' || field === 'totalInvestment' || field === 'annual' ? { kind: field }
+      : field.startsWith('year:') ? { kind: 'year', year: parseInt(field.slice(5), 10) } : undefined;
+    const value = c ? statedValue(gt.amounts, c) : undefined;
+    if (!st.loc || !c || value === undefined) continue;
+    if (!b.scope.wants('STATED_TOTAL', st.loc.row, st.loc.col, undefined, undefined)) continue;
+    const grand = sum([b.cell(gt.loc.row, field, value, 'GRAND_TOTAL')]);
+    const said = sum([b.cell(st.loc.row, `stated:${st.loc.col}` as FieldKey, st.value, 'STATED_TOTAL')]);
+    b.constraints.push({ code: 'STATED_TOTAL', row: st.loc.row, col: st.loc.col, terms: withMinus(grand, said), label: M.grandLabel(gt.label?.trim() || 'Tổng cộng') });
+  }
+}
+
+function withMinus(a: Expr, b: Expr): Expr {
+  addInto(a, b, -1);
+  return a;
+}
+
+/**
+ * The constraint model of a plan read from a sheet; undefined when it cannot be built faithfully. A plan with
+ * formula cells is built whole (formulaBind.ts needs every cell a formula adds), then cut to the scope.
+ */
 export function buildCauseModel(plan: Plan, scope: Scope = EVERYTHING, memo: ModelMemo = {}): CauseModel | undefined {
-  const b = new Builder(plan, scope, memo);
+  const formulas = hasFormulaCells(plan);
+  const b = new Builder(plan, formulas ? EVERYTHING : scope, memo);
   const leaves = b.leaves;
   if (!walk(b, plan.nodes, leaves) || !totals(b, leaves) || !kindConstraints(b)) return undefined;
+  const constraints = formulas
+    ? bindFormulas(plan, b.cells, b.constraints).filter((c) => scope.wants(c.code, c.row, c.col, c.field, c.span))
+    : b.constraints;
   const byCell = new Map<number, Constraint[]>();
-  for (const c of b.constraints) {
+  for (const c of constraints) {
     for (const k of c.terms.keys()) {
       let l = byCell.get(k);
       if (!l) byCell.set(k, (l = []));
       l.push(c);
     }
   }
-  return { cells: b.cells, constraints: b.constraints, byCell };
+  return { cells: b.cells, constraints, byCell };
 }

@@ -27,8 +27,8 @@ import { buildCauseModel, type CauseModel, type Cell, type Constraint, type Mode
 import { candidateCells, choose, pairCause, residual, singleCauses, type Candidate } from './causeSearch';
 import { CAUSE_MESSAGES as M } from './messages';
 
-const SUM_CODES = new Set(['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN']);
-const ORDER = ['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN'];
+const SUM_CODES = new Set(['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN', 'STATED_TOTAL']);
+const ORDER = ['ROW_YEARS_SUM', 'ROW_SOURCES_SUM', 'GROUP_SUBTOTAL', 'GRAND_TOTAL', 'BREAKDOWN', 'STATED_TOTAL'];
 
 const keyOf = (code: string, row: number | undefined, col: number | undefined): string => `${code}|${row}|${col}`;
 

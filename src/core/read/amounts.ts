@@ -189,13 +189,18 @@ export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amount
         s.totalCells.push({ row: r, col: ac.col, cell, category: role === 'item' ? 'itemTotal' : role === 'breakdown' ? 'breakdown' : 'sub' });
       }
     }
-    const v = readAmount(s, r, ac.col, cell);
+    // "-" is a printed zero: on an item it is a blank (0); on a group, total or breakdown line it states 0.
+    const v = readAmount(s, r, ac.col, cell) ?? (role !== 'item' && isDashZero(cell) ? new Dec(0) : undefined);
     if (v !== undefined) {
       ac.put(amounts, v);
       any = true;
     }
   }
   return { amounts, loc, any };
+}
+
+function isDashZero(cell: GridCell): boolean {
+  return typeof cell.value === 'string' && !cell.formula && /^\s*[-–—]\s*$/.test(cell.value);
 }
 
 export function hasAnyAmount(s: ReadState, row: Row): boolean {

@@ -105,10 +105,18 @@ export function colOf(s: ReadState, key: SimpleField): number | undefined {
   return c?.col;
 }
 
+const SIGNATURE = /^(?:(?:tm|kt|tl|tuq|q) |(?:pho )?(?:chu tich|giam doc)$|noi nhan\b)/;
+
 /** What the body of a column holds: numbers, texts, texts that name sources (first 2000 rows). */
 function columnStats(s: ReadState, bodyStart: number, col: number): { num: number; text: number; sourceWords: number } {
   const rowsN = Math.min(s.grid.cells.length, bodyStart + 2000);
   let num = 0, text = 0, sourceWords = 0;
+  // A header repeated on every page ("Vốn đầu tư" again under "Trong đó") is not the column's content either.
+  const heads = new Set<string>();
+  for (let r = Math.max(0, s.headerFirst); r < bodyStart; r++) {
+    const t = cellText(rowOf(s.grid, r)[col]);
+    if (t) heads.add(foldWords(t));
+  }
   for (let r = bodyStart; r < rowsN; r++) {
     const c = rowOf(s.grid, r)[col];
     if (isBlank(c) || c?.error) continue;
@@ -117,6 +125,8 @@ function columnStats(s: ReadState, bodyStart: number, col: number): { num: numbe
       continue;
     }
     const t = cellText(c);
+    // The signature block under the table ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") is not the column's content.
+    if (SIGNATURE.test(foldWords(t)) || heads.has(foldWords(t))) continue;
     const p = parseCell(s, r, col, t, true);
     if (p.kind === 'number') num++;
     else if (p.kind === 'invalid') {
