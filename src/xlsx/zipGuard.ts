@@ -10,7 +10,7 @@
 import * as zlib from 'zlib';
 import { PACKAGE } from '../core/base/limits';
 
-export type PackageLimitKind = 'part-size' | 'total-size' | 'rows' | 'cells' | 'corrupt' | 'encrypted-entry';
+export type PackageLimitKind = 'part-size' | 'total-size' | 'rows' | 'cells' | 'extent' | 'corrupt' | 'encrypted-entry';
 
 /** Why a package is refused before exceljs sees it. */
 export class PackageLimit extends Error {

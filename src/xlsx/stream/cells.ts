@@ -2,6 +2,7 @@
 import type { CellRange, Grid, GridCell } from '../../core/base/grid';
 import { EXCEL, PACKAGE } from '../../core/base/limits';
 import type { XfStyle } from './parts';
+import { PackageLimit } from '../zipGuard';
 
 /** A <c> as parsed: attributes, <f> and <v>/<t> text. */
 export interface RawCell {
@@ -77,6 +78,20 @@ function xmlDecode(s: string): string {
   return s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': '\'', '&quot;': '"' } as Record<string, string>)[c] ?? c);
 }
 
+/**
+ * A text for the grid, detached from the XML piece it was cut from (saxes hands out slices of its input: one kept
+ * slice would keep the whole 64 kB piece alive) and shared with equal texts read before (a name or a source text
+ * repeated on every row is held once).
+ */
+export function keep(s: string, pool: Map<string, string>): string {
+  if (s.length < 13) return s; // V8 copies short substrings
+  const seen = pool.get(s);
+  if (seen !== undefined) return seen;
+  const flat = `${s} `.slice(0, -1);
+  if (s.length <= 200 && pool.size < 200_000) pool.set(flat, flat);
+  return flat;
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -88,20 +103,21 @@ export function serialDate(v: unknown, date1904: boolean): string {
   return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-function put(out: GridCell, v: unknown): void {
+/** Sets out.value (and out.error); texts go through keep unless `pool` is undefined (shared strings, already kept). */
+function put(out: GridCell, v: unknown, pool: Map<string, string> | undefined): void {
   if (v === undefined || v === null) out.value = null;
   else if (typeof v === 'number') {
     if (Number.isFinite(v)) out.value = v;
     else { out.value = null; out.error = '#NUM!'; }
   } else if (typeof v === 'string') {
     if (v.length > EXCEL.maxCellText) throw new CellTooLong(v.length);
-    out.value = v;
+    out.value = pool ? keep(v, pool) : v;
   } else if (typeof v === 'boolean') out.value = v;
   else { out.value = null; out.error = (v as { error: string }).error; }
 }
 
 /** One parsed cell (with a value or a formula) → GridCell, or null when it shows nothing the core reads. */
-export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean }): GridCell | null {
+export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): GridCell | null {
   const out: GridCell = { value: null };
   if (c.formula || c.shareType) {
     let result: unknown;
@@ -110,24 +126,24 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
       if (own?.date) result = serialDate(result, ctx.date1904);
     }
     const f = c.formula || c.slid;
-    if (f) out.formula = f.startsWith('=') ? f.slice(1) : f;
-    put(out, result);
+    if (f) out.formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
+    put(out, result, ctx.pool);
   } else {
     const v = c.value as string;
     switch (c.t) {
       case 's': {
         const s = ctx.strings[parseInt(v, 10)];
         if (s === undefined) throw new CorruptSheet('xml', 0);
-        put(out, s);
+        put(out, s, undefined);
         break;
       }
-      case 'str': put(out, xmlDecode(v)); break;
-      case 'inlineStr': put(out, v); break;
-      case 'b': put(out, parseInt(v, 10) !== 0); break;
-      case 'e': put(out, { error: v }); break;
+      case 'str': put(out, xmlDecode(v), ctx.pool); break;
+      case 'inlineStr': put(out, v, ctx.pool); break;
+      case 'b': put(out, parseInt(v, 10) !== 0, ctx.pool); break;
+      case 'e': put(out, { error: v }, ctx.pool); break;
       default: {
         const n = parseFloat(v);
-        put(out, own?.date ? serialDate(n, ctx.date1904) : n);
+        put(out, own?.date ? serialDate(n, ctx.date1904) : n, ctx.pool);
       }
     }
   }
@@ -175,6 +191,10 @@ export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[]
   let last = cells.length;
   while (last > 0 && !cells[last - 1]) last--;
   cells.length = last;
+  let width = 0;
+  for (const line of cells) if (line && line.length > width) width = line.length;
+  // one stray far cell would make every consumer walk rows × columns: the extent is limited like the cells
+  if (last * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, last * width);
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   const hiddenRows = [...hidden].filter(([r, v]) => v || slaveRows.has(r)).map(([r]) => r);
   hiddenRows.sort((a, b) => a - b);

@@ -78,7 +78,8 @@ export async function readSharedStrings(zip: ZipParts): Promise<string[]> {
     }
   }, (text) => { if (t) t.push(text); }, (name) => {
     if (name === 't' && t) {
-      const s = unescapeX(t.join(''));
+      // a copy, so that the string does not keep the XML piece it was cut from alive
+      const s = `${unescapeX(t.join(''))} `.slice(0, -1);
       t = undefined;
       if (runs) runs.push(s);
       else si = s;

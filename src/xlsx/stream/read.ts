@@ -45,7 +45,7 @@ export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Arr
     if (!zip.has('xl/workbook.xml')) throw new PackageLimit('corrupt', 'xl/workbook.xml');
     const { sheets, date1904 } = await readWorkbook(zip);
     if (sheets.length === 0) throw new UnreadableWorkbookError('tệp không chứa trang tính nào', 'no-sheets');
-    const ctx: SheetContext = { strings: await readSharedStrings(zip), styles: await readStyles(zip), date1904, cells: 0, merged: { cells: 0 } };
+    const ctx: SheetContext = { strings: await readSharedStrings(zip), styles: await readStyles(zip), date1904, cells: 0, merged: { cells: 0 }, pool: new Map() };
     const grids: Grid[] = [];
     for (const s of sheets) {
       sheet = s.name;

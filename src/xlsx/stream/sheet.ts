@@ -21,6 +21,8 @@ export interface SheetContext {
   cells: number;
   /** cells inside merges so far in the workbook (PACKAGE.maxMergedCells) */
   merged: { cells: number };
+  /** texts read so far, each held once (see keep) */
+  pool: Map<string, string>;
 }
 
 /** The hyperlinked cell addresses of a sheet (only links with a relationship target, as exceljs keeps them). */
