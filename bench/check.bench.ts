@@ -1,22 +1,21 @@
 /**
- * Checking benchmark (issue 4, issue 6):
- *  1. a 10,000-item workbook (100 groups × 100 items, years 2021-2025, total, 3 sources, source text):
- *     time to load it with exceljs alone, and load + readGrid + checkGrid, side by side with the ratio
- *     (target: checking adds at most 20 % over loading);
- *  2. a 100,000-item sheet checked end to end (file → findings) with peak memory (rss);
+ * Checking benchmark (issue 4, issue 6, issue 12):
+ *  1. whole-process `danh-muc check` of a 10,000-item workbook (100 groups × 100 items, years 2021-2025, total,
+ *     3 sources, source text, formulas) and of a 100,000-item one, each side by side with a whole process that merely
+ *     loads the same file with exceljs, with peak RSS (targets: ratio ≤ 1.0; check at 100,000 items ≤ 300 MB);
+ *  2. checkGrid alone on the 10,000 items; the 100,000-item sheet read and checked in-process with peak memory;
  *  3. the fuzz figure: hostile generated grids run through checkGrid, how many, how many threw (must be 0).
  * Workbooks are generated with exceljs (the big one with the streaming writer, to a temp file).
  */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { hostileGrid } from '../tests/helpers/gridArbitrary';
-import { recognizeTable } from '../src/core/read/recognize';
 import { checkGrid } from '../src/core/checks/sheetCheck';
-import { readGrid, readWorkbookGrids } from '../src/xlsx/readGrid';
+import { readWorkbookGrids } from '../src/xlsx/stream/read';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const HEADER1 = ['TT', 'Tên dự án', 'Dự án mới/ chuyển tiếp', 'Đơn vị chủ trì', 'Mục tiêu', 'Dự kiến phân kỳ', '', '', '', '', 'Tổng kinh phí dự kiến', 'Nguồn vốn', '', '', 'Nguồn vốn (ghi chú)'];
@@ -77,7 +76,7 @@ function* planRows(groups: number, per: number, formulas: boolean): Generator<Ro
     formulas && groups <= 100 ? f('K', total) : total, ...srcTot.map((v, k) => (formulas && groups <= 100 ? f(['L', 'M', 'N'][k], v) : v)), null];
 }
 
-async function workbookBuffer(groups: number, per: number): Promise<Buffer> {
+export async function workbookBuffer(groups: number, per: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục');
   for (const row of planRows(groups, per, true)) ws.addRow(row);
@@ -86,7 +85,7 @@ async function workbookBuffer(groups: number, per: number): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function writeBig(file: string, groups: number, per: number): Promise<void> {
+export async function writeBig(file: string, groups: number, per: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('Phụ lục');
   for (const row of planRows(groups, per, false)) ws.addRow(row).commit();
@@ -103,43 +102,68 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function run(): Promise<void> {
-  // --- 10,000 items
-  const buf = await workbookBuffer(100, 100);
-  const loads: number[] = [];
-  const readAndCheck: number[] = [];
-  const recognizeOnly: number[] = [];
-  let findings = 0;
-  let items = 0;
-  for (let i = 0; i < 5; i++) {
-    let t0 = process.hrtime.bigint();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    loads.push(ms(t0));
-    t0 = process.hrtime.bigint();
-    const grid = readGrid(wb.worksheets[0]);
-    const r = checkGrid(grid);
-    readAndCheck.push(ms(t0));
-    t0 = process.hrtime.bigint();
-    recognizeTable(grid);
-    recognizeOnly.push(ms(t0));
-    findings = r.findings.length;
-    items = r.summary.items;
-  }
-  const load = median(loads);
-  const extra = median(readAndCheck);
-  const rec = median(recognizeOnly);
-  console.log(`10.000 dự án (${(buf.length / 1e6).toFixed(1)} MB, medians of 5): ${items} items read, ${findings} findings`);
-  console.log(`  load with exceljs alone          ${load.toFixed(0).padStart(6)} ms`);
-  console.log(`  load + readGrid + checkGrid      ${(load + extra).toFixed(0).padStart(6)} ms`);
-  console.log(`    readGrid + checkGrid           ${extra.toFixed(0).padStart(6)} ms  (of which recognition ${rec.toFixed(0)} ms; the rest readGrid and the model checks)`);
-  console.log(`  ratio (load + check) / load      ${((load + extra) / load).toFixed(2)}  → checking adds ${((extra / load) * 100).toFixed(0)} % over loading (target ≤ 20 %)`);
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'danh-muc.js');
+const RUNS = 5;
 
-  // --- the same 10,000 items, checkGrid alone: clean, then one wrong item amount (issue 10: root-cause analysis)
+/** A preload that reports the process's peak RSS (kB) on stderr as it exits. */
+const RSS_HOOK = "process.on('exit', () => require('fs').writeSync(2, `\\nMAXRSS ${process.resourceUsage().maxRSS}\\n`));";
+
+/** One whole process: wall time (ms) and peak RSS (MB). */
+function timed(hook: string, args: string[]): { ms: number; mb: number; status: number | null } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', hook, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const t = ms(t0);
+  const m = /MAXRSS (\d+)/.exec(String(r.stderr));
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${String(r.stderr).slice(0, 400)}`);
+  return { ms: t, mb: m ? parseInt(m[1], 10) / 1024 : NaN, status: r.status };
+}
+
+/**
+ * Whole-process `danh-muc check file` against a whole process that merely loads the file with exceljs
+ * (`new ExcelJS.Workbook().xlsx.readFile`), runs taken in turn, medians (target: check ≤ 1.0 × the load).
+ */
+async function sideBySide(label: string, file: string, hook: string, runs: number): Promise<void> {
+  const load = ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).catch((e) => { console.error(e); process.exit(3); })`];
+  const check = [BIN, 'check', file];
+  const l: { ms: number; mb: number }[] = [];
+  const c: { ms: number; mb: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    l.push(timed(hook, load));
+    c.push(timed(hook, check));
+  }
+  const size = (await fsp.stat(file)).size;
+  const lm = median(l.map((x) => x.ms));
+  const cm = median(c.map((x) => x.ms));
+  console.log(`${label} (${(size / 1e6).toFixed(1)} MB, whole processes, medians of ${runs} taken in turn):`);
+  console.log(`  exceljs load (readFile)      ${lm.toFixed(0).padStart(7)} ms   peak rss ${median(l.map((x) => x.mb)).toFixed(0).padStart(5)} MB`);
+  console.log(`  danh-muc check               ${cm.toFixed(0).padStart(7)} ms   peak rss ${median(c.map((x) => x.mb)).toFixed(0).padStart(5)} MB`);
+  console.log(`  ratio check / exceljs load   ${(cm / lm).toFixed(2)}  (target ≤ 1.00)`);
+}
+
+export async function run(): Promise<void> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'danhmuc-bench-'));
+  try {
+    const hook = path.join(dir, 'rss.js');
+    await fsp.writeFile(hook, RSS_HOOK);
+    const f10 = path.join(dir, 'plan-10000.xlsx');
+    await fsp.writeFile(f10, await workbookBuffer(100, 100));
+    await sideBySide('10.000 dự án (công thức, exceljs writeBuffer)', f10, hook, RUNS);
+    const f100 = path.join(dir, 'plan-100000.xlsx');
+    await writeBig(f100, 1000, 100);
+    await sideBySide('100.000 dự án (exceljs streaming writer)', f100, hook, 3);
+    console.log('  (target: peak rss of check at 100.000 items ≤ 300 MB)');
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+  await inProcess();
+}
+
+async function inProcess(): Promise<void> {
+  const buf = await workbookBuffer(100, 100);
+  // --- the 10,000 items, checkGrid alone: clean, then one wrong item amount (issue 10: root-cause analysis)
   {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    const grid = readGrid(wb.worksheets[0]);
+    const [grid] = await readWorkbookGrids(buf);
     const clean: number[] = [];
     const wrong: number[] = [];
     const cell = grid.cells[6][6]!; // G7: item 1.1, year 2022

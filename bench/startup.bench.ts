@@ -45,6 +45,10 @@ export async function run(): Promise<void> {
       console.log(`${name.padEnd(28)} ${m.toFixed(0).padStart(6)} ms  ${(m / base).toFixed(2)} × node -e 0`);
     });
     console.log(`check of the sample: ${(median(times[1]) / base).toFixed(2)} × node -e 0 (target ≤ 3 ×), medians of ${RUNS} runs taken in turn`);
+    // what the check command loads from node_modules (the streaming reader needs no exceljs)
+    const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'build', 'src', 'cli', 'commands', 'check.js'))});` +
+      "console.log([...new Set(Object.keys(require.cache).filter((k) => k.includes('node_modules')).map((k) => k.split('node_modules/')[1].split('/')[0]))].join(', '))"], { cwd: ROOT });
+    console.log(`packages loaded by check: ${String(probe.stdout).trim()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

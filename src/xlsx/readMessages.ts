@@ -17,7 +17,11 @@ export function packageError(e: PackageLimit): [string, 'too-large' | 'encrypted
       return [`các phần của tệp giải nén ra hơn ${mb(PACKAGE.maxTotalBytes)} (giới hạn tổng dung lượng giải nén); tệp không phải một bảng phụ lục bình thường`,
         'too-large'];
     case 'rows':
-      return [`một trang tính có ${count(e.figure)} dòng, quá giới hạn ${count(PACKAGE.maxSheetRows)} dòng một trang mà công cụ kiểm tra; hãy tách bảng`,
+      // the streaming reader stops at the first row over the limit: the figure is then the limit + 1
+      return [`một trang tính có ${e.figure > PACKAGE.maxSheetRows + 1 ? count(e.figure) : `hơn ${count(PACKAGE.maxSheetRows)}`} dòng, quá giới hạn ${count(PACKAGE.maxSheetRows)} dòng một trang mà công cụ kiểm tra; hãy tách bảng`,
+        'too-large'];
+    case 'extent':
+      return [`trang "${e.part}" trải trên ${count(e.figure)} ô (số dòng × số cột từ ô A1 đến ô xa nhất có dữ liệu), quá giới hạn ${count(PACKAGE.maxCells)} ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại`,
         'too-large'];
     case 'cells':
       return [`tệp có hơn ${count(PACKAGE.maxCells)} ô có dữ liệu (giới hạn số ô = dòng × cột đang dùng); hãy bỏ các trang, cột không cần rồi lưu lại`,

@@ -10,7 +10,7 @@
 import * as zlib from 'zlib';
 import { PACKAGE } from '../core/base/limits';
 
-export type PackageLimitKind = 'part-size' | 'total-size' | 'rows' | 'cells' | 'corrupt' | 'encrypted-entry';
+export type PackageLimitKind = 'part-size' | 'total-size' | 'rows' | 'cells' | 'extent' | 'corrupt' | 'encrypted-entry';
 
 /** Why a package is refused before exceljs sees it. */
 export class PackageLimit extends Error {
@@ -24,7 +24,7 @@ export class PackageLimit extends Error {
 const KEEP = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-interface Entry { name: string; method: number; flags: number; comp: number; size: number; offset: number }
+export interface Entry { name: string; method: number; flags: number; comp: number; size: number; offset: number }
 
 function findEocd(buf: Buffer): number {
   const min = Math.max(0, buf.length - 22 - 0xffff);
@@ -49,7 +49,8 @@ function zip64(buf: Buffer, extra: number, extraLen: number, e: Entry): void {
   }
 }
 
-function entries(buf: Buffer): Entry[] {
+/** The zip's central directory: every entry's name, method, sizes and local header offset. */
+export function entries(buf: Buffer): Entry[] {
   const eocd = findEocd(buf);
   let count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);

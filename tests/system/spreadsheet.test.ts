@@ -16,7 +16,7 @@ import { LayoutError } from '../../src/core/layout/messages';
 import type { Plan } from '../../src/core/plan/model';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { writeSpecsToFile } from '../../src/xlsx/writeSpec';
-import { readWorkbookGrids } from '../../src/xlsx/readGrid';
+import { readWorkbookGrids, readWorkbookGridsExceljs } from '../../src/xlsx/readGrid';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { findSoffice, pdfInfo, pdfPageText, pdfPageToPng, recalculateXlsx, renderPdf, SofficeMissingError } from '../helpers/libreoffice';
 import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangSamplePlan } from '../helpers/fixtures';
@@ -176,6 +176,14 @@ describe('Sóc Trăng 2021-2025 recalculated by LibreOffice', () => {
     expect(wordsRow).toBeGreaterThan(spec.roles!.total[0]);
     expect(errors.map((f) => f.code)).toEqual(['STATED_TOTAL']);
     expect(errors[0].cell).toMatch(new RegExp(`^[A-Z]+${wordsRow + 1}$`));
+  });
+});
+
+describe('the streaming reader on LibreOffice\'s files', () => {
+  test('every workbook as written and as LibreOffice saved it reads to the very grids the exceljs reader gave', async () => {
+    for (const b of Object.values(built)) {
+      for (const file of [b.file, b.recalc]) expect([file, await readWorkbookGrids(file)]).toStrictEqual([file, await readWorkbookGridsExceljs(file)]);
+    }
   });
 });
 

@@ -16,7 +16,8 @@ import { buildAppendix } from '../../app/build';
 import { findSheet } from '../../app/check';
 import { findInputSheet, planFromInputSheet } from '../../app/input';
 import { presetSetting, unitSetting } from '../../app/settings';
-import { UnreadableWorkbookError, readWorkbookGrids } from '../../xlsx/readGrid';
+import { UnreadableWorkbookError } from '../../xlsx/readErrors';
+import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { checkOutput, writeOutput } from './output';
 import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, samplePath } from './common';
 

@@ -10,7 +10,8 @@ import type { Finding, Severity } from '../../core/checks/findings';
 import type { SheetCheckResult } from '../../core/checks/sheetCheck';
 import { formatVi, parseAmount } from '../../core/text/numbers';
 import { checkOptions, checkWorkbook } from '../../app/check';
-import { readWorkbookGrids, UnreadableWorkbookError } from '../../xlsx/readGrid';
+import { UnreadableWorkbookError } from '../../xlsx/readErrors';
+import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import { readInput } from './readInput';
 

@@ -1,0 +1,204 @@
+/** Cells of the streaming sheet reader: one parsed <c> → GridCell, shared-formula sliding, and the sheet's final shape. */
+import type { CellRange, Grid, GridCell } from '../../core/base/grid';
+import { EXCEL, PACKAGE } from '../../core/base/limits';
+import type { XfStyle } from './parts';
+import { PackageLimit } from '../zipGuard';
+
+/** A <c> as parsed: attributes, <f> and <v>/<t> text. */
+export interface RawCell {
+  col: number;
+  t?: string;
+  s?: number;
+  formula?: string;
+  si?: string;
+  shareType?: string;
+  ref?: string;
+  value?: string;
+  /** the formula slid from its shared master */
+  slid?: string;
+}
+
+/** A sheet whose content is not what a workbook holds: beyond Excel's rows or columns, or malformed. */
+export class CorruptSheet extends Error {
+  constructor(readonly kind: 'rows' | 'cols' | 'xml' | 'overlap', readonly figure: number) { super(kind); }
+}
+
+/** A cell over Excel's characters-per-cell limit; the sheet reader fills in the address. */
+export class CellTooLong extends Error {
+  address = '';
+  constructor(readonly length: number) { super('too long'); }
+}
+
+/** A merge (or the workbook's merges together, `total`) over PACKAGE.maxMergedCells cells. */
+export class MergeLimit extends Error {
+  constructor(readonly ref: string, readonly cells: number, readonly total: boolean) { super(ref); }
+}
+
+export function decodeCol(address: string): number {
+  let c = 0;
+  for (let i = 0; i < address.length; i++) {
+    const k = address.charCodeAt(i);
+    if (k >= 65 && k <= 90) c = c * 26 + k - 64;
+    else if (k >= 97 && k <= 122) c = c * 26 + k - 96;
+    else break;
+  }
+  return c;
+}
+
+export function encodeCol(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** exceljs's slideFormula: relative references moved by the offset from the master cell to this one. */
+export function slideFormula(formula: string, from: string, to: string): string {
+  const f = /^([A-Z]+)(\d+)$/.exec(from);
+  const t = /^([A-Z]+)(\d+)$/.exec(to);
+  if (!f || !t) return formula;
+  const dc = decodeCol(t[1]) - decodeCol(f[1]);
+  const dr = parseInt(t[2], 10) - parseInt(f[2], 10);
+  return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (match: string, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
+    if (paren) return match;
+    const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
+    if (!m) return match;
+    const colStr = m[2].toUpperCase();
+    if (colStr.length > 3 || (colStr.length === 3 && colStr > 'XFD')) return match;
+    let col = decodeCol(colStr);
+    let row = parseInt(m[4], 10);
+    if (!m[1]) col += dc;
+    if (!m[3]) row += dr;
+    return `${sheet ?? ''}${m[1] ?? ''}${encodeCol(col)}${m[3] ?? ''}${row}`;
+  });
+}
+
+/** exceljs's xmlDecode, applied once more to "str" texts. */
+function xmlDecode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': '\'', '&quot;': '"' } as Record<string, string>)[c] ?? c);
+}
+
+/**
+ * A text for the grid, detached from the XML piece it was cut from (saxes hands out slices of its input: one kept
+ * slice would keep the whole 64 kB piece alive) and shared with equal texts read before (a name or a source text
+ * repeated on every row is held once).
+ */
+export function keep(s: string, pool: Map<string, string>): string {
+  if (s.length < 13) return s; // V8 copies short substrings
+  const seen = pool.get(s);
+  if (seen !== undefined) return seen;
+  const flat = `${s} `.slice(0, -1);
+  if (s.length <= 200 && pool.size < 200_000) pool.set(flat, flat);
+  return flat;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A serial as dd/mm/yyyy (UTC, as exceljs decodes it); '' when not a number. */
+export function serialDate(v: unknown, date1904: boolean): string {
+  const d = new Date(Math.round((Number(v) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  if (Number.isNaN(d.getTime())) return '';
+  return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** Sets out.value (and out.error); texts go through keep unless `pool` is undefined (shared strings, already kept). */
+function put(out: GridCell, v: unknown, pool: Map<string, string> | undefined): void {
+  if (v === undefined || v === null) out.value = null;
+  else if (typeof v === 'number') {
+    if (Number.isFinite(v)) out.value = v;
+    else { out.value = null; out.error = '#NUM!'; }
+  } else if (typeof v === 'string') {
+    if (v.length > EXCEL.maxCellText) throw new CellTooLong(v.length);
+    out.value = pool ? keep(v, pool) : v;
+  } else if (typeof v === 'boolean') out.value = v;
+  else { out.value = null; out.error = (v as { error: string }).error; }
+}
+
+/** One parsed cell (with a value or a formula) → GridCell, or null when it shows nothing the core reads. */
+export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): GridCell | null {
+  const out: GridCell = { value: null };
+  if (c.formula || c.shareType) {
+    let result: unknown;
+    if (c.value) {
+      result = c.t === 'str' ? xmlDecode(c.value) : c.t === 'b' ? parseInt(c.value, 10) !== 0 : c.t === 'e' ? { error: c.value } : parseFloat(c.value);
+      if (own?.date) result = serialDate(result, ctx.date1904);
+    }
+    const f = c.formula || c.slid;
+    if (f) out.formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
+    put(out, result, ctx.pool);
+  } else {
+    const v = c.value as string;
+    switch (c.t) {
+      case 's': {
+        const s = ctx.strings[parseInt(v, 10)];
+        if (s === undefined) throw new CorruptSheet('xml', 0);
+        put(out, s, undefined);
+        break;
+      }
+      case 'str': put(out, xmlDecode(v), ctx.pool); break;
+      case 'inlineStr': put(out, v, ctx.pool); break;
+      case 'b': put(out, parseInt(v, 10) !== 0, ctx.pool); break;
+      case 'e': put(out, { error: v }, ctx.pool); break;
+      default: {
+        const n = parseFloat(v);
+        put(out, own?.date ? serialDate(n, ctx.date1904) : n, ctx.pool);
+      }
+    }
+  }
+  if (eff?.numFmt) out.numFmt = eff.numFmt;
+  if (eff?.bold) out.bold = true;
+  if (eff?.italic) out.italic = true;
+  if (out.value === null && out.error === undefined && out.formula === undefined && !out.bold && !out.italic) return null;
+  return out;
+}
+
+const rangeRef = (m: CellRange): string => `${encodeCol(m.c0 + 1)}${m.r0 + 1}:${encodeCol(m.c1 + 1)}${m.r1 + 1}`;
+
+/**
+ * The grid as the exceljs reader left it: merged cells other than the top-left emptied (overlapping merges refused),
+ * hidden rows that hold a value or a merged cell, empty rows as [], merges sorted.
+ */
+export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[][], merges: CellRange[], hidden: Map<number, boolean>, merged: { cells: number }): Grid {
+  const taken = new Set<number>();
+  const slaveRows = new Set<number>();
+  for (const m of merges) {
+    const n = (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+    if (n > PACKAGE.maxMergedCells) throw new MergeLimit(rangeRef(m), n, false);
+    merged.cells += n;
+    if (merged.cells > PACKAGE.maxMergedCells) throw new MergeLimit(rangeRef(m), merged.cells, true);
+    for (let r = m.r0; r <= m.r1; r++) {
+      for (let c = m.c0; c <= m.c1; c++) {
+        const k = r * EXCEL.maxCols + c;
+        if (taken.has(k)) throw new CorruptSheet('overlap', 0);
+        taken.add(k);
+        if (r === m.r0 && c === m.c0) continue;
+        slaveRows.add(r);
+        const line = cells[r];
+        if (line && line[c] !== undefined) delete line[c];
+      }
+    }
+  }
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r];
+    if (!line) continue;
+    let n = line.length;
+    while (n > 0 && !line[n - 1]) n--;
+    if (n === 0) delete cells[r];
+    else line.length = n;
+  }
+  let last = cells.length;
+  while (last > 0 && !cells[last - 1]) last--;
+  cells.length = last;
+  let width = 0;
+  for (const line of cells) if (line && line.length > width) width = line.length;
+  // one stray far cell would make every consumer walk rows × columns: the extent is limited like the cells
+  if (last * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, last * width);
+  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+  const hiddenRows = [...hidden].filter(([r, v]) => v || slaveRows.has(r)).map(([r]) => r);
+  hiddenRows.sort((a, b) => a - b);
+  const grid: Grid = { sheet, cells, merges: [...merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  return grid;
+}

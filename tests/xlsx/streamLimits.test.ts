@@ -1,0 +1,52 @@
+/** Limits of the streaming reader checked before the work they bound, each one Vietnamese line naming the limit. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readWorkbookGrids } from '../../src/xlsx/stream/read';
+import { UnreadableWorkbookError } from '../../src/xlsx/readErrors';
+
+/** A one-sheet workbook whose sheet XML is edited by `edit`. */
+async function edited(edit: (xml: string) => string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Phụ lục').getCell('A1').value = 'TT';
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const name = 'xl/worksheets/sheet1.xml';
+  zip.file(name, edit(await zip.file(name)!.async('string')));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function refusal(buf: Buffer): Promise<UnreadableWorkbookError> {
+  const err = await readWorkbookGrids(buf).then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(UnreadableWorkbookError);
+  expect((err as Error).message).not.toMatch(/\n/);
+  return err as UnreadableWorkbookError;
+}
+
+it('one stray cell far from the table: refused by the rows × columns extent, no grid of 16 million cells', async () => {
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', '<row r="1000"><c r="XFD1000"><v>1</v></c></row></sheetData>')));
+  expect(err.reason).toBe('too-large');
+  expect(err.message).toBe('trang "Phụ lục" trải trên 16.384.000 ô (số dòng × số cột từ ô A1 đến ô xa nhất có dữ liệu), quá giới hạn 3.000.000 ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại');
+});
+
+it('merges together over the total merged-cell limit are refused, each merge being under it', async () => {
+  const merges = '<mergeCells count="2"><mergeCell ref="A2:J15001"/><mergeCell ref="K2:T15001"/></mergeCells>';
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', `</sheetData>${merges}`)));
+  expect(err.reason).toBe('merge-too-large');
+  expect(err.message).toContain('giới hạn tổng số ô gộp');
+});
+
+it('overlapping merges are a damaged file', async () => {
+  const merges = '<mergeCells count="2"><mergeCell ref="A2:C3"/><mergeCell ref="B3:D4"/></mergeCells>';
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', `</sheetData>${merges}`)));
+  expect(err.reason).toBe('corrupt');
+});
+
+it('a sheet over the rows limit is refused at the first row over it, naming the limit', async () => {
+  const rows = Array.from({ length: 150_001 }, (_v, i) => `<row r="${i + 2}"/>`).join('');
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', `${rows}</sheetData>`)));
+  expect(err.message).toBe('một trang tính có hơn 150.000 dòng, quá giới hạn 150.000 dòng một trang mà công cụ kiểm tra; hãy tách bảng');
+});
+
+it('malformed sheet XML is a damaged file, in Vietnamese', async () => {
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', '<row r="2"><c r="A2"><v>1</c></row></sheetData>')));
+  expect(err.message).toBe('tệp .xlsx bị hỏng hoặc không đầy đủ; hãy mở bằng Excel rồi lưu lại');
+});
