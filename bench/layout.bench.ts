@@ -4,6 +4,7 @@
  *     path from plan JSON text (parse, buildAppendix with its layout and check, write the .xlsx file) against
  *     exceljs's streaming writer (stream.xlsx.WorkbookWriter, shared strings and styles) writing the same cells
  *     (values, styles, merges) from the ready SheetSpec — target: build ≤ 1.3 × the streaming writer;
+ *     and the write step alone: the streaming writer (streamWrite.ts) writing the ready spec, against the same;
  *  2. `danh-muc build` of 100,000 items as its own Node process: wall time and peak RSS (target ≤ 500 MB).
  */
 import { execFile } from 'child_process';
@@ -82,6 +83,7 @@ export async function run(): Promise<void> {
     const text = JSON.stringify(planToJson(bigPlan(10_000, 100, smallAmount).plan));
     const spec = buildAppendix(planFromJsonText(text)).spec;
     const ours: number[] = [];
+    const writeOnly: number[] = [];
     const theirs: number[] = [];
     let oursKb = 0;
     let theirsKb = 0;
@@ -89,6 +91,7 @@ export async function run(): Promise<void> {
       const a = path.join(dir, `ours-${i}.xlsx`);
       const b = path.join(dir, `exceljs-${i}.xlsx`);
       ours.push(await timed(() => ourBuild(text, a)));
+      writeOnly.push(await timed(() => writeWorkbook([spec], path.join(dir, `write-${i}.xlsx`), { overwrite: true }).then(() => undefined)));
       theirs.push(await timed(() => exceljsStreaming(spec, b)));
       oursKb = (await fsp.stat(a)).size / 1024;
       theirsKb = (await fsp.stat(b)).size / 1024;
@@ -98,7 +101,10 @@ export async function run(): Promise<void> {
     console.log(`10,000 items (${spec.rows.length} rows), in one process, medians of ${RUNS} runs taken in turn:`);
     console.log(`  build (plan JSON → parse, layout, check, write .xlsx)    ${o.toFixed(0).padStart(6)} ms   ${oursKb.toFixed(0)} KB`);
     console.log(`  exceljs streaming writer, same cells from the spec       ${t.toFixed(0).padStart(6)} ms   ${theirsKb.toFixed(0)} KB`);
+    const w = median(writeOnly);
+    console.log(`  write step alone (streamWrite.ts), same spec             ${w.toFixed(0).padStart(6)} ms`);
     console.log(`  ratio build / exceljs streaming writer                   ${(o / t).toFixed(2)} × (target ≤ 1.3 ×)`);
+    console.log(`  ratio write step / exceljs streaming writer              ${(w / t).toFixed(2)} ×`);
 
     const planFile = path.join(dir, 'lon.plan.json');
     await fsp.writeFile(planFile, JSON.stringify(planToJson(bigPlan(100_000, 50, smallAmount).plan)));
