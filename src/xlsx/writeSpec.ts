@@ -1,6 +1,6 @@
 /**
  * SheetSpec → a worksheet of an exceljs workbook in memory: the path for adding sheets to a workbook already loaded
- * (never replacing one). New files (`build`, `template`, writeSpecsToBuffer/File here) go through the streaming
+ * (never replacing one), and writeSpecsToBuffer. New files (`build`, `template`, writeSpecsToFile) go through the streaming
  * writer, streamWrite.ts, which writes the same content; both take their checks from specCheck.ts. The Office.js
  * writer consumes the same spec.
  *
@@ -20,7 +20,7 @@ import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
 import {
   XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1, sanitizeText,
 } from './specCheck';
-import { streamSpecsToBuffer, streamSpecsToFile } from './streamWrite';
+import { streamSpecsToFile } from './streamWrite';
 
 export { XlsxWriteError, exactNumber, listRefused, sanitizeText };
 
@@ -161,9 +161,12 @@ export function workbookOfSpecs(specs: SheetSpec[], warnings: string[] = []): Ex
   return wb;
 }
 
-/** The workbook's bytes (the streaming writer); what could not be written as asked (a list Excel refuses) is added to `warnings`. */
+/**
+ * The workbook's bytes from exceljs's in-memory model; what could not be written as asked (a list Excel refuses) is
+ * added to `warnings`. The streaming writer's bytes: streamSpecsToBuffer (streamWrite.ts).
+ */
 export async function writeSpecsToBuffer(specs: SheetSpec[], warnings: string[] = []): Promise<Buffer> {
-  return streamSpecsToBuffer(specs, warnings);
+  return Buffer.from(await workbookOfSpecs(specs, warnings).xlsx.writeBuffer());
 }
 
 /** Writes the file with the streaming writer (replacing one already there); a failure removes what was written. */

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { layoutPlan } from '../../src/core/layout/layout';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
-import { writeSpecsToBuffer, writeSpecToWorkbook, XlsxWriteError } from '../../src/xlsx/writeSpec';
+import { writeSpecToWorkbook, XlsxWriteError } from '../../src/xlsx/writeSpec';
+import { streamSpecsToBuffer as writeSpecsToBuffer } from '../../src/xlsx/streamWrite';
 import { writeWorkbook } from '../../src/xlsx/workbook';
 import { basePlan, group, item, socTrangPlan } from '../helpers/fixtures';
 
