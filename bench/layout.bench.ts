@@ -1,57 +1,119 @@
 /**
- * Layout benchmark: SheetSpec generation (layoutPlan) and xlsx writing (exceljs) for 100, 1,000 and 10,000 items
- * (groups of 50 items, 5 years, 3 sources, a 200-character objective each). Prints ms and peak memory.
- * Memory is sampled every 5 ms while the event loop is free and at every step boundary (the synchronous layout
- * cannot be interrupted, so its peak is taken right after it returns, before anything is released).
+ * Layout and writing benchmark (issue 12, write side), runs taken in turn, medians:
+ *  1. in one process, 10,000 items (100 groups × 100, 5 years, 3 sources, three-decimal amounts): the whole `build`
+ *     path from plan JSON text (parse, buildAppendix with its layout and check, write the .xlsx file) against
+ *     exceljs's streaming writer (stream.xlsx.WorkbookWriter, shared strings and styles) writing the same cells
+ *     (values, styles, merges) from the ready SheetSpec — target: build ≤ 1.3 × the streaming writer;
+ *     and the write step alone: the streaming writer (streamWrite.ts) writing the ready spec, against the same;
+ *  2. `danh-muc build` of 100,000 items as its own Node process: wall time and peak RSS (target ≤ 500 MB).
  */
-import { Dec } from '../src/core/base/decimal';
-import { layoutPlan } from '../src/core/layout/layout';
-import type { Group, Item, Plan } from '../src/core/plan/model';
-import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
+import { execFile } from 'child_process';
+import { promises as fsp } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { planToJson } from '../src/core/plan/planJsonWrite';
+import type { SheetSpec } from '../src/core/layout/sheetspec';
+import { planFromJsonText } from '../src/app/planJson';
+import { buildAppendix } from '../src/app/build';
+import { writeWorkbook } from '../src/xlsx/workbook';
+import { exactNumber, sanitizeText, toExcelStyle } from '../src/xlsx/writeSpec';
+import { bigPlan, smallAmount } from '../tests/helpers/bigPlan';
 
-function plan(items: number): Plan {
-  const groups: Group[] = [];
-  for (let i = 0; i < items; i++) {
-    if (i % 50 === 0) groups.push({ kind: 'group', level: 1, tt: `G${groups.length + 1}`, name: `Nhóm dự án số ${groups.length + 1}`, children: [] });
-    const years: Record<number, Dec> = {};
-    let total = new Dec(0);
-    for (let y = 2021; y <= 2025; y++) { const v = new Dec(((i * 37 + y) % 5000) + 100); years[y] = v; total = total.plus(v); }
-    const src = ['NSTW', 'NSĐP', 'ĐTPT'][i % 3];
-    const it: Item = {
-      kind: 'item', tt: String((i % 50) + 1), name: `Dự án ứng dụng công nghệ thông tin số ${i + 1}`, status: 'Dự án mới', lead: 'Sở TT&TT',
-      objective: 'Nâng cấp hạ tầng kỹ thuật, bảo đảm an toàn thông tin và phục vụ chính quyền số của tỉnh. '.repeat(3).slice(0, 200),
-      sourceText: src, amounts: { years, sources: { [src]: total } },
-    };
-    groups[groups.length - 1].children.push(it);
-  }
-  return {
-    meta: { appendixNo: '02', title: 'Danh mục dự án (bench)', unit: 'triệu đồng' },
-    years: { from: 2021, to: 2025 },
-    sources: [{ code: 'NSTW', label: 'NSTW' }, { code: 'NSĐP', label: 'NSĐP' }, { code: 'ĐTPT', label: 'ĐTPT' }],
-    nodes: groups,
-  };
+const RUNS = 5;
+
+async function ourBuild(planText: string, out: string): Promise<void> {
+  const built = buildAppendix(planFromJsonText(planText));
+  await writeWorkbook([built.spec], out, { overwrite: true });
 }
 
-const MB = 1024 * 1024;
+/** exceljs's streaming writer, the same cells as the spec: values, named styles, merges, widths. */
+async function exceljsStreaming(spec: SheetSpec, out: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet(spec.name);
+  spec.columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
+  const styles = new Map(Object.entries(spec.styles).map(([k, v]) => [k, toExcelStyle(v)]));
+  for (const m of spec.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+  spec.rows.forEach((rs, r) => {
+    const row = ws.getRow(r + 1);
+    if (rs.height !== undefined) row.height = rs.height;
+    rs.cells.forEach((cs, c) => {
+      if (!cs) return;
+      const cell = row.getCell(c + 1);
+      if (cs.s) cell.style = styles.get(cs.s)!;
+      if (cs.t === 'text') cell.value = sanitizeText(cs.v);
+      else if (cs.t === 'num') cell.value = exactNumber(cs.v, '');
+      else if (cs.t === 'formula') cell.value = { formula: cs.f, result: cs.result === undefined ? undefined : exactNumber(cs.result, '') } as ExcelJS.CellFormulaValue;
+    });
+    row.commit();
+  });
+  await ws.commit();
+  await wb.commit();
+}
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Child { code: number | null; ms: number; maxRssMb: number; err: string }
+
+const STATS = `const __s = process.env.BENCH_STATS; process.on('exit', () => require('fs').writeFileSync(__s, JSON.stringify(process.resourceUsage())));`;
+
+function child(script: string, args: string[], cwd: string): Promise<Child> {
+  const stats = path.join(cwd, `.stats-${Date.now()}.json`);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-e', STATS + script, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BENCH_STATS: stats } },
+      (err, _stdout, stderr) => {
+        const ms = performance.now() - t0;
+        fsp.readFile(stats, 'utf8').then((s) => JSON.parse(s).maxRSS as number, () => 0).then((kb) => {
+          resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, ms, maxRssMb: Math.round(kb / 1024), err: String(stderr) });
+        });
+      });
+  });
+}
 
 export async function run(): Promise<void> {
-  console.log('items   layout ms   write ms   xlsx KB   peak rss MB   peak heapUsed MB');
-  for (const n of [100, 1000, 10000]) {
-    const p = plan(n);
-    if (global.gc) global.gc();
-    let rss = 0;
-    let heap = 0;
-    const sample = () => { const m = process.memoryUsage(); rss = Math.max(rss, m.rss); heap = Math.max(heap, m.heapUsed); };
-    const timer = setInterval(sample, 5);
-    sample();
-    const t0 = performance.now();
-    const spec = layoutPlan(p);
-    const t1 = performance.now();
-    sample();
-    const buf = await writeSpecsToBuffer([spec]);
-    const t2 = performance.now();
-    sample();
-    clearInterval(timer);
-    console.log(`${String(n).padStart(5)}   ${(t1 - t0).toFixed(1).padStart(9)}   ${(t2 - t1).toFixed(1).padStart(8)}   ${(buf.length / 1024).toFixed(0).padStart(7)}   ${(rss / MB).toFixed(0).padStart(11)}   ${(heap / MB).toFixed(0).padStart(16)}`);
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'danh-muc-layout-bench-'));
+  try {
+    const text = JSON.stringify(planToJson(bigPlan(10_000, 100, smallAmount).plan));
+    const spec = buildAppendix(planFromJsonText(text)).spec;
+    const ours: number[] = [];
+    const writeOnly: number[] = [];
+    const theirs: number[] = [];
+    let oursKb = 0;
+    let theirsKb = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const a = path.join(dir, `ours-${i}.xlsx`);
+      const b = path.join(dir, `exceljs-${i}.xlsx`);
+      ours.push(await timed(() => ourBuild(text, a)));
+      writeOnly.push(await timed(() => writeWorkbook([spec], path.join(dir, `write-${i}.xlsx`), { overwrite: true }).then(() => undefined)));
+      theirs.push(await timed(() => exceljsStreaming(spec, b)));
+      oursKb = (await fsp.stat(a)).size / 1024;
+      theirsKb = (await fsp.stat(b)).size / 1024;
+    }
+    const o = median(ours);
+    const t = median(theirs);
+    console.log(`10,000 items (${spec.rows.length} rows), in one process, medians of ${RUNS} runs taken in turn:`);
+    console.log(`  build (plan JSON → parse, layout, check, write .xlsx)    ${o.toFixed(0).padStart(6)} ms   ${oursKb.toFixed(0)} KB`);
+    console.log(`  exceljs streaming writer, same cells from the spec       ${t.toFixed(0).padStart(6)} ms   ${theirsKb.toFixed(0)} KB`);
+    const w = median(writeOnly);
+    console.log(`  write step alone (streamWrite.ts), same spec             ${w.toFixed(0).padStart(6)} ms`);
+    console.log(`  ratio build / exceljs streaming writer                   ${(o / t).toFixed(2)} × (target ≤ 1.3 ×)`);
+    console.log(`  ratio write step / exceljs streaming writer              ${(w / t).toFixed(2)} ×`);
+
+    const planFile = path.join(dir, 'lon.plan.json');
+    await fsp.writeFile(planFile, JSON.stringify(planToJson(bigPlan(100_000, 50, smallAmount).plan)));
+    const cli = `require(${JSON.stringify(path.join(__dirname, '..', 'src', 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
+    const big = await child(cli, ['build', 'lon.plan.json', '-o', 'lon.xlsx'], dir);
+    const size = (await fsp.stat(path.join(dir, 'lon.xlsx')).catch(() => ({ size: 0 }))).size;
+    console.log(`danh-muc build, 100,000 items in 2,000 groups, own process: exit ${big.code}, ${(big.ms / 1000).toFixed(1)} s, ` +
+      `peak RSS ${big.maxRssMb} MB (target ≤ 500 MB), xlsx ${(size / 1e6).toFixed(1)} MB` + (big.err ? `; stderr: ${big.err.split('\n')[0]}` : ''));
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
   }
 }

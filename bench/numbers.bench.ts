@@ -2,6 +2,7 @@
 import { Dec } from '../src/core/base/decimal';
 import { formatVi, parseAmount } from '../src/core/text/numbers';
 import { amountToWords, wordsToAmount } from '../src/core/text/words';
+import { ExactSum } from '../src/core/base/exactSum';
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
 
 /** Median milliseconds of `runs` timed runs of fn (after one warm-up). */
@@ -25,6 +26,17 @@ function wordsAgainstLibrary(): void {
   const theirs = medianMs(7, () => { for (const s of inputs) doReadNumber(s, config); });
   console.log(`words from strings: amountToWords ${ours.toFixed(1)} ms, read-vietnamese-number ${theirs.toFixed(1)} ms for ${inputs.length}`
     + ` → throughput ${(theirs / ours).toFixed(2)} × read-vietnamese-number (target ≥ 1.0 ×), medians of 7`);
+}
+
+/** Exact sums (issue 12): ExactSum (scaled integers, decimal.js past 2^53) against a decimal.js loop, same amounts. */
+function sums(): void {
+  const amounts = Array.from({ length: 10000 }, (_, i) => new Dec(((BigInt(i) * 2_654_435_761n) % 9_999_999_999n).toString()).div(1000));
+  let fast = new Dec(0);
+  let slow = new Dec(0);
+  const ours = medianMs(7, () => { const acc = new ExactSum(); for (const a of amounts) acc.add(a); fast = acc.value(); });
+  const theirs = medianMs(7, () => { let acc = new Dec(0); for (const a of amounts) acc = acc.plus(a); slow = acc; });
+  console.log(`sum of ${amounts.length} three-decimal amounts: ExactSum ${ours.toFixed(2)} ms, decimal.js loop ${theirs.toFixed(2)} ms`
+    + ` → ${(theirs / ours).toFixed(0)} × faster, equal: ${fast.eq(slow)} (${fast.toFixed()}), medians of 7`);
 }
 
 function time(label: string, count: number, fn: () => void): void {
@@ -63,4 +75,5 @@ export async function run(): Promise<void> {
     for (const w of words) wordsToAmount(w);
   });
   wordsAgainstLibrary();
+  sums();
 }

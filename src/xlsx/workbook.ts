@@ -1,5 +1,5 @@
 /**
- * Writing whole workbooks safely: every sheet gets a free name, the file is written to a temporary file in
+ * Writing whole workbooks safely (streamed, so a large appendix never sits whole in memory): every sheet gets a free name, the file is written to a temporary file in
  * the same folder and only then moved into place, so a failure never leaves a half-written output, and an
  * existing file is never replaced unless the caller says so.
  */
@@ -7,7 +7,8 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import { freeSheetName } from '../core/layout/sheetNames';
-import { writeSpecsToBuffer } from './writeSpec';
+import type { FileHandle } from 'fs/promises';
+import { streamSpecsToFile } from './streamWrite';
 
 /** The output file already exists and overwriting was not asked for. */
 export class OutputExistsError extends Error {
@@ -35,14 +36,13 @@ export interface WriteWorkbookOptions {
 }
 
 /**
- * Writes the sheets to outPath atomically: the bytes are built in memory, written to a temporary file next to
+ * Writes the sheets to outPath atomically: the package is streamed (streamWrite.ts) into a temporary file next to
  * outPath, then linked (no overwrite) or renamed (overwrite) into place. Returns the sheet names used.
  */
 export async function writeWorkbook(specs: SheetSpec[], outPath: string, opts: WriteWorkbookOptions = {}): Promise<string[]> {
   const named = withFreeNames(specs);
   if (!opts.overwrite && (await exists(outPath))) throw new OutputExistsError(outPath);
-  const buf = await writeSpecsToBuffer(named, opts.warnings);
-  await writeFileAtomic(outPath, buf, opts.overwrite ?? false);
+  await writeFileAtomic(outPath, (fh) => streamSpecsToFile(named, fh, opts.warnings), opts.overwrite ?? false);
   return named.map((s) => s.name);
 }
 
@@ -56,12 +56,23 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Temp file in the same folder, then into place; the temp file is removed on any failure. */
-export async function writeFileAtomic(outPath: string, data: Buffer, overwrite: boolean): Promise<void> {
+/**
+ * Temp file in the same folder, then into place; the temp file is removed on any failure. `data` is the bytes, or
+ * a function that writes them into the open temporary file.
+ */
+export async function writeFileAtomic(
+  outPath: string, data: Buffer | ((fh: FileHandle) => Promise<void>), overwrite: boolean,
+): Promise<void> {
   const dir = path.dirname(path.resolve(outPath));
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    await fsp.writeFile(tmp, data, { flag: 'wx' });
+    const fh = await fsp.open(tmp, 'wx');
+    try {
+      if (Buffer.isBuffer(data)) await fh.writeFile(data);
+      else await data(fh);
+    } finally {
+      await fh.close();
+    }
     if (overwrite) {
       await fsp.rename(tmp, outPath);
     } else {

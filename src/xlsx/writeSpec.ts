@@ -1,5 +1,8 @@
 /**
- * SheetSpec → .xlsx with exceljs (the file adapter of src/core/sheetspec.ts; the Office.js writer consumes the same spec).
+ * SheetSpec → a worksheet of an exceljs workbook in memory: the path for adding sheets to a workbook already loaded
+ * (never replacing one), and writeSpecsToBuffer. New files (`build`, `template`, writeSpecsToFile) go through the streaming
+ * writer, streamWrite.ts, which writes the same content; both take their checks from specCheck.ts. The Office.js
+ * writer consumes the same spec.
  *
  * - text cells are written as strings (shared strings, t="s"): exceljs never interprets a string, so "=1+1", "+84",
  *   "-", "@x" stay text. Line breaks are normalised to "\n" (XML turns a raw "\r" into "\n" on reading anyway, and
@@ -12,29 +15,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { Workbook } from './exceljsLite';
-import { Dec } from '../core/base/decimal';
 import { a1, colLetters } from '../core/base/a1';
-import { EXCEL } from '../core/base/limits';
-import type { CellRange } from '../core/base/grid';
 import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
+import {
+  XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1, sanitizeText,
+} from './specCheck';
+import { streamSpecsToFile } from './streamWrite';
 
-/** A SheetSpec that cannot be written as a valid workbook; `message` is one Vietnamese sentence. */
-export class XlsxWriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxWriteError';
-  }
-}
-
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** The text as it will be stored: "\r\n" and "\r" → "\n", characters XML cannot carry dropped. */
-export function sanitizeText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
-}
-
-const rangeA1 = (r: CellRange) => (r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`);
+export { XlsxWriteError, exactNumber, listRefused, sanitizeText };
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
@@ -63,49 +51,6 @@ export function toExcelStyle(st: CellStyle): Partial<ExcelJS.Style> {
   if (st.numFmt) out.numFmt = st.numFmt;
   return out;
 }
-
-/**
- * A number Excel can hold exactly as the decimal string says: at most 15 significant digits (what Excel keeps and
- * shows; the reader reads doubles at 15 digits too) and an IEEE double round trip.
- */
-export function exactNumber(v: string, where: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || new Dec(v).sd() > 15 || !new Dec(v).equals(new Dec(n.toString()))) {
-    throw new XlsxWriteError(`Ô ${where}: số "${v}" vượt quá độ chính xác của Excel (15 chữ số).`);
-  }
-  return n;
-}
-
-function checkSheetName(name: string): void {
-  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
-    throw new XlsxWriteError(`Tên trang tính "${name}" không hợp lệ trong Excel (tối đa 31 ký tự, không có [ ] : * ? / \\).`);
-  }
-}
-
-function checkMerges(merges: CellRange[]): void {
-  const seen = new Map<string, number>();
-  merges.forEach((m, i) => {
-    if (m.r1 < m.r0 || m.c1 < m.c0) throw new XlsxWriteError(`Vùng gộp ô ${rangeA1(m)} không hợp lệ.`);
-    for (let r = m.r0; r <= m.r1; r++) {
-      for (let c = m.c0; c <= m.c1; c++) {
-        const k = `${r},${c}`;
-        if (seen.has(k)) throw new XlsxWriteError(`Các vùng gộp ô chồng lên nhau tại ${a1(r, c)}.`);
-        seen.set(k, i);
-      }
-    }
-  });
-}
-
-/** The list as Excel's inline formula; undefined when Excel cannot take it (over 255 characters, a comma or quote). */
-function listFormula(list: string[]): string | undefined {
-  if (list.some((v) => /[",]/.test(v))) return undefined;
-  const f = `"${list.join(',')}"`;
-  // the list between its two quotes is at most EXCEL.maxListChars (255) characters
-  return f.length > EXCEL.maxListChars + 2 ? undefined : f;
-}
-
-/** The warning for a list Excel cannot take; the same words as the Office writer's (the sheet is written without it). */
-export const listRefused = (address: string) => `Không tạo được danh sách chọn cho vùng ${address}: giá trị quá dài hoặc có dấu phẩy.`;
 
 /** Writes one SheetSpec as a new worksheet of `wb` and returns it. */
 export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec, warnings: string[] = []): ExcelJS.Worksheet {
@@ -140,14 +85,9 @@ export function writeSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec, warni
       const st = styleOf(cs.s);
       if (st) cell.style = st;
       switch (cs.t) {
-        case 'text': {
-          const v = sanitizeText(cs.v);
-          if (v.length > EXCEL.maxCellText) {
-            throw new XlsxWriteError(`Ô ${a1(r, c)}: văn bản dài ${v.length} ký tự, vượt giới hạn ${EXCEL.maxCellText} ký tự của một ô Excel.`);
-          }
-          cell.value = v;
+        case 'text':
+          cell.value = cellText(cs.v, r, c);
           break;
-        }
         case 'num':
           cell.value = exactNumber(cs.v, a1(r, c));
           break;
@@ -221,15 +161,24 @@ export function workbookOfSpecs(specs: SheetSpec[], warnings: string[] = []): Ex
   return wb;
 }
 
-/** The workbook's bytes; what could not be written as asked (a list Excel refuses) is added to `warnings`. */
+/**
+ * The workbook's bytes from exceljs's in-memory model; what could not be written as asked (a list Excel refuses) is
+ * added to `warnings`. The streaming writer's bytes: streamSpecsToBuffer (streamWrite.ts).
+ */
 export async function writeSpecsToBuffer(specs: SheetSpec[], warnings: string[] = []): Promise<Buffer> {
-  const wb = workbookOfSpecs(specs, warnings);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await workbookOfSpecs(specs, warnings).xlsx.writeBuffer());
 }
 
-/** Writes the workbook fully in memory first, so a failure never leaves a partial file behind. */
+/** Writes the file with the streaming writer (replacing one already there); a failure removes what was written. */
 export async function writeSpecsToFile(specs: SheetSpec[], path: string): Promise<void> {
-  const buf = await writeSpecsToBuffer(specs);
   const { promises: fsp } = await import('fs');
-  await fsp.writeFile(path, buf);
+  const fh = await fsp.open(path, 'w');
+  try {
+    await streamSpecsToFile(specs, fh);
+    await fh.close();
+  } catch (e) {
+    await fh.close();
+    await fsp.rm(path, { force: true });
+    throw e;
+  }
 }

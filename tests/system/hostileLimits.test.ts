@@ -137,6 +137,16 @@ describe('plans', () => {
     oneLine(await runCli(['build', 'nhieu.json', '-o', 'n.xlsx'], dir, { measure: true }), /20\.000 nguồn vốn, quá giới hạn 1\.000/);
   });
 
+  test('a plan of 10^6 items: refused before any work, naming the limit, in little memory', async () => {
+    const items = Array.from({ length: 1_000_000 }, (_, i) => `{"tt":"${i + 1}","name":"x"}`).join(',');
+    await file('trieu.json', `{"format":"danh-muc/plan@1","meta":{"title":"K","unit":"triệu đồng"},"years":"2021-2022",`
+      + `"sources":[{"code":"A","label":"A"}],"nodes":[{"kind":"group","level":1,"tt":"I","name":"N","children":[${items}]}]}`);
+    const r = await runCli(['build', 'trieu.json', '-o', 't.xlsx'], dir, { measure: true, timeoutMs: 60_000 });
+    oneLine(r, /quá giới hạn 200\.000 dòng của một kế hoạch/);
+    expect(r.maxRssMb).toBeLessThan(1024);
+    await expect(fsp.stat(path.join(dir, 't.xlsx'))).rejects.toThrow();
+  });
+
   test('template --sources "=1+1" names what is missing, not a code ""', async () => {
     const r = await runCli(['template', '--sources', '=1+1', '-o', 't.xlsx'], dir);
     oneLine(r, /thiếu mã nguồn vốn trước dấu "=" trong "=1\+1"/);

@@ -6,10 +6,15 @@ import { a1 } from '../../src/core/base/a1';
 import { layoutPlan } from '../../src/core/layout/layout';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import { sanitizeText, writeSpecsToBuffer, writeSpecToWorkbook, XlsxWriteError } from '../../src/xlsx/writeSpec';
+import { streamSpecsToBuffer } from '../../src/xlsx/streamWrite';
 import { basePlan, group, item, socTrangPlan } from '../helpers/fixtures';
 
+/** Both writers: the streaming one (new files: build, template) and exceljs's in-memory model. */
+const WRITERS = [['streaming', streamSpecsToBuffer], ['exceljs in memory', writeSpecsToBuffer]] as const;
+let writeBuffer: (specs: SheetSpec[]) => Promise<Buffer> = streamSpecsToBuffer;
+
 async function roundTrip(specs: SheetSpec[]): Promise<ExcelJS.Workbook> {
-  const buf = await writeSpecsToBuffer(specs);
+  const buf = await writeBuffer(specs);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
@@ -75,7 +80,9 @@ function compareSheet(spec: SheetSpec, ws: ExcelJS.Worksheet): void {
   });
 }
 
-describe('SheetSpec → xlsx → exceljs', () => {
+describe.each(WRITERS)('SheetSpec → xlsx (%s writer) → exceljs', (_name, writer) => {
+  beforeEach(() => { writeBuffer = writer; });
+
   test('Sóc Trăng appendix: every cell, merge, format, width, height, print setting', async () => {
     const spec = layoutPlan(socTrangPlan(), { words: true });
     const wb = await roundTrip([spec]);
@@ -97,7 +104,7 @@ describe('SheetSpec → xlsx → exceljs', () => {
   });
 
   test('the workbook asks Excel to recalculate on load', async () => {
-    const buf = await writeSpecsToBuffer([layoutPlan(socTrangPlan())]);
+    const buf = await writeBuffer([layoutPlan(socTrangPlan())]);
     const zip = await JSZip.loadAsync(buf);
     expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
   });

@@ -3,7 +3,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
 import { OutputExistsError, writeWorkbook } from '../../xlsx/workbook';
-import { XlsxWriteError } from '../../xlsx/writeSpec';
+import { XlsxWriteError } from '../../xlsx/specCheck';
 import type { SheetSpec } from '../../core/layout/sheetspec';
 
 /** The -o path, absolute, checked: .xlsx, folder exists, not an existing file unless force. */

@@ -4,6 +4,7 @@
  */
 import { Dec, ZERO, plain } from '../base/decimal';
 import { colLetters } from '../base/a1';
+import { ExactSum } from '../base/exactSum';
 import type { FundingSource, Item, Plan } from '../plan/model';
 import type { PlanTotals } from '../plan/totals';
 import { formatVi } from '../text/numbers';
@@ -94,8 +95,10 @@ export function layoutBreakdown(s: Sheet, bodyStart: number, bodyEnd: number): v
     const vals: Amounts = new Map();
     const criterion = sumifCriterion(src.code, `$${colLetters(codeCol)}${br.r + 1}`);
     for (const c of yearCols) {
-      let v = ZERO;
-      leaf.codes.forEach((code, r) => { if (code === src.code) v = v.plus(leaf.vals.get(r)?.get(c) ?? ZERO); });
+      // An exact sum (ExactSum: scaled integers, decimal.js past 2^53), equal to a Dec.plus loop from zero.
+      const acc = new ExactSum();
+      leaf.codes.forEach((code, r) => { if (code === src.code) acc.add(leaf.vals.get(r)?.get(c) ?? ZERO); });
+      const v = acc.value();
       vals.set(c, v);
       const f = `SUMIF(${codeRange},${criterion},${colLetters(c)}$${bodyStart + 1}:${colLetters(c)}$${last})`;
       br.row.cells[c] = { t: 'formula', f, result: plain(v), s: 'bdNum' };

@@ -486,3 +486,33 @@ describe('property: random plans', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('property: hostile amounts (exact sums past 2^53)', () => {
+  // Pairs of huge amounts that cancel, plus small ones with up to 6 decimals: every stated total stays within 15
+  // significant digits, but the partial sums pass 2^53 once scaled, so ExactSum must fall back to decimal.js.
+  const pair = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: 9, max: 14 }), fc.bigInt({ min: 0n, max: 10n ** 14n }),
+    fc.constantFrom('NSTW', 'NSĐP'))
+    .map(([m, e, small, source]) => ({ big: (m * 10n ** BigInt(e)).toString(), small: new Dec(small.toString()).div(1e6).toFixed(), source }));
+
+  test('group, grand and "Trong đó" totals equal a decimal.js loop', () => {
+    fc.assert(fc.property(fc.array(pair, { minLength: 1, maxLength: 6 }), (pairs) => {
+      let k = 0;
+      const items = pairs.flatMap((p) => [
+        item(String(++k), `Dự án ${k}`, { 2021: p.big }, p.source),
+        item(String(++k), `Dự án ${k}`, { 2022: p.small }, p.source),
+        item(String(++k), `Dự án ${k}`, { 2021: `-${p.big}` }, p.source),
+      ]);
+      const plan = basePlan([group('I', 'Nhóm', items)], { years: { from: 2021, to: 2022 } });
+      const spec = layoutPlan(plan);
+      expectMatchesCoreTotals(plan, spec);
+      const bySource: Record<string, Dec> = { NSTW: new Dec(0), 'NSĐP': new Dec(0) };
+      for (const p of pairs) bySource[p.source] = bySource[p.source].plus(p.big).plus(p.small).plus(`-${p.big}`);
+      const total = Object.values(bySource).reduce((a, b) => a.plus(b), new Dec(0));
+      expect(expectedValues(spec, spec.roles!.total[0], 'total') ?? '0').toBe(total.toFixed());
+      const bd = spec.roles!.breakdown;
+      expect(expectedValues(spec, bd[1], 'year:2022') ?? '0').toBe(bySource.NSTW.toFixed());
+      expect(expectedValues(spec, bd[2], 'year:2022') ?? '0').toBe(bySource['NSĐP'].toFixed());
+      expect(expectedValues(spec, bd[1], 'year:2021') ?? '0').toBe('0');
+    }), { numRuns: 40, seed: 1214 });
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Dec } from '../../../src/core/base/decimal';
 import { AmountError } from '../../../src/core/text/numbers';
 import { amountToWords, canSayInWords, extractWords, wordsToAmount, WordsOptions } from '../../../src/core/text/words';
@@ -182,5 +183,36 @@ describe('canSayInWords', () => {
     expect(canSayInWords(new Dec(Infinity))).toBe(false);
     expect(canSayInWords(new Dec(1), 'kg' as Unit)).toBe(false);
     expect(canSayInWords(5 as unknown as Dec)).toBe(false);
+  });
+});
+
+describe('amountToWords from a string of digits (the fast path)', () => {
+  const UNITS: Unit[] = ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'];
+  const digits = fc.tuple(fc.boolean(), fc.stringMatching(/^0{0,3}[0-9]{1,21}$/)).map(([neg, d]) => (neg ? `-${d}` : d));
+  const options = fc.record({
+    unit: fc.constantFrom(...UNITS), linh: fc.constantFrom<'linh' | 'lẻ'>('linh', 'lẻ'), thousand: fc.constantFrom<'nghìn' | 'ngàn'>('nghìn', 'ngàn'),
+    four: fc.constantFrom<'bốn' | 'tư'>('bốn', 'tư'), chan: fc.boolean(), commas: fc.boolean(), currency: fc.boolean(),
+  });
+  const said = (f: () => string) => { try { return f(); } catch (e) { return e instanceof AmountError ? 'AmountError' : `other: ${String(e)}`; } };
+
+  test('reads exactly as the general path (parseAmount, then decimal.js), errors included', () => {
+    fc.assert(fc.property(digits, options, (d, o) => {
+      // A trailing space is not a plain string of digits: the general path reads the same value.
+      expect(said(() => amountToWords(d, o))).toBe(said(() => amountToWords(`${d} `, o)));
+      expect(said(() => amountToWords(d, o))).toBe(said(() => amountToWords(new Dec(d), o)));
+    }), { numRuns: 3000, seed: 1212 });
+  });
+
+  test('reads back to the same amount (wordsToAmount), across every tỷ boundary', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 21n - 1n }), fc.constantFrom('linh', 'lẻ'), (n, linh) => {
+      const words = amountToWords(n.toString(), { linh: linh as 'linh' | 'lẻ' });
+      expect(wordsToAmount(words)?.toFixed()).toBe(n.toString());
+    }), { numRuns: 3000, seed: 1213 });
+    for (const s of ['1000000000', '1000000001', '999999999999999999999', '1000000000000000000', '000', '-0', '-1000']) {
+      expect(wordsToAmount(amountToWords(s))?.toFixed()).toBe(new Dec(s).toFixed());
+    }
+    expect(() => amountToWords('1000000000000000000000')).toThrow(AmountError);
+    expect(amountToWords('1000000000000')).toBe('Một nghìn tỷ đồng');
+    expect(amountToWords('-0105', { unit: 'nghìn đồng' })).toBe('Âm một trăm linh năm nghìn đồng');
   });
 });

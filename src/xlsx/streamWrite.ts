@@ -1,0 +1,173 @@
+/**
+ * SheetSpec → .xlsx, streamed: each worksheet's XML is produced row by row and deflated (node:zlib) as it goes, so
+ * memory holds the spec, the shared strings and one chunk of compressed output, never the workbook model or the
+ * whole file. The file adapter of src/core/layout/sheetspec.ts for new workbooks (`build`, `template`); the
+ * in-memory exceljs writer (writeSpec.ts) stays for adding sheets to a workbook already loaded.
+ *
+ * Same content as the exceljs writer: text as shared strings (never interpreted), numbers from exact decimal
+ * strings, formulas with their cached results and recalculation on load, named styles, merges, widths, heights,
+ * frozen panes, print setup (A4, orientation, fit, margins, titles, area, centred, footer), list validations.
+ */
+import { colLetters } from '../core/base/a1';
+import type { CellSpec, SheetSpec } from '../core/layout/sheetspec';
+import {
+  XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1,
+} from './specCheck';
+import { SharedStrings, StyleTable, appProps, contentTypes, coreProps, esc, rootRels, workbookRels, workbookXml } from './xlsxParts';
+import { BufferSink, FileSink, ZipWriter, type ZipSink } from './zipStream';
+import type { FileHandle } from 'fs/promises';
+
+/** Defaults exceljs writes when a sheet has no print setup. */
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+function sheetViews(spec: SheetSpec): string {
+  const f = spec.freeze;
+  if (!f || (f.rows <= 0 && f.cols <= 0)) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const pane = f.rows > 0 && f.cols > 0 ? 'bottomRight' : f.rows > 0 ? 'bottomLeft' : 'topRight';
+  return '<sheetViews><sheetView workbookViewId="0"><pane'
+    + `${f.cols > 0 ? ` xSplit="${f.cols}"` : ''}${f.rows > 0 ? ` ySplit="${f.rows}"` : ''}`
+    + ` topLeftCell="${colLetters(f.cols)}${f.rows + 1}" activePane="${pane}" state="frozen"/>`
+    + `<selection pane="${pane}" activeCell="A1" sqref="A1"/></sheetView></sheetViews>`;
+}
+
+function validations(spec: SheetSpec, warnings: string[]): string {
+  let out = '';
+  let n = 0;
+  for (const v of spec.validations ?? []) {
+    const formula = listFormula(v.list);
+    if (formula === undefined) {
+      warnings.push(listRefused(rangeA1(v.range)));
+      continue;
+    }
+    n++;
+    out += '<dataValidation type="list" allowBlank="1"'
+      + `${v.prompt ? ` showInputMessage="1" prompt="${esc(v.prompt)}"` : ''}`
+      + ' showErrorMessage="1" errorStyle="stop" error="Chọn một giá trị trong danh sách."'
+      + ` sqref="${rangeA1(v.range)}"><formula1>${esc(formula)}</formula1></dataValidation>`;
+  }
+  return n ? `<dataValidations count="${n}">${out}</dataValidations>` : '';
+}
+
+function pageParts(spec: SheetSpec): string {
+  const p = spec.print;
+  const m = p ? p.margins : DEFAULT_MARGINS;
+  let s = p ? '<printOptions horizontalCentered="1"/>' : '';
+  s += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (!p) return s;
+  s += `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>`;
+  if (p.footer) {
+    const font = spec.defaultFont;
+    s += `<headerFooter><oddFooter>${esc(`&C&"${font.name},Regular"&${Math.max(8, font.size - 1)}${p.footer}`)}</oddFooter></headerFooter>`;
+  }
+  return s;
+}
+
+/** One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. */
+function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warnings: string[]): Generator<string> {
+  const covered = checkMerges(spec.merges);
+  const xf = new Map<string, number>();
+  const styleOf = (name: string): number => {
+    let i = xf.get(name);
+    if (i === undefined) {
+      const def = Object.prototype.hasOwnProperty.call(spec.styles, name) ? spec.styles[name] : undefined;
+      if (!def) throw new XlsxWriteError(`Kiểu định dạng "${name}" không được khai báo.`);
+      i = styles.xf(def);
+      xf.set(name, i);
+    }
+    return i;
+  };
+  let width = spec.columns.length;
+  for (const r of spec.rows) width = Math.max(width, r.cells.length);
+  const letters = Array.from({ length: width }, (_, c) => colLetters(c));
+
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    + 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+  if (spec.print) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  if (spec.rows.length > 0 && width > 0) yield `<dimension ref="A1:${letters[width - 1]}${spec.rows.length}"/>`;
+  yield sheetViews(spec);
+  yield '<sheetFormatPr defaultRowHeight="15"/>';
+  if (spec.columns.length) {
+    yield `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`;
+  }
+  yield '<sheetData>';
+  for (let r = 0; r < spec.rows.length; r++) {
+    const rs = spec.rows[r];
+    const n = String(r + 1);
+    const spans = covered.get(r);
+    let cells = '';
+    for (let c = 0; c < rs.cells.length; c++) {
+      const cs: CellSpec | null = rs.cells[c];
+      if (!cs) continue;
+      const s = cs.s ? ` s="${styleOf(cs.s)}"` : '';
+      const ref = letters[c] + n;
+      if (spans && isCovered(spans, c)) {
+        if (s) cells += `<c r="${ref}"${s}/>`;
+        continue;
+      }
+      switch (cs.t) {
+        case 'text':
+          cells += `<c r="${ref}"${s} t="s"><v>${sst.id(cellText(cs.v, r, c))}</v></c>`;
+          break;
+        case 'num':
+          cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
+          break;
+        case 'formula':
+          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${exactNumber(cs.result, ref)}</v>` : ''}</c>`;
+          break;
+        case 'empty':
+          if (s) cells += `<c r="${ref}"${s}/>`;
+          break;
+      }
+    }
+    const ht = rs.height !== undefined ? ` ht="${rs.height}" customHeight="1"` : '';
+    if (cells) yield `<row r="${n}"${ht}>${cells}</row>`;
+    else if (ht) yield `<row r="${n}"${ht}/>`;
+  }
+  yield '</sheetData>';
+  if (spec.merges.length) yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>`;
+  yield validations(spec, warnings);
+  yield pageParts(spec);
+  yield '</worksheet>';
+}
+
+/** Whether column c lies in one of the spans [c0, c1, …]. */
+function isCovered(spans: number[], c: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (c >= spans[i] && c <= spans[i + 1]) return true;
+  return false;
+}
+
+/** Writes the sheets, in order, as a whole package into `sink`; what could not be written as asked goes to `warnings`. */
+export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnings: string[] = []): Promise<void> {
+  const seen = new Set<string>();
+  for (const s of specs) {
+    checkSheetName(s.name);
+    const key = s.name.toLocaleUpperCase('vi');
+    if (seen.has(key)) throw new XlsxWriteError(`Sổ tính đã có trang "${s.name}".`);
+    seen.add(key);
+  }
+  const zip = new ZipWriter(sink, 6, () => new XlsxWriteError('Tệp Excel vượt quá 4 GB.'));
+  const styles = new StyleTable();
+  const sst = new SharedStrings();
+  for (let i = 0; i < specs.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(specs[i], styles, sst, warnings));
+  await zip.add('[Content_Types].xml', [contentTypes(specs.length)]);
+  await zip.add('_rels/.rels', [rootRels()]);
+  await zip.add('docProps/core.xml', [coreProps('Danh mục', new Date())]);
+  await zip.add('docProps/app.xml', [appProps()]);
+  await zip.add('xl/workbook.xml', [workbookXml(specs)]);
+  await zip.add('xl/_rels/workbook.xml.rels', [workbookRels(specs.length)]);
+  await zip.add('xl/styles.xml', [styles.xml()]);
+  await zip.add('xl/sharedStrings.xml', sst.xml());
+  await zip.finish();
+}
+
+/** The package's bytes, in memory. */
+export async function streamSpecsToBuffer(specs: SheetSpec[], warnings: string[] = []): Promise<Buffer> {
+  const sink = new BufferSink();
+  await writeSpecsToSink(specs, sink, warnings);
+  return sink.bytes();
+}
+
+/** The package written into an open, empty file from its start. */
+export async function streamSpecsToFile(specs: SheetSpec[], fh: FileHandle, warnings: string[] = []): Promise<void> {
+  await writeSpecsToSink(specs, new FileSink(fh), warnings);
+}

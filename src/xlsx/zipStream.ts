@@ -1,0 +1,174 @@
+/**
+ * A minimal streaming ZIP writer for .xlsx packages: each part is deflated with node:zlib as its text is produced,
+ * so a part never has to exist whole in memory. Local headers are written first and completed afterwards (CRC and
+ * sizes patched in place), so the file carries no data descriptors; a central directory closes it. No ZIP64: an
+ * archive (or part) reaching 4 GiB is refused with XlsxWriteError.
+ */
+import * as zlib from 'zlib';
+import type { FileHandle } from 'fs/promises';
+
+/** Where the archive's bytes go: appended in order, with an occasional patch of bytes already written. */
+export interface ZipSink {
+  append(b: Buffer): Promise<void>;
+  patch(position: number, b: Buffer): Promise<void>;
+}
+
+/** Bytes collected in memory (Buffer.concat at the end). */
+export class BufferSink implements ZipSink {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  async append(b: Buffer): Promise<void> { this.chunks.push(b); this.size += b.length; }
+  async patch(position: number, b: Buffer): Promise<void> {
+    let at = 0;
+    for (const c of this.chunks) {
+      if (position >= at && position + b.length <= at + c.length) { b.copy(c, position - at); return; }
+      at += c.length;
+    }
+    throw new Error('zip: patch outside one written chunk');
+  }
+  bytes(): Buffer { return Buffer.concat(this.chunks, this.size); }
+}
+
+/** Bytes written to an open file, from its start. */
+export class FileSink implements ZipSink {
+  private pos = 0;
+  constructor(private readonly fh: FileHandle) {}
+  async append(b: Buffer): Promise<void> {
+    let done = 0;
+    while (done < b.length) done += (await this.fh.write(b, done, b.length - done, this.pos + done)).bytesWritten;
+    this.pos += b.length;
+  }
+  async patch(position: number, b: Buffer): Promise<void> { await this.fh.write(b, 0, b.length, position); }
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 of b continuing from crc: node:zlib's native one where the Node version has it. */
+const crc32: (b: Buffer, crc: number) => number = (zlib as unknown as { crc32?: (b: Buffer, c: number) => number }).crc32
+  ?? ((b, crc) => {
+    let c = ~crc;
+    for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+  });
+
+interface Entry { name: Buffer; offset: number; crc: number; size: number; csize: number }
+
+/** DOS date/time of 1980-01-01 00:00 (the archive's contents, not its time, are what matters). */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const LIMIT = 0xffffffff;
+
+/** Text is gathered into chunks of about this many characters before it is encoded and deflated. */
+const CHUNK_CHARS = 1 << 16;
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+  private pos = 0;
+
+  constructor(private readonly sink: ZipSink, private readonly level = 6, private readonly tooLarge: () => Error = () => new Error('zip: archive over 4 GiB')) {}
+
+  private async append(b: Buffer): Promise<void> {
+    await this.sink.append(b);
+    this.pos += b.length;
+    if (this.pos >= LIMIT) throw this.tooLarge();
+  }
+
+  /** Adds one part; `text` yields its XML in pieces of any size, in order. */
+  async add(name: string, text: Iterable<string>): Promise<void> {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const entry: Entry = { name: nameBuf, offset: this.pos, crc: 0, size: 0, csize: 0 };
+    const head = Buffer.alloc(30 + nameBuf.length);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4); // version needed
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt16LE(8, 8); // deflate
+    head.writeUInt16LE(DOS_TIME, 10);
+    head.writeUInt16LE(DOS_DATE, 12);
+    head.writeUInt16LE(nameBuf.length, 26);
+    nameBuf.copy(head, 30);
+    await this.append(head);
+
+    const deflate = zlib.createDeflateRaw({ level: this.level });
+    const drained = (async () => {
+      for await (const c of deflate as AsyncIterable<Buffer>) {
+        entry.csize += c.length;
+        await this.append(c);
+      }
+    })();
+    // A failure on the output side stops the producer too; it is re-thrown by `await drained` below.
+    let failed = false;
+    drained.catch(() => { failed = true; });
+    const feed = async (s: string) => {
+      const b = Buffer.from(s, 'utf8');
+      entry.crc = crc32(b, entry.crc);
+      entry.size += b.length;
+      if (entry.size >= LIMIT) throw this.tooLarge();
+      if (!deflate.write(b)) await new Promise<void>((resolve) => deflate.once('drain', resolve));
+    };
+    let pending: string[] = [];
+    let chars = 0;
+    try {
+      for (const piece of text) {
+        pending.push(piece);
+        chars += piece.length;
+        if (chars >= CHUNK_CHARS) {
+          await feed(pending.join(''));
+          pending = [];
+          chars = 0;
+          if (failed) break;
+        }
+      }
+      if (chars > 0 && !failed) await feed(pending.join(''));
+    } catch (e) {
+      deflate.destroy();
+      await drained.catch(() => undefined);
+      throw e;
+    }
+    deflate.end();
+    await drained;
+
+    const fix = Buffer.alloc(12);
+    fix.writeUInt32LE(entry.crc >>> 0, 0);
+    fix.writeUInt32LE(entry.csize, 4);
+    fix.writeUInt32LE(entry.size, 8);
+    await this.sink.patch(entry.offset + 14, fix);
+    this.entries.push(entry);
+  }
+
+  /** Writes the central directory; the archive is then complete. */
+  async finish(): Promise<void> {
+    const start = this.pos;
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46 + e.name.length);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // made by
+      h.writeUInt16LE(20, 6); // needed
+      h.writeUInt16LE(0x0800, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(DOS_TIME, 12);
+      h.writeUInt16LE(DOS_DATE, 14);
+      h.writeUInt32LE(e.crc >>> 0, 16);
+      h.writeUInt32LE(e.csize, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      e.name.copy(h, 46);
+      await this.append(h);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.pos - start, 12);
+    end.writeUInt32LE(start, 16);
+    await this.append(end);
+  }
+}
