@@ -31,6 +31,9 @@ type OfficeLike = {
   addin?: { showAsTaskpane?: () => Promise<void> };
 };
 
+/** The manifest's ExecuteFunction names (built with DANH_MUC_SHARED_RUNTIME=1) and what each asks of the pane. */
+export const COMMANDS: Readonly<Record<string, PaneRequest>> = { checkActiveSheet: 'check', openBuild: 'build' };
+
 /** Associates the manifest's function commands with their handlers (when office.js has Office.actions). */
 export function registerCommands(office: OfficeLike | undefined): boolean {
   const associate = office?.actions?.associate;
@@ -41,7 +44,6 @@ export function registerCommands(office: OfficeLike | undefined): boolean {
     // completed() is always called (Excel otherwise keeps the button busy); a failure to show stays visible
     void shown.finally(() => event.completed());
   };
-  associate.call(office.actions, 'checkActiveSheet', command('check'));
-  associate.call(office.actions, 'openBuild', command('build'));
+  for (const [name, request] of Object.entries(COMMANDS)) associate.call(office.actions, name, command(request));
   return true;
 }
