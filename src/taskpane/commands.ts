@@ -41,8 +41,12 @@ export function registerCommands(office: OfficeLike | undefined): boolean {
   const command = (r: PaneRequest) => (event: { completed: () => void }) => {
     requestPane(r);
     const shown = office.addin?.showAsTaskpane?.() ?? Promise.resolve();
-    // completed() is always called (Excel otherwise keeps the button busy); a failure to show stays visible
-    void shown.finally(() => event.completed());
+    // completed() is always called (Excel otherwise keeps the button busy); a pane that cannot be shown is logged
+    // (the ribbon is the boundary: there is no pane to tell)
+    shown.then(() => event.completed(), (e: unknown) => {
+      event.completed();
+      console.error('Không mở được ngăn Danh mục:', e);
+    });
   };
   for (const [name, request] of Object.entries(COMMANDS)) associate.call(office.actions, name, command(request));
   return true;
