@@ -68,6 +68,9 @@ function sharedRuntimeManifest(xml) {
   const swaps = [
     ['<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>\n      <Set Name="SharedRuntime" MinVersion="1.1"/>'],
     ['<Host xsi:type="Workbook">\n', '<Host xsi:type="Workbook">\n        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n'],
+    ['<SourceLocation resid="Functions.Page.Url"/>', '<SourceLocation resid="Taskpane.Url"/>'],
+    ['</GetStarted>\n', '</GetStarted>\n          <FunctionFile resid="Taskpane.Url"/>\n'],
+    [/\s*<bt:Url id="Functions.Page.Url"[^>]*\/>/, ''],
     [/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DanhMuc.Pane<\/TaskpaneId>\s*<SourceLocation resid="Pane.Check.Url"\/>\s*<\/Action>/,
       '<Action xsi:type="ExecuteFunction">\n                    <FunctionName>checkActiveSheet</FunctionName>\n                  </Action>'],
     [/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DanhMuc.Pane<\/TaskpaneId>\s*<SourceLocation resid="Pane.Build.Url"\/>\s*<\/Action>/,
@@ -170,6 +173,13 @@ module.exports = async (env, options) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         csp: CSP, // written first in <head> by the template, before any script
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'functions.html',
+        template: './src/functions/functions.html',
+        chunks: ['functions'],
+        csp: CSP,
+        customFunctionsRuntime: officeJs.url.replace(/office\.js$/, 'custom-functions-runtime.js'),
       }),
       new CopyWebpackPlugin({
         patterns: [

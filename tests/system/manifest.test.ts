@@ -112,7 +112,6 @@ describe('=DANHMUC.BANGCHU and the shared runtime', () => {
       const cf = `${WB}/AllFormFactors/ExtensionPoint[@xsi:type='CustomFunctions']`;
       expect(url(m, xpath(m, `${cf}/Script/SourceLocation/@resid`))).toBe('https://localhost:3000/functions.js');
       expect(url(m, xpath(m, `${cf}/Metadata/SourceLocation/@resid`))).toBe('https://localhost:3000/functions.json');
-      expect(xpath(m, `${cf}/Page/SourceLocation/@resid`)).toBe('Taskpane.Url');
       const ns = xpath(m, `${cf}/Namespace/@resid`);
       expect(xpath(m, `//ShortStrings/String[@id='${ns}']/@DefaultValue`)).toBe('DANHMUC');
       expect(url(m, 'Taskpane.Url')).toBe('https://localhost:3000/taskpane.html');
@@ -120,6 +119,9 @@ describe('=DANHMUC.BANGCHU and the shared runtime', () => {
   });
 
   test('default manifest: no shared runtime, so the buttons open the pane by URL (works on Excel 2019 too)', () => {
+    const page = xpath(xml, `${WB}/AllFormFactors/ExtensionPoint/Page/SourceLocation/@resid`);
+    expect(url(xml, page)).toBe('https://localhost:3000/functions.html');
+    expect(xpath(xml, 'count(//FunctionFile)')).toBe('0');
     expect(xpath(xml, 'count(//Runtimes)')).toBe('0');
     expect(xpath(xml, "count(//Set[@Name='SharedRuntime'])")).toBe('0');
     expect(xpath(xml, "count(//Action[@xsi:type='ExecuteFunction'])")).toBe('0');
@@ -145,7 +147,7 @@ describe('=DANHMUC.BANGCHU and the shared runtime', () => {
     expect(action('DanhMuc.Check')).toBe('checkActiveSheet');
     expect(action('DanhMuc.Build')).toBe('openBuild');
     expect(COMMANDS).toEqual({ checkActiveSheet: 'check', openBuild: 'build' });
-    expect(shared).not.toMatch(/Pane\.(Check|Build)\.Url/);
+    expect(shared).not.toMatch(/Pane\.(Check|Build)\.Url|Functions\.Page\.Url/);
   });
 
   test('shared-runtime manifest: valid against the current schema revision, which the shared (older) one lacks', () => {

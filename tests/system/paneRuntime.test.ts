@@ -42,6 +42,12 @@ test('the build: functions.json is Microsoft\'s metadata of the JSDoc; functions
   expect(built.functions.map((f: { id: string }) => f.id)).toEqual(['BANGCHU']);
   const html = fs.readFileSync(path.join(pane.dist, 'taskpane.html'), 'utf8');
   expect(html).not.toContain('functions.js'); // the pane registers the function itself, in its own bundle
+  // the functions' own page (no shared runtime): Microsoft's custom-functions runtime first, then functions.js
+  const page = fs.readFileSync(path.join(pane.dist, 'functions.html'), 'utf8');
+  const runtime = page.search(/src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/custom-functions-runtime\.js/);
+  expect(runtime).toBeGreaterThan(page.search(/http-equiv="?Content-Security-Policy/));
+  expect(page.search(/src="?functions\.js/)).toBeGreaterThan(runtime);
+  expect(page).not.toMatch(/taskpane\.[0-9a-f]+\.js/);
 });
 
 test('preview with the functions code loaded: the pane works, functions.js registers nothing, no error', async () => {
