@@ -135,3 +135,27 @@ test('one click: the ribbon\'s "Kiểm tra" switches the open pane to Kiểm tra
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('in Excel the pane registers BANGCHU once Office.onReady has answered (CustomFunctions only exists from then on)', async () => {
+  // as in Excel: office.js is there at once, Excel's own scripts (and CustomFunctions) arrive before onReady resolves
+  const { page } = await open(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const registered: string[] = [];
+    w.registered = registered;
+    w.Office = {
+      onReady: () => new Promise((resolve) => setTimeout(() => {
+        w.CustomFunctions = {
+          associate: (id: string) => { registered.push(id); },
+          Error: Error,
+          ErrorCode: { invalidValue: '#VALUE!' },
+        };
+        resolve({ host: 'Excel', platform: 'PC' });
+      }, 300)),
+      HostType: { Excel: 'Excel' },
+    };
+  });
+  await page.goto(`${pane.base}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+  await page.waitForFunction(() => (window as unknown as { registered: string[] }).registered.length > 0);
+  await expect(page.evaluate(() => (window as unknown as { registered: string[] }).registered)).resolves.toEqual(['BANGCHU']);
+  await page.context().close();
+});
