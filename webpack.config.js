@@ -56,6 +56,58 @@ function manifestFor(xml, url) {
 }
 
 /**
+ * The manifest with Microsoft's shared runtime (build with DANH_MUC_SHARED_RUNTIME=1), as Microsoft documents it
+ * ("Configure your Office Add-in to use a shared runtime"): SharedRuntime 1.1 required, <Runtimes> first in the
+ * workbook <Host> with the pane's page (resid Taskpane.Url, lifetime long), and the ribbon's "Kiểm tra" and
+ * "Tạo phụ lục" as ExecuteFunction commands handled in that runtime (src/taskpane/commands.ts), so one click checks
+ * the active sheet even when the pane is already open. Excel without SharedRuntime 1.1 (Excel 2019) does not offer
+ * an add-in built this way; the default manifest works there. Not the default because the manifest schema this
+ * project validates against (an older revision) has no <Runtimes>; see docs/excel-versions.md.
+ */
+function sharedRuntimeManifest(xml) {
+  const swaps = [
+    ['<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>\n      <Set Name="SharedRuntime" MinVersion="1.1"/>'],
+    ['<Host xsi:type="Workbook">\n', '<Host xsi:type="Workbook">\n        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n'],
+    ['<SourceLocation resid="Functions.Page.Url"/>', '<SourceLocation resid="Taskpane.Url"/>'],
+    ['</GetStarted>\n', '</GetStarted>\n          <FunctionFile resid="Taskpane.Url"/>\n'],
+    [/\s*<bt:Url id="Functions.Page.Url"[^>]*\/>/, ''],
+    [/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DanhMuc.Pane<\/TaskpaneId>\s*<SourceLocation resid="Pane.Check.Url"\/>\s*<\/Action>/,
+      '<Action xsi:type="ExecuteFunction">\n                    <FunctionName>checkActiveSheet</FunctionName>\n                  </Action>'],
+    [/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>DanhMuc.Pane<\/TaskpaneId>\s*<SourceLocation resid="Pane.Build.Url"\/>\s*<\/Action>/,
+      '<Action xsi:type="ExecuteFunction">\n                    <FunctionName>openBuild</FunctionName>\n                  </Action>'],
+    [/\s*<bt:Url id="Pane.Check.Url"[^>]*\/>/, ''],
+    [/\s*<bt:Url id="Pane.Build.Url"[^>]*\/>/, ''],
+  ];
+  return swaps.reduce((out, [from, to]) => {
+    const next = out.replace(from, to);
+    if (next === out) throw new Error(`manifest.xml: cannot add the shared runtime (${String(from).slice(0, 60)}… not found)`);
+    return next;
+  }, xml);
+}
+
+/** functions.json from the JSDoc of the custom functions, by Microsoft's custom-functions-metadata (no code injected). */
+class FunctionsMetadataPlugin {
+  constructor(input) {
+    this.input = path.resolve(__dirname, input);
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadata', (compilation) => {
+      compilation.fileDependencies.add(this.input);
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'FunctionsMetadata', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
+          const r = await generateCustomFunctionsMetadata([this.input], false);
+          for (const e of r.errors) compilation.errors.push(new webpack.WebpackError(`${this.input}: ${e}`));
+          if (!r.errors.length) compilation.emitAsset('functions.json', new webpack.sources.RawSource(r.metadataJson));
+        },
+      );
+    });
+  }
+}
+
+/**
  * HTTPS for the dev server: office-addin-dev-certs creates (and tries to trust) a localhost certificate. When the CA
  * cannot be installed (no sudo, no keychain), the certificate it generated is still used; without any certificate
  * the server falls back to HTTP, saying so.
@@ -85,10 +137,12 @@ module.exports = async (env, options) => {
   const officeJs = officeJsSource();
   return {
     devtool: dev ? 'source-map' : false,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    // functions.js: =DANHMUC.BANGCHU alone, for Excel's JavaScript-only runtime (the manifest names it, so no hash);
+    // the pane's bundle registers the same function itself when it is the shared runtime
+    entry: { taskpane: './src/taskpane/index.tsx', functions: './src/functions/entry.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: '[name].[contenthash:8].js',
+      filename: (f) => (f.chunk.name === 'functions' ? '[name].js' : '[name].[contenthash:8].js'),
       clean: true,
     },
     resolve: {
@@ -113,11 +167,19 @@ module.exports = async (env, options) => {
     plugins: [
       new webpack.DefinePlugin({ DANH_MUC_OFFICE_JS: JSON.stringify(officeJs.url) }),
       ...officeJs.plugins,
+      new FunctionsMetadataPlugin('src/functions/functions.ts'),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         csp: CSP, // written first in <head> by the template, before any script
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'functions.html',
+        template: './src/functions/functions.html',
+        chunks: ['functions'],
+        csp: CSP,
+        customFunctionsRuntime: officeJs.url.replace(/office\.js$/, 'custom-functions-runtime.js'),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -126,7 +188,10 @@ module.exports = async (env, options) => {
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
-            transform: (content) => (dev ? content : Buffer.from(manifestFor(content.toString(), process.env.DANH_MUC_URL))),
+            transform: (content) => {
+              const xml = process.env.DANH_MUC_SHARED_RUNTIME === '1' ? sharedRuntimeManifest(content.toString()) : content.toString();
+              return Buffer.from(dev ? xml : manifestFor(xml, process.env.DANH_MUC_URL));
+            },
           },
         ],
       }),
@@ -143,3 +208,4 @@ module.exports = async (env, options) => {
 
 module.exports.manifestFor = manifestFor;
 module.exports.officeJsSource = officeJsSource;
+module.exports.sharedRuntimeManifest = sharedRuntimeManifest;

@@ -1,7 +1,7 @@
 'use strict';
 // `node scripts/serve.js --build`: rebuild dist/ only when the sources changed. The content hash covers src/,
 // assets/, schemas/, the manifest, webpack/TypeScript config, the lock file and the build's environment options
-// (DANH_MUC_URL, DANH_MUC_OFFICE_JS); it is stored in dist/.build-hash after a successful build.
+// (DANH_MUC_URL, DANH_MUC_OFFICE_JS, DANH_MUC_SHARED_RUNTIME); it is stored in dist/.build-hash after a successful build.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -9,7 +9,7 @@ const { execFileSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..');
 const INPUTS = ['src', 'assets', 'schemas', 'samples', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'tsconfig.cli.json', 'package-lock.json', 'scripts/serve.js'];
-const ENV = ['DANH_MUC_URL', 'DANH_MUC_OFFICE_JS'];
+const ENV = ['DANH_MUC_URL', 'DANH_MUC_OFFICE_JS', 'DANH_MUC_SHARED_RUNTIME'];
 
 function filesUnder(p) {
   if (!fs.existsSync(p)) return [];

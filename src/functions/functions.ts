@@ -7,6 +7,7 @@
 import { amountInWords } from '../app/words';
 import { AppError } from '../app/errors';
 import type { WordsOptions } from '../core/text/words';
+import { Dec } from '../core/base/decimal';
 
 /** The part of Excel's custom-functions runtime used here (a global in the add-in's runtime). */
 interface CustomFunctionsRuntime {
@@ -20,20 +21,27 @@ declare const CustomFunctions: CustomFunctionsRuntime;
 export const FUNCTION_MESSAGES = {
   empty: 'Chưa có số tiền.',
   notAmount: 'Số tiền phải là một số hoặc chữ số (ví dụ 441115 hoặc "441.115").',
-  notFinite: 'Số tiền quá lớn hoặc không phải số hữu hạn.',
+  notFinite: 'Số tiền không phải một số hữu hạn.',
+  tooLarge: 'Số tiền quá lớn để viết bằng chữ (từ một triệu tỷ tỷ trở lên).',
+  ambiguous: (note: string) => `Số tiền viết chưa rõ: ${note}. Hãy nhập số vào ô (không để dạng chữ) hoặc viết rõ, ví dụ "12.000".`,
   badOption: (o: string) => `Tùy chọn không hiểu được: “${o}” (dùng: lẻ, ngàn, tư, chẵn, không phẩy).`,
 } as const;
 
 class BadInput extends Error {}
+
+/** The words stop below 10^24 đồng (the core's limit); larger amounts are refused, never written wrong. */
+const TOO_LARGE = new Dec('1e24');
 
 /** The amount as text parseAmount reads exactly: a number from a cell in plain digits, comma for decimals. */
 function amountText(amount: unknown): string {
   if (amount === null || amount === undefined || amount === '') throw new BadInput(FUNCTION_MESSAGES.empty);
   if (typeof amount === 'number') {
     if (!Number.isFinite(amount)) throw new BadInput(FUNCTION_MESSAGES.notFinite);
-    const text = String(amount);
-    if (/e/i.test(text)) throw new BadInput(FUNCTION_MESSAGES.notFinite);
-    return text.replace('.', ',');
+    // Excel keeps 15 significant digits: the words read the amount the cell shows, not the binary tail of a
+    // formula's result (=0,1+0,2 is 0,3, not 0,30000000000000004)
+    const value = new Dec(amount).toSignificantDigits(15);
+    if (value.abs().gte(TOO_LARGE)) throw new BadInput(FUNCTION_MESSAGES.tooLarge);
+    return value.toFixed().replace('.', ',');
   }
   if (typeof amount === 'string') {
     if (!amount.trim()) throw new BadInput(FUNCTION_MESSAGES.empty);
@@ -75,6 +83,9 @@ export function bangChu(amount: any, unit?: string, options?: string): string { 
       unit: unit === null || unit === undefined || unit === '' ? undefined : String(unit),
       options: readOptions(options),
     });
+    // text such as "12,000" reads two ways (12 or 12 000): an error rather than words that may be wrong (a number
+    // from a cell is written with a decimal comma here, which is its one reading)
+    if (answer.note && typeof amount === 'string') throw new BadInput(FUNCTION_MESSAGES.ambiguous(answer.note));
     return answer.words;
   } catch (e) {
     if (e instanceof BadInput || e instanceof AppError) {

@@ -31,6 +31,9 @@ type OfficeLike = {
   addin?: { showAsTaskpane?: () => Promise<void> };
 };
 
+/** The manifest's ExecuteFunction names (built with DANH_MUC_SHARED_RUNTIME=1) and what each asks of the pane. */
+export const COMMANDS: Readonly<Record<string, PaneRequest>> = { checkActiveSheet: 'check', openBuild: 'build' };
+
 /** Associates the manifest's function commands with their handlers (when office.js has Office.actions). */
 export function registerCommands(office: OfficeLike | undefined): boolean {
   const associate = office?.actions?.associate;
@@ -38,10 +41,13 @@ export function registerCommands(office: OfficeLike | undefined): boolean {
   const command = (r: PaneRequest) => (event: { completed: () => void }) => {
     requestPane(r);
     const shown = office.addin?.showAsTaskpane?.() ?? Promise.resolve();
-    // completed() is always called (Excel otherwise keeps the button busy); a failure to show stays visible
-    void shown.finally(() => event.completed());
+    // completed() is always called (Excel otherwise keeps the button busy); a pane that cannot be shown is logged
+    // (the ribbon is the boundary: there is no pane to tell)
+    shown.then(() => event.completed(), (e: unknown) => {
+      event.completed();
+      console.error('Không mở được ngăn Danh mục:', e);
+    });
   };
-  associate.call(office.actions, 'checkActiveSheet', command('check'));
-  associate.call(office.actions, 'openBuild', command('build'));
+  for (const [name, request] of Object.entries(COMMANDS)) associate.call(office.actions, name, command(request));
   return true;
 }

@@ -39,12 +39,15 @@ async function main() {
   const inOffice = insideOffice(window.location.search, sessionStore());
   const timeoutParam = parseInt(params.get('officeTimeout') ?? '', 10);
   const waitMs = Number.isFinite(timeoutParam) ? timeoutParam : inOffice ? 10000 : 500;
-  const answer: Promise<BootResult> = loadOfficeJs(OFFICE_JS_URL).then((loaded) => {
+  const answer: Promise<BootResult> = loadOfficeJs(OFFICE_JS_URL).then(async (loaded): Promise<BootResult> => {
     if (!loaded) return { kind: 'preview', reason: 'no-office-js' };
-    // the shared runtime: =DANHMUC.BANGCHU and the ribbon's function commands are registered as soon as office.js runs
-    registerFunctions();
+    // the shared runtime: the ribbon's function commands are associated as soon as office.js runs (Office.actions is
+    // part of office.js); CustomFunctions only exists once Office.onReady has loaded Excel's own scripts, so
+    // =DANHMUC.BANGCHU is registered after it, and only there (never in a plain browser)
     registerCommands((globalThis as { Office?: Parameters<typeof registerCommands>[0] }).Office);
-    return officeAnswer();
+    const r = await officeAnswer();
+    if (r.kind === 'office') registerFunctions();
+    return r;
   });
   const root: Root = createRoot(document.getElementById('container')!);
   const renderOffice = () => root.render(<App host={new OfficeHost()} engine={coreEngine} initialTab={tab} autoCheck={autoCheck} />);

@@ -117,6 +117,7 @@ test('buildIfChanged: builds once, then serves the last build until a source cha
   expect(builds).toBe(2);
   // a build option is part of the hash
   expect(sourceHash(root, { DANH_MUC_OFFICE_JS: 'local' })).not.toBe(sourceHash(root, {}));
+  expect(sourceHash(root, { DANH_MUC_SHARED_RUNTIME: '1' })).not.toBe(sourceHash(root, {}));
   // dist/ wiped: built again
   fs.rmSync(out, { recursive: true });
   fs.mkdirSync(out);
