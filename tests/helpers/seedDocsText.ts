@@ -5,7 +5,8 @@
  */
 import { binhDuong, hauGiang2019, ngheAn, socTrang1620, socTrang2125, traVinh2022, traVinh2023 } from './seedSheets';
 import { layoutBlocks, tableRow, widthsOf } from './seedDocs';
-import type { Block, SeedDoc } from './seedDocs';
+import type { Block, SeedDoc, SeedExpect } from './seedDocs';
+import type { SheetLayout } from './seedSheets';
 
 const T = 'triệu đồng' as const;
 const p = (text: string, more: Partial<Extract<Block, { kind: 'p' }>> = {}): Block => ({ kind: 'p', text, ...more });
@@ -32,42 +33,62 @@ const ST_TITLE = [
 const ST2125 = socTrang2125();
 const ST1620 = socTrang1620({ pasted: true });
 
+const ST_VI: Block[] = [
+  h2('VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN'),
+  p('Tổng kinh phí thực hiện: 441.115.000.000 đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng), trong đó:', { align: 'both' }),
+  p('- Nguồn vốn sự nghiệp Trung ương: 145.000 triệu đồng.'),
+  p('- Nguồn vốn sự nghiệp địa phương: 60.355 triệu đồng.'),
+  p('- Nguồn vốn trung hạn: 235.760 triệu đồng.'),
+  p('(Chi tiết theo Phụ lục 02: Danh mục các dự án dự kiến triển khai giai đoạn 2021-2025 đính kèm).'),
+  h2('VII. TỔ CHỨC THỰC HIỆN'),
+  p('1. Ban Chỉ đạo Chính quyền điện tử tỉnh'),
+];
+const ST_I: Block[] = [
+  h2('I. KẾT QUẢ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN GIAI ĐOẠN 2016-2020'),
+  p('Tình hình kinh phí thực hiện các nhiệm vụ, dự án ứng dụng CNTT của các cơ quan nhà nước giai đoạn 2016-2020 (Chi tiết theo Phụ lục 01 đính kèm).'),
+];
+const ST2125_TABLE = layoutBlocks(ST2125, {
+  headerRows: 2,
+  amountCols: ['F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'],
+  widths: widthsOf([3, 14, 6, 6, 14, 6, 6, 6, 6, 6, 7, 6, 6, 6, 8]),
+});
+const ST1620_TABLE = layoutBlocks(ST1620, { amountCols: ['D'], widths: widthsOf([3, 20, 16, 8, 10]) });
+const ST2125_TOTALS = (table: number): SeedExpect['appendixTotals'] => [
+  { table, what: 'Tổng cộng, Tổng kinh phí dự kiến', value: '441115', unit: T },
+  ...['2021', '2022', '2023', '2024', '2025'].map((y, i) => ({ table, what: `Tổng cộng, ${y}`, value: ['55331', '131571', '126571', '98571', '29071'][i], unit: T })),
+  { table, what: 'Tổng cộng, NSĐP', value: '60355', unit: T },
+  { table, what: 'Tổng cộng, NSTW', value: '145000', unit: T },
+  { table, what: 'Tổng cộng, ĐTPT', value: '235760', unit: T },
+];
+const ST_STATED: SeedExpect['statedTotals'] = [
+  { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: 'Tổng kinh phí thực hiện: 441.115.000.000 đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng), trong đó:', value: '441115000000', unit: 'đồng', words: 'Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng' },
+  { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn sự nghiệp Trung ương: 145.000 triệu đồng.', value: '145000', unit: T },
+  { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn sự nghiệp địa phương: 60.355 triệu đồng.', value: '60355', unit: T },
+  { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn trung hạn: 235.760 triệu đồng.', value: '235760', unit: T },
+];
+const ST1620_SUBTOTAL = (table: number) => ({ code: 'GROUP_SUBTOTAL', table, row: tableRow(ST1620, 'III'), column: 4 });
+
+/** The whole plan as the seed has it: both appendices; the text's total is Phụ lục 02's (table 2). */
+const socTrangDoc: SeedDoc = {
+  stem: '000-soc-trang', seed: '000_e8c0cb4c37922c2a.txt',
+  blocks: [...ST_HEAD, ...ST_TITLE, ...ST_I, h2('V. NHIỆM VỤ VÀ GIẢI PHÁP'), ...ST_VI, APPENDIX, ...ST1620_TABLE, ...ST2125_TABLE],
+  expect: {
+    tables: 2,
+    appendixTotals: [{ table: 1, what: 'Tổng cộng, Tổng kinh phí thực hiện (as stated in the table)', value: '60654', unit: T }, ...ST2125_TOTALS(2)],
+    statedTotals: ST_STATED,
+    expectedErrorCodes: [ST1620_SUBTOTAL(1)],
+    note: 'Both appendices, as the seed has them. Section VI\'s total and words are Phụ lục 02\'s (table 2) and agree with it; they must not be compared with Phụ lục 01. Phụ lục 01\'s group III states 885 while its items add to 1.200.',
+  },
+};
+
+/** The 2021-2025 plan alone (Phụ lục 02): the issue's "seed 000's document → no error". */
 const socTrang2125Doc: SeedDoc = {
   stem: '000-soc-trang-2125', seed: '000_e8c0cb4c37922c2a.txt',
-  blocks: [
-    ...ST_HEAD, ...ST_TITLE,
-    h2('V. NHIỆM VỤ VÀ GIẢI PHÁP'),
-    p('9. Tăng cường hợp tác về khoa học, công nghệ'),
-    h2('VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN'),
-    p('Tổng kinh phí thực hiện: 441.115.000.000 đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng), trong đó:', { align: 'both' }),
-    p('- Nguồn vốn sự nghiệp Trung ương: 145.000 triệu đồng.'),
-    p('- Nguồn vốn sự nghiệp địa phương: 60.355 triệu đồng.'),
-    p('- Nguồn vốn trung hạn: 235.760 triệu đồng.'),
-    p('(Chi tiết theo Phụ lục 02: Danh mục các dự án dự kiến triển khai giai đoạn 2021-2025 đính kèm).'),
-    h2('VII. TỔ CHỨC THỰC HIỆN'),
-    p('1. Ban Chỉ đạo Chính quyền điện tử tỉnh'),
-    APPENDIX,
-    ...layoutBlocks(ST2125, {
-      headerRows: 2,
-      amountCols: ['F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'],
-      widths: widthsOf([3, 14, 6, 6, 14, 6, 6, 6, 6, 6, 7, 6, 6, 6, 8]),
-    }),
-  ],
+  blocks: [...ST_HEAD, ...ST_TITLE, h2('V. NHIỆM VỤ VÀ GIẢI PHÁP'), p('9. Tăng cường hợp tác về khoa học, công nghệ'), ...ST_VI, APPENDIX, ...ST2125_TABLE],
   expect: {
     tables: 1,
-    appendixTotals: [
-      { table: 1, what: 'Tổng cộng, Tổng kinh phí dự kiến', value: '441115', unit: T },
-      ...['2021', '2022', '2023', '2024', '2025'].map((y, i) => ({ table: 1, what: `Tổng cộng, ${y}`, value: ['55331', '131571', '126571', '98571', '29071'][i], unit: T })),
-      { table: 1, what: 'Tổng cộng, NSĐP', value: '60355', unit: T },
-      { table: 1, what: 'Tổng cộng, NSTW', value: '145000', unit: T },
-      { table: 1, what: 'Tổng cộng, ĐTPT', value: '235760', unit: T },
-    ],
-    statedTotals: [
-      { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: 'Tổng kinh phí thực hiện: 441.115.000.000 đồng (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng), trong đó:', value: '441115000000', unit: 'đồng', words: 'Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng' },
-      { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn sự nghiệp Trung ương: 145.000 triệu đồng.', value: '145000', unit: T },
-      { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn sự nghiệp địa phương: 60.355 triệu đồng.', value: '60355', unit: T },
-      { heading: 'VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN', text: '- Nguồn vốn trung hạn: 235.760 triệu đồng.', value: '235760', unit: T },
-    ],
+    appendixTotals: ST2125_TOTALS(1),
+    statedTotals: ST_STATED,
     expectedErrorCodes: [],
     note: 'The text (section VI) states the total in figures and words and per source; all agree with Phụ lục 02. Item I.2 NSĐP is "12.789" and item V.1 has "-" in NSTW/ĐTPT, as printed.',
   },
@@ -76,17 +97,13 @@ const socTrang2125Doc: SeedDoc = {
 const socTrang1620Doc: SeedDoc = {
   stem: '000-soc-trang-1620', seed: '000_e8c0cb4c37922c2a.txt',
   blocks: [
-    ...ST_HEAD, ...ST_TITLE,
-    h2('I. KẾT QUẢ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN GIAI ĐOẠN 2016-2020'),
-    p('Tình hình kinh phí thực hiện các nhiệm vụ, dự án ứng dụng CNTT của các cơ quan nhà nước giai đoạn 2016-2020 (Chi tiết theo Phụ lục 01 đính kèm).'),
-    APPENDIX,
-    ...layoutBlocks(ST1620, { amountCols: ['D'], widths: widthsOf([3, 20, 16, 8, 10]) }),
+    ...ST_HEAD, ...ST_TITLE, ...ST_I, APPENDIX, ...ST1620_TABLE,
   ],
   expect: {
     tables: 1,
     appendixTotals: [{ table: 1, what: 'Tổng cộng, Tổng kinh phí thực hiện (as stated in the table)', value: '60654', unit: T }],
     statedTotals: [],
-    expectedErrorCodes: [{ code: 'GROUP_SUBTOTAL', table: 1, row: tableRow(ST1620, 'III'), column: 4 }],
+    expectedErrorCodes: [ST1620_SUBTOTAL(1)],
     note: 'Group III states 885 while its two items add to 1.200 (400 + 800): the published plan\'s own error. The grand total 60.654 is the sum of the stated group rows.',
   },
 };
@@ -131,12 +148,29 @@ const traVinhDoc: SeedDoc = {
   },
 };
 
+/** Section A.I.9 of seed 002: the 2018 investment table in the plan's body ("500 triệu", "3,980 tỷ", "Tổng … 8 tỷ"). */
+const HG2018: SheetLayout = {
+  name: '2018', merges: [], boldRows: [1, 5], rowOf: { header: 1, '1': 2, '2': 3, '3': 4, total: 5 }, colOf: { tt: 'A', name: 'B', totalInvestment: 'H' },
+  rows: [
+    ['TT', 'Tên nhiệm vụ, dự án', 'Đơn vị chủ trì triển khai', 'Lĩnh vực ứng dụng', 'Mục tiêu đầu tư', 'Quy mô nội dung đầu tư',
+      'Phạm vi đầu tư. Đối với các Bộ, ngành nếu triển khai tới địa phương nêu rõ tới cấp nào (tỉnh/huyện/xã)', 'Tổng mức đầu tư', 'Kinh phí đã giải ngân',
+      'Nguồn vốn (ghi rõ nguồn vốn là Ngân sách Trung ương; ngân sách địa phương; vốn ODA,...)'],
+    ['1', 'Xây dựng Cổng dịch vụ công trực tuyến', 'Sở TT&TT', 'CNTT', 'Quản lý thủ tục hành chính, giúp người dân nộp hồ sơ trực tuyến mức 3 và 4', 'Toàn tỉnh', 'Cấp tỉnh, cấp huyện và xã', '5 tỷ', '3,980 tỷ', 'Địa phương'],
+    ['2', 'Xây dựng Khung kiến trúc Chính quyền điện tử', 'Sở TT&TT', 'CNTT', 'Xây dựng Khung kiến trúc tổng thể cho việc phát triển chính quyền điện tử tỉnh', 'Toàn tỉnh', 'Toàn tỉnh', '500 triệu', '500 triệu', 'Địa phương'],
+    ['3', 'Phần mềm Quản lý văn bản', 'VP. UBND tỉnh', 'CNTT', 'Trao đổi văn bản đi và đến của các cơ quan nhà nước', 'Toàn tỉnh', 'Toàn tỉnh', '2,5 tỷ', '2,5 tỷ', 'Địa phương'],
+    [null, 'Tổng', null, null, null, null, null, '8 tỷ', null, null],
+  ],
+};
+
 const hauGiangDoc: SeedDoc = {
   stem: '002-hau-giang', seed: '002_636c15f7ccd76486.txt',
   blocks: [
     p('KẾ HOẠCH', { bold: true, align: 'center' }),
     p('Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước trên địa bàn tỉnh Hậu Giang năm 2019', { bold: true, align: 'center' }),
     h1('A. ĐÁNH GIÁ KẾT QUẢ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN NĂM 2018'),
+    h2('I. NỘI DUNG'),
+    p('9. Đánh giá đầu tư cho xây dựng Chính quyền điện tử'),
+    ...layoutBlocks(HG2018, { amountCols: [], widths: widthsOf([3, 12, 6, 5, 14, 6, 12, 6, 6, 10], 9600) }),
     h1('B. KẾ HOẠCH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN TRONG CƠ QUAN NHÀ NƯỚC NĂM 2019'),
     h2('III. GIẢI PHÁP'),
     h2('IV. DANH MỤC DỰ ÁN'),
@@ -152,11 +186,15 @@ const hauGiangDoc: SeedDoc = {
     }),
   ],
   expect: {
-    tables: 1,
-    appendixTotals: [{ table: 1, what: 'Tổng cộng, Tổng mức đầu tư dự kiến ("5.8 tỷ")', value: '5800', unit: T }],
+    tables: 2,
+    appendixTotals: [
+      { table: 1, what: 'Tổng, Tổng mức đầu tư (2018 evaluation in section A, "8 tỷ")', value: '8000', unit: T },
+      { table: 1, what: 'Kinh phí đã giải ngân (no total row)', value: '6980', unit: T },
+      { table: 2, what: 'Tổng cộng, Tổng mức đầu tư dự kiến ("5.8 tỷ")', value: '5800', unit: T },
+    ],
     statedTotals: [{ heading: null, text: 'Tổng tiền bằng chữ: Năm tỷ tám trăm triệu đồng.', value: '5800000000', unit: 'đồng', words: 'Năm tỷ tám trăm triệu đồng.' }],
     expectedErrorCodes: [],
-    note: 'Amounts in "tỷ" text ("4 tỷ", "1,8 tỷ", "5.8 tỷ"); the words paragraph follows the table and agrees with 5.8 tỷ.',
+    note: 'Two tables: the 2018 evaluation in the body (section A.I.9, amounts "5 tỷ", "500 triệu", "3,980 tỷ", Tổng 8 tỷ) and the 2019 list (the appendix). Amounts in "tỷ" text ("4 tỷ", "1,8 tỷ", "5.8 tỷ"); the words paragraph follows the 2019 table and agrees with 5.8 tỷ.',
   },
 };
 
@@ -214,4 +252,4 @@ const ngheAnDoc: SeedDoc = {
   },
 };
 
-export const SEED_DOCS: SeedDoc[] = [socTrang2125Doc, socTrang1620Doc, traVinhDoc, hauGiangDoc, binhDuongDoc, ngheAnDoc];
+export const SEED_DOCS: SeedDoc[] = [socTrangDoc, socTrang2125Doc, socTrang1620Doc, traVinhDoc, hauGiangDoc, binhDuongDoc, ngheAnDoc];
