@@ -21,7 +21,7 @@ export function packageError(e: PackageLimit): [string, 'too-large' | 'encrypted
       return [`một trang tính có ${e.figure > PACKAGE.maxSheetRows + 1 ? count(e.figure) : `hơn ${count(PACKAGE.maxSheetRows)}`} dòng, quá giới hạn ${count(PACKAGE.maxSheetRows)} dòng một trang mà công cụ kiểm tra; hãy tách bảng`,
         'too-large'];
     case 'extent':
-      return [`trang "${e.part}" trải trên ${count(e.figure)} ô (số dòng × số cột từ ô A1 đến ô xa nhất có dữ liệu), quá giới hạn ${count(PACKAGE.maxCells)} ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại`,
+      return [`trang "${e.part}" trải trên ${count(e.figure)} ô (số dòng có dữ liệu × số cột tính từ cột A đến ô xa nhất), quá giới hạn ${count(PACKAGE.maxCells)} ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại`,
         'too-large'];
     case 'cells':
       return [`tệp có hơn ${count(PACKAGE.maxCells)} ô có dữ liệu (giới hạn số ô = dòng × cột đang dùng); hãy bỏ các trang, cột không cần rồi lưu lại`,

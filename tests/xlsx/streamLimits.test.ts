@@ -21,10 +21,20 @@ async function refusal(buf: Buffer): Promise<UnreadableWorkbookError> {
   return err as UnreadableWorkbookError;
 }
 
-it('one stray cell far from the table: refused by the rows × columns extent, no grid of 16 million cells', async () => {
-  const err = await refusal(await edited((x) => x.replace('</sheetData>', '<row r="1000"><c r="XFD1000"><v>1</v></c></row></sheetData>')));
+it('one stray cell far to the right is read as a sparse row: only its own row is 16,384 cells wide', async () => {
+  const grids = await readWorkbookGrids(await edited((x) => x.replace('</sheetData>', '<row r="1000"><c r="XFD1000"><v>1</v></c></row></sheetData>')));
+  expect(grids[0].cells).toHaveLength(1000);
+  expect(grids[0].cells[999]).toHaveLength(16_384);
+  expect(grids[0].cells[999][16_383]).toMatchObject({ value: 1 });
+  expect(grids[0].cells[0]).toHaveLength(1);
+  expect(grids[0].cells[500]).toEqual([]);
+});
+
+it('stray cells far to the right on many rows: refused by the rows × columns extent', async () => {
+  const rows = Array.from({ length: 200 }, (_v, i) => `<row r="${i + 2}"><c r="XFD${i + 2}"><v>1</v></c></row>`).join('');
+  const err = await refusal(await edited((x) => x.replace('</sheetData>', `${rows}</sheetData>`)));
   expect(err.reason).toBe('too-large');
-  expect(err.message).toBe('trang "Phụ lục" trải trên 16.384.000 ô (số dòng × số cột từ ô A1 đến ô xa nhất có dữ liệu), quá giới hạn 3.000.000 ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại');
+  expect(err.message).toBe('trang "Phụ lục" trải trên 3.293.184 ô (số dòng có dữ liệu × số cột tính từ cột A đến ô xa nhất), quá giới hạn 3.000.000 ô; hãy xóa các ô có dữ liệu nằm xa bảng rồi lưu lại');
 });
 
 it('merges together over the total merged-cell limit are refused, each merge being under it', async () => {

@@ -192,9 +192,15 @@ export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[]
   while (last > 0 && !cells[last - 1]) last--;
   cells.length = last;
   let width = 0;
-  for (const line of cells) if (line && line.length > width) width = line.length;
-  // one stray far cell would make every consumer walk rows × columns: the extent is limited like the cells
-  if (last * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, last * width);
+  let filled = 0;
+  for (const line of cells) {
+    if (!line) continue;
+    filled++;
+    if (line.length > width) width = line.length;
+  }
+  // Consumers walk the rows that hold data across the sheet's width: that extent is limited like the cells. Empty
+  // rows cost nothing, so a note on Excel's last row is read; stray cells far to the right on many rows are not.
+  if (filled * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, filled * width);
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   const hiddenRows = [...hidden].filter(([r, v]) => v || slaveRows.has(r)).map(([r]) => r);
   hiddenRows.sort((a, b) => a - b);
