@@ -143,6 +143,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: (f) => (f.chunk.name === 'functions' ? '[name].js' : '[name].[contenthash:8].js'),
+      // named lazy chunks (sample, xlsx): with a function as `filename`, webpack would name them by id only
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {
