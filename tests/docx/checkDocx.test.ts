@@ -41,6 +41,13 @@ test("seed 000's document (its text and its 2021-2025 appendix) gives no error; 
     ['STATED_TOTAL', 'Bảng 2', undefined, 'Đoạn 5 (VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN)'],
     ['WORDS_MISMATCH', 'Bảng 2', undefined, 'Đoạn 5 (VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN)'],
   ]);
+  // the per-source lines under "trong đó" are compared with their source's total (145.000 NSTW, not 145.001)
+  const src = SOC_TRANG_TEXT.map((p) => (typeof p === 'string' ? p.replace('145.000 triệu', '145.001 triệu') : p));
+  const bySource = errors(await check([...src, { layout: socTrang2125() }]));
+  expect(bySource.map((f) => [f.code, f.where, f.expected, f.actual])).toEqual([
+    ['STATED_TOTAL', 'Đoạn 6 (VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN)', '145000', '145001'],
+  ]);
+  expect(bySource[0].message).toMatch(/NSTW/);
   // a year's figure goes to that year's column
   const year = await check(['Tổng kinh phí thực hiện năm 2022: 1.000 triệu đồng.', { layout: socTrang2125() }]);
   expect(errors(year).map((f) => [f.code, f.expected, f.actual])).toEqual([['STATED_TOTAL', expect.any(String), '1000']]);
