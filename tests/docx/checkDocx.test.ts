@@ -30,6 +30,9 @@ test("seed 000's document (its text and its 2021-2025 appendix) gives no error; 
   const r = await check([...SOC_TRANG_TEXT, { layout: socTrang2125() }]);
   expect(r.results.map((x) => [x.sheet, x.recognized, x.summary.grandTotal])).toEqual([['Bảng 1', true, '441115']]);
   expect(errors(r)).toEqual([]);
+  // every figure of a Word table is text: no TEXT_NUMBER for any of them
+  expect(r.results[0].findings.filter((f) => f.code === 'TEXT_NUMBER')).toEqual([]);
+  expect(r.results[0].summary.warnings).toBe(r.results[0].findings.filter((f) => f.severity === 'warning').length);
   // both appendices: the sentence goes to the 2021-2025 table (its total), and the 2016-2020 table keeps the
   // seed's own group III error (885 written, 1.200 summed)
   const two = await check([...SOC_TRANG_TEXT, { layout: socTrang1620() }, { layout: socTrang2125() }]);

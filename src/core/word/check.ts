@@ -93,12 +93,16 @@ function attach(plan: Plan, st: TextStatement, field: FieldKey, unit: Unit): voi
   }
 }
 
-/** The table's findings located in words ("Bảng 2, dòng 14, cột 7"). */
+/**
+ * The table's findings located in words ("Bảng 2, dòng 14, cột 7"). TEXT_NUMBER is dropped: in a Word table every
+ * figure is text, so "a numeric cell holds text" says nothing (SUSPECT_DECIMAL, a figure read two ways, stays).
+ */
 function located(r: SheetCheckResult): SheetCheckResult {
-  const findings = r.findings.map((f) => (f.where === undefined && f.row !== undefined && f.col !== undefined
+  const findings = r.findings.filter((f) => f.code !== 'TEXT_NUMBER').map((f) => (f.where === undefined && f.row !== undefined && f.col !== undefined
     ? { ...f, cell: f.cell ?? a1(f.row, f.col), where: M.tableCell(r.sheet, f.row + 1, f.col + 1) }
     : f));
-  return { ...r, findings };
+  const { errors: _e, warnings: _w, infos: _i, ...rest } = r.summary;
+  return { ...r, findings, summary: summarize(findings, rest) };
 }
 
 /** Every recognisable table of the document checked, its text's stated totals compared with them. */
