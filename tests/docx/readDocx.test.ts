@@ -3,9 +3,11 @@
  * in a cell, a nested table flattened into its cell, Word-typed numbers kept as text, NFC, bold cells, headings from
  * styles (outline levels) and from bold Roman-numbered lines; the browser path (a given inflater) gives the same.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as zlib from 'zlib';
 import { readDocx } from '../../src/docx/readDocx';
-import { nodeInflater, readDocxFile } from '../../src/docx/node';
+import { looksLikeDocx, nodeInflater, readDocxFile } from '../../src/docx/node';
 import { part, zip } from '../helpers/xlsxPackage';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -65,4 +67,26 @@ test('the browser path (readDocx with another inflater) reads the same document'
   const fflate = (data: Uint8Array, cap: number) => Promise.resolve(((out) => (out.length > cap ? undefined : new Uint8Array(out)))(zlib.inflateRawSync(data)));
   const viaNode = await readDocx(FILE, nodeInflater);
   expect(await readDocx(FILE, fflate)).toEqual(viaNode);
+});
+
+test('the reader the browser loads imports no Node module', () => {
+  for (const f of ['readDocx.ts', 'bodyXml.ts', 'xml.ts', 'messages.ts']) {
+    const src = fs.readFileSync(path.join(__dirname, '../../src/docx', f), 'utf8');
+    const specs = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(specs.filter((s) => !s.startsWith('.') && s !== 'saxes')).toEqual([]);
+  }
+});
+
+test('a Word package is told by its directory, not by its name or a stray string', () => {
+  expect(looksLikeDocx(FILE)).toBe(true);
+  expect(looksLikeDocx(zip([part('xl/workbook.xml', '<workbook/>'), part('xl/sharedStrings.xml', 'word/document.xml')]))).toBe(false);
+  expect(looksLikeDocx(Buffer.from('PK\x03\x04 word/document.xml'))).toBe(false);
+});
+
+test('a table of 10^5 rows is within the .xlsx limits: read whole, one grid row per w:tr', async () => {
+  const rows = `<w:tr>${tc(p('1'))}${tc(p('Dự án'))}${tc(p('1.559'))}</w:tr>`.repeat(100_000);
+  const doc = await readDocxFile(zip([part('word/document.xml', `<w:document ${W}><w:body><w:tbl>${rows}</w:tbl></w:body></w:document>`)]));
+  const t = doc.blocks[0];
+  expect(t.kind === 'table' && t.grid.cells.length).toBe(100_000);
+  expect(t.kind === 'table' && t.grid.cells[99_999].map((c) => c?.value)).toEqual(['1', 'Dự án', '1.559']);
 });
