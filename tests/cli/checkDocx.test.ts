@@ -48,7 +48,8 @@ test("seed 000's 2021-2025 appendix with its text, named without .docx: recognis
   const r = await cliIn(dir, 'check', p);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/Kết quả: 0 lỗi/);
+  expect(r.out).toMatch(/Kết quả: không có lỗi nào\./);
+  expect(r.out).not.toMatch(/không ghi đơn vị tính/);
 });
 
 describe('hostile .docx: one Vietnamese line, exit 2', () => {

@@ -51,6 +51,11 @@ test("seed 000's document (its text and its 2021-2025 appendix) gives no error; 
     ['STATED_TOTAL', 'Đoạn 6 (VI. KINH PHÍ VÀ LỘ TRÌNH THỰC HIỆN)', '145000', '145001'],
   ]);
   expect(bySource[0].message).toMatch(/NSTW/);
+  // the unit line above a Word table is its unit: a table in tỷ đồng is compared in tỷ đồng
+  const inTy = { ...ngheAn(), rows: ngheAn().rows.map((row) => row.map((v) => (v === 'Đơn vị tính: Triệu đồng.' ? 'Đơn vị tính: tỷ đồng' : v))) };
+  const ty = await check(['Tổng kinh phí thực hiện: 570.960.000.000.000 đồng.', { layout: inTy }]);
+  expect(ty.results[0].summary.unit).toBe('tỷ đồng');
+  expect(errors(ty)).toEqual([]);
   // a year's figure goes to that year's column
   const year = await check(['Tổng kinh phí thực hiện năm 2022: 1.000 triệu đồng.', { layout: socTrang2125() }]);
   expect(errors(year).map((f) => [f.code, f.expected, f.actual])).toEqual([['STATED_TOTAL', expect.any(String), '1000']]);

@@ -80,7 +80,7 @@ export function formatHuman(file: string, results: SheetCheckResult[], word = fa
     }
     const s = r.summary;
     const total = s.grandTotal !== undefined ? `, tổng cộng ${shown(s.grandTotal)} ${s.unit ?? ''}`.trimEnd() : '';
-    const unitNote = r.unitFrom === 'default' ? ` (trang tính không ghi đơn vị tính; coi là ${s.unit})` : '';
+    const unitNote = r.unitFrom === 'default' ? ` (${word ? 'bảng' : 'trang tính'} không ghi đơn vị tính; coi là ${s.unit})` : '';
     lines.push(`${table(r.sheet)}: ${s.items} dự án/nhiệm vụ, ${s.groups} nhóm${total}${unitNote}`);
   }
   const all = results.flatMap((r) => r.findings);

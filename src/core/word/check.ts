@@ -14,7 +14,7 @@ import { yearKey, type FieldKey, type Plan, type Unit } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
 import { computeTotals, headline } from '../plan/totals';
 import { recognizeTable, type Recognized } from '../read/recognize';
-import { convertUnit } from '../text/numbers';
+import { convertUnit, parseUnitLine } from '../text/numbers';
 import { wordsToAmount } from '../text/words';
 import type { WordDocument, WordParagraph, WordTable } from './document';
 import { WORD_MESSAGES as M } from './messages';
@@ -105,6 +105,17 @@ function located(r: SheetCheckResult): SheetCheckResult {
   return { ...r, findings, summary: summarize(findings, rest) };
 }
 
+/**
+ * A table recognised; when neither the options nor the table give its unit, a unit line in the paragraphs just above
+ * it ("ĐVT: Triệu đồng", "Đơn vị tính: tỷ đồng") gives it, as a sheet's unit line above its table would.
+ */
+function recognizeIn(t: WordTable, above: string[], opts: SheetCheckOptions): Recognized {
+  const rec = recognizeTable(t.grid, { unit: opts.unit, headerRow: opts.headerRow });
+  if (!rec.ok || rec.unitFrom !== 'default') return rec;
+  const unit = above.map((x) => (x.length <= 120 ? parseUnitLine(x) : undefined)).filter((u) => u !== undefined).pop();
+  return unit ? recognizeTable(t.grid, { unit, headerRow: opts.headerRow }) : rec;
+}
+
 /** Every recognisable table of the document checked, its text's stated totals compared with them. */
 export function checkWordDocument(doc: WordDocument, opts: SheetCheckOptions = {}): DocumentCheckResult {
   const cands: Candidate[] = [];
@@ -112,7 +123,7 @@ export function checkWordDocument(doc: WordDocument, opts: SheetCheckOptions = {
   let above: string[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'paragraph') { above.push(b.text); continue; }
-    const rec = recognizeTable(b.grid, { unit: opts.unit, headerRow: opts.headerRow });
+    const rec = recognizeIn(b, above.slice(-4), opts);
     const top = b.grid.cells.slice(0, 4).flatMap((row) => (row ?? []).map((c) => (typeof c?.value === 'string' ? c.value : '')));
     if (rec.ok) cands.push({ table: b, rec, period: periodOf(rec.plan, [...above.slice(-4), ...top].join(' ')) });
     else unreadable.push(checkRecognized(b.grid, rec, opts));
