@@ -51,10 +51,12 @@ function amountIn(text: string): { dong: Dec; before: string; after: string } | 
   return { dong: p.value, before: text.slice(0, m.index), after: text.slice(m.index + m[0].length) };
 }
 
-function yearScope(before: string): StatementScope {
+/** The scope of a total sentence; undefined when it names several years (a part of the period: not compared). */
+function yearScope(before: string): StatementScope | undefined {
   if (PERIOD.test(before) || /giai\s+đoạn/iu.test(before)) return { kind: 'total' };
   const years = [...before.matchAll(/năm\s+(\d{4})\b/giu)].map((m) => m[1]);
-  if (years.length === 0 || years.some((y) => y !== years[0])) return { kind: 'total' };
+  if (years.length === 0) return { kind: 'total' };
+  if (years.some((y) => y !== years[0])) return undefined;
   return { kind: 'year', year: parseInt(years[0], 10) };
 }
 
@@ -80,10 +82,12 @@ export function scanStatements(doc: WordDocument): TextStatement[] {
     const f = fold(text);
     const a = amountIn(text);
     if (a && TOTAL.test(fold(a.before))) {
+      const scope = yearScope(a.before);
+      underTotal = scope !== undefined && /trong\s+do\s*:?\s*$/u.test(f);
+      if (!scope) continue;
       const period = periodIn(a.before);
       const words = wordsNear(text, paras[i + 1]);
-      out.push({ dong: a.dong, scope: yearScope(a.before), ...(period ? { period } : {}), ...(words ? { words } : {}), paragraph: p });
-      underTotal = /trong\s+do\s*:?\s*$/u.test(f);
+      out.push({ dong: a.dong, scope, ...(period ? { period } : {}), ...(words ? { words } : {}), paragraph: p });
       continue;
     }
     if (underTotal && SOURCE_LINE.test(text)) {
