@@ -52,6 +52,17 @@ test("seed 000's 2021-2025 appendix with its text, named without .docx: recognis
   expect(r.out).not.toMatch(/không ghi đơn vị tính/);
 });
 
+test('--sheet names one table of a Word plan ("Bảng 2"); an unknown one is a usage error', async () => {
+  const p = await file('two.docx', await docxOf([{ layout: ngheAn() }, { layout: socTrang2125() }]));
+  const r = await cliIn(dir, 'check', p, '--sheet', 'bảng 2');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/^Bảng 2: 22 dự án/m);
+  expect(r.out).not.toMatch(/^Bảng 1/m);
+  const bad = await cliIn(dir, 'check', p, '--sheet', 'Bảng 9');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/không có bảng danh mục "Bảng 9"; có: Bảng 1, Bảng 2/);
+});
+
 describe('hostile .docx: one Vietnamese line, exit 2', () => {
   const oneLine = (r: { code: number; err: string; out: string }, re: RegExp) => {
     expect(r.code).toBe(2);
