@@ -21,7 +21,7 @@ export function sheetXml(rows: string, after = ''): string {
 
 interface Part { name: string; comp: Buffer; crc: number; size: number }
 
-function zip(parts: Part[]): Buffer {
+export function zip(parts: Part[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -45,7 +45,7 @@ function zip(parts: Part[]): Buffer {
   return Buffer.concat([...chunks, cd, end]);
 }
 
-function part(name: string, text: string | Buffer): Part {
+export function part(name: string, text: string | Buffer): Part {
   const data = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   return { name, comp: zlib.deflateRawSync(data), crc: zlib.crc32(data), size: data.length };
 }

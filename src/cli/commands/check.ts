@@ -9,13 +9,17 @@ import * as path from 'path';
 import type { Finding, Severity } from '../../core/checks/findings';
 import type { SheetCheckResult } from '../../core/checks/sheetCheck';
 import { formatVi, parseAmount } from '../../core/text/numbers';
-import { checkOptions, checkWorkbook } from '../../app/check';
+import { checkOptions, checkWorkbook, type WorkbookCheck } from '../../app/check';
+import { checkDocument } from '../../app/checkDocument';
+import type { SheetCheckOptions } from '../../core/checks/sheetCheck';
+import { UnreadableDocxError } from '../../docx/messages';
+import { looksLikeDocx, readDocxFile } from '../../docx/node';
 import { UnreadableWorkbookError } from '../../xlsx/readErrors';
 import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import { readInput } from './readInput';
 
-export const USAGE = `cách dùng: danh-muc check <tệp.xlsx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
+export const USAGE = `cách dùng: danh-muc check <tệp.xlsx|tệp.docx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
   Kiểm tra bảng danh mục (không sửa tệp). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc không đọc được tệp.`;
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' };
@@ -35,14 +39,14 @@ function quoted(v: string | undefined): string | undefined {
 }
 
 function findingLine(f: Finding, withSheet: boolean, indent = ''): string {
-  const where = f.cell ? (withSheet ? `'${f.sheet ?? ''}'!${f.cell}` : f.cell) : withSheet ? `'${f.sheet ?? ''}'` : '—';
+  const where = f.where !== undefined ? f.where : f.cell ? (withSheet ? `'${f.sheet ?? ''}'!${f.cell}` : f.cell) : withSheet ? `'${f.sheet ?? ''}'` : '—';
   const extra: string[] = [];
   const e = shown(f.expected);
   // TEXT_NUMBER's actual value is the cell's text as typed: show it as is, not as a number.
   const a = f.code === 'TEXT_NUMBER' ? quoted(f.actual) : shown(f.actual);
   if (e !== undefined) extra.push(`cần: ${e}`);
   if (a !== undefined) extra.push(`thực tế: ${a}`);
-  return `  ${indent}${where.padEnd(withSheet ? 18 : 7)} [${f.code}] ${f.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+  return `  ${indent}${where.padEnd(f.where !== undefined ? 0 : withSheet ? 18 : 7)} [${f.code}] ${f.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
 }
 
 /** Findings in order, each root cause followed by the findings it explains, indented under it ("↳"). */
@@ -66,20 +70,21 @@ function withCauses(fs: Finding[], withSheet: boolean): string[] {
   return out;
 }
 
-export function formatHuman(file: string, results: SheetCheckResult[]): string {
+export function formatHuman(file: string, results: SheetCheckResult[], word = false): string {
+  const table = (sheet: string) => (word ? sheet : `Trang tính "${sheet}"`);
   const lines: string[] = [`Kiểm tra tệp: ${file}`];
   for (const r of results) {
     if (!r.recognized) {
-      lines.push(`Trang tính "${r.sheet}": không nhận ra bảng danh mục`);
+      lines.push(`${table(r.sheet)}: không nhận ra bảng danh mục`);
       continue;
     }
     const s = r.summary;
     const total = s.grandTotal !== undefined ? `, tổng cộng ${shown(s.grandTotal)} ${s.unit ?? ''}`.trimEnd() : '';
-    const unitNote = r.unitFrom === 'default' ? ` (trang tính không ghi đơn vị tính; coi là ${s.unit})` : '';
-    lines.push(`Trang tính "${r.sheet}": ${s.items} dự án/nhiệm vụ, ${s.groups} nhóm${total}${unitNote}`);
+    const unitNote = r.unitFrom === 'default' ? ` (${word ? 'bảng' : 'trang tính'} không ghi đơn vị tính; coi là ${s.unit})` : '';
+    lines.push(`${table(r.sheet)}: ${s.items} dự án/nhiệm vụ, ${s.groups} nhóm${total}${unitNote}`);
   }
   const all = results.flatMap((r) => r.findings);
-  const withSheet = results.length > 1;
+  const withSheet = results.length > 1 || word;
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
     const fs = all.filter((f) => f.severity === sev);
     if (fs.length === 0) continue;
@@ -105,6 +110,7 @@ export function formatJson(results: SheetCheckResult[]): string {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     causedBy: f.causedBy ?? null,
+    ...(f.where !== undefined ? { where: f.where } : {}),
   }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
@@ -141,14 +147,38 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     tolerance: values.tolerance,
   }));
   const file = path.resolve(io.cwd, positional[0]);
+  const bytes = await readInput(file, positional[0]);
+  const word = looksLikeDocx(bytes) || path.extname(file).toLowerCase() === '.docx';
+  const { results, errors } = word
+    ? await checkWord(bytes, positional[0], opts, values.sheet)
+    : await checkXlsx(bytes, positional[0], opts, values.sheet);
+  io.out(flags.has('json') ? formatJson(results) : formatHuman(positional[0], results, word));
+  return errors > 0 ? 1 : 0;
+}
+
+async function checkXlsx(bytes: Buffer, shown: string, opts: SheetCheckOptions, sheet: string | undefined): Promise<WorkbookCheck> {
   let grids;
   try {
-    grids = await readWorkbookGrids(await readInput(file, positional[0]));
+    grids = await readWorkbookGrids(bytes);
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${positional[0]}": ${e.message}`);
+    if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
     throw e;
   }
-  const { results, errors } = viaApp(() => checkWorkbook(grids, opts, values.sheet));
-  io.out(flags.has('json') ? formatJson(results) : formatHuman(positional[0], results));
-  return errors > 0 ? 1 : 0;
+  return viaApp(() => checkWorkbook(grids, opts, sheet));
+}
+
+/** A Word plan (by its content: a package holding word/document.xml; or named .docx). --sheet names a table ("Bảng 2"). */
+async function checkWord(bytes: Buffer, shown: string, opts: SheetCheckOptions, sheet: string | undefined): Promise<WorkbookCheck> {
+  let doc;
+  try {
+    doc = await readDocxFile(bytes, path.basename(shown));
+  } catch (e) {
+    if (e instanceof UnreadableDocxError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
+    throw e;
+  }
+  const all = viaApp(() => checkDocument(doc, opts));
+  if (sheet === undefined) return all;
+  const results = all.results.filter((r) => r.sheet.toLowerCase() === sheet.trim().toLowerCase());
+  if (results.length === 0) throw new CliError(`văn bản không có bảng danh mục "${sheet}"; có: ${all.results.map((r) => r.sheet).join(', ')}`);
+  return { results, errors: results.flatMap((r) => r.findings).filter((f) => f.severity === 'error').length };
 }

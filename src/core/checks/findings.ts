@@ -47,6 +47,11 @@ export interface Finding {
    * "G9" (A1; the cause is on the finding's sheet).
    */
   causedBy?: string;
+  /**
+   * Where the finding is, in words, when the table is not a sheet: a Word table's cell ("Bảng 2, dòng 14, cột 7",
+   * 1-based in the table) or a paragraph of the text with its heading ("Đoạn 12 (VI. KINH PHÍ THỰC HIỆN)").
+   */
+  where?: string;
 }
 
 export interface CheckSummary {

@@ -86,7 +86,11 @@ function statedColumn(plan: Plan): number | undefined {
 }
 
 export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckResult {
-  const rec: Recognized = recognizeTable(grid, { unit: opts.unit, headerRow: opts.headerRow });
+  return checkRecognized(grid, recognizeTable(grid, { unit: opts.unit, headerRow: opts.headerRow }), opts);
+}
+
+/** checkGrid over a table already recognised (a Word document's tables are recognised once, then checked). */
+export function checkRecognized(grid: Grid, rec: Recognized, opts: SheetCheckOptions = {}): SheetCheckResult {
   const sheet = typeof grid?.sheet === 'string' ? grid.sheet : '';
   if (!rec.ok) {
     return { recognized: false, sheet, findings: [rec.finding], summary: summarize([rec.finding]) };
@@ -107,8 +111,8 @@ export function checkGrid(grid: Grid, opts: SheetCheckOptions = {}): SheetCheckR
   const gtLoc = plan.grandTotal?.loc;
   const all = [...rec.cellFindings, ...modelFindings].map((f) => {
     const g: Finding = { ...f, sheet: f.sheet ?? sheet };
-    // A total stated outside the sheet is compared with the grand total: point at that cell.
-    if (g.code === 'STATED_TOTAL' && g.row === undefined && gtLoc) {
+    // A total stated outside the sheet (and outside a document's text) is compared with the grand total: point at that cell.
+    if (g.code === 'STATED_TOTAL' && g.row === undefined && g.where === undefined && gtLoc) {
       const col = statedColumn(plan);
       if (col !== undefined) {
         g.row = gtLoc.row;

@@ -52,7 +52,7 @@ export function statedTotals(ctx: CheckContext, opts: CheckOptions): void {
     const table = tableFigure(ctx, field);
     const v = st.value;
     const what = figureName(ctx, field);
-    const extra = cellAt(ctx, st.loc);
+    const extra = st.at !== undefined ? { where: st.at } : cellAt(ctx, st.loc);
     compare(ctx, 'STATED_TOTAL', v, table,
       (d) => M.statedTotal(st.where, vi(v), unit, what, vi(table), d),
       extra);
@@ -68,7 +68,7 @@ export function words(ctx: CheckContext): void {
     const figure = w.figure ?? headline(plan, ctx.totals).value;
     const figureDong = convertUnit(figure, unit, 'đồng');
     const read = wordsToAmount(extractWords(w.text) ?? w.text);
-    const extra = cellAt(ctx, w.loc);
+    const extra = w.at !== undefined ? { where: w.at } : cellAt(ctx, w.loc);
     if (!canSayInWords(figureDong)) {
       // 10^21 đồng or more, or finer than 10^-18 đồng: no Vietnamese sentence reads this figure.
       add(ctx, 'WORDS_MISMATCH', M.wordsUnsayable(shortName(w.text), vi(figureDong)),

@@ -180,6 +180,8 @@ export interface StatedTotal {
    * "source:NSĐP" (a source's total) or "year:2021". */
   field?: FieldKey;
   loc?: { row: number; col: number };
+  /** Where it stands outside the table, for the finding's `where` ("Đoạn 12 (VI. KINH PHÍ THỰC HIỆN)"). */
+  at?: string;
 }
 
 /** An amount written in words somewhere, with the figure it should agree with. */
@@ -188,6 +190,8 @@ export interface StatedWords {
   /** The figure it should read as, in the plan's unit (e.g. the grand total). */
   figure?: Dec;
   loc?: { row: number; col: number };
+  /** Where it stands outside the table, for the finding's `where`. */
+  at?: string;
 }
 
 export type LayoutPreset = 'medium-term' | 'annual' | 'flat' | 'completed';
