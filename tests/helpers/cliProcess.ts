@@ -16,7 +16,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 export const ROOT = path.join(__dirname, '..', '..');
-const SRC_DIRS = ['src/core', 'src/app', 'src/xlsx', 'src/cli'];
+const SRC_DIRS = ['src/core', 'src/app', 'src/xlsx', 'src/docx', 'src/cli'];
 
 function sourceFiles(): string[] {
   const out: string[] = [];

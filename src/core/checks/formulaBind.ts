@@ -1,8 +1,9 @@
 /**
  * Formula cells in the cause model (causeModel.ts): a cell holding a formula is not a value an officer typed, and
  * Excel recomputes it from the cells it adds, so every constraint that uses it uses those cells instead.
- * - A plain sum ("SUM(F9:J9)", "F7+F12", "SUBTOTAL(9,F8:F30)", which skips nested SUBTOTALs) is bound to the model
- *   cells it references (a referenced cell the model does not hold is taken as empty).
+ * - A plain sum ("SUM(F9:J9)", "F7+F12", "SUBTOTAL(9,F8:F30)", which skips nested SUBTOTALs) whose shown value is
+ *   what it adds is bound to the model cells it references (a referenced cell the model does not hold is taken as
+ *   empty).
  * - Another formula (SUMIFS...) is bound to its own check's sum when that sum holds, and that constraint is dropped.
  * A wrong year typed under a formula total then shows as the cell that breaks the row's sources, its group and the
  * grand total, rather than as the formula total. A formula whose own sum does not hold stays a cell that may be wrong.
@@ -94,7 +95,9 @@ export function bindFormulas<C extends Constraint>(plan: Plan, cells: Map<number
   for (const c of cells.values()) {
     const f = c.col !== undefined ? formulaAt(c.row, c.col) : undefined;
     const e = f ? sumOf(f, c, byPos, formulaAt) : undefined;
-    if (e) def.set(c.key, e);
+    // Bound only when its shown value is what it adds: a stale cached value (a sheet not recalculated, the
+    // preview) is a figure the officer sees, so it stays a cell that may be wrong.
+    if (e && residual(cells, e).eq(c.value)) def.set(c.key, e);
   }
   const kept: C[] = [];
   for (const c of constraints) {
