@@ -13,6 +13,8 @@ export interface TableFrame {
   header?: { from: number; to: number };
   /** each grid column's width in twips */
   widths: number[];
+  /** keep the last row on the page of the paragraphs below the table (the words line is never alone on a page) */
+  keepLast?: boolean;
   /** factor applied to the table's font sizes (≤ 1) so the table fits the page as Excel's fit-to-width would */
   fontScale: number;
 }

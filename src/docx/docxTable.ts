@@ -34,10 +34,11 @@ function runProps(style: CellStyle | undefined, defaultSize: number, scale: numb
 
 /** A paragraph of `text` in `style`, aligned as `h`. */
 export function styledParagraph(
-  text: string, style: CellStyle | undefined, defaultSize: number, scale: number, h: CellStyle['h'], after = 0,
+  text: string, style: CellStyle | undefined, defaultSize: number, scale: number, h: CellStyle['h'], after = 0, keepNext = false,
 ): Paragraph {
   return new Paragraph({
     alignment: ALIGN[h ?? 'left'],
+    ...(keepNext ? { keepNext: true } : {}),
     spacing: { before: 0, after },
     run: runProps(style, defaultSize, scale),
     children: runsOf(text, style, defaultSize, scale),
@@ -143,10 +144,11 @@ function rowCells(
 
 /**
  * Rows kept on the page of the row below them: a group row with its first item (never a group heading alone at the
- * foot of a page), and the "Tổng cộng" row with its "Trong đó" rows.
+ * foot of a page), the "Tổng cộng" row with its "Trong đó" rows, and the last row with the lines below the table.
  */
 function keptWithNext(spec: SheetSpec, f: TableFrame): Set<number> {
   const keep = new Set<number>();
+  if (f.keepLast) keep.add(f.rows.to);
   const roles = spec.roles;
   if (!roles) return keep;
   for (const r of [...roles.group, ...roles.total, ...roles.breakdown]) if (r >= f.rows.from && r < f.rows.to) keep.add(r);

@@ -90,7 +90,9 @@ function frameGeometry(
 }
 
 /** A row outside the table as one paragraph: its non-empty cells' texts in the first one's style. */
-function rowParagraph(spec: SheetSpec, r: number, cols: { from: number; to: number }, styleOf: (n?: string) => CellStyle | undefined): Paragraph {
+function rowParagraph(
+  spec: SheetSpec, r: number, cols: { from: number; to: number }, styleOf: (n?: string) => CellStyle | undefined, keepNext: boolean,
+): Paragraph {
   const cells = spec.rows[r].cells;
   const parts: string[] = [];
   let style: CellStyle | undefined;
@@ -101,7 +103,7 @@ function rowParagraph(spec: SheetSpec, r: number, cols: { from: number; to: numb
     style ??= st;
     parts.push(text);
   }
-  return styledParagraph(parts.join('   '), style, spec.defaultFont.size, 1, style?.h, 60);
+  return styledParagraph(parts.join('   '), style, spec.defaultFont.size, 1, style?.h, 60, keepNext);
 }
 
 /** "Trang &P/&N" (Excel's footer codes) → a centred footer with Word's page fields. */
@@ -128,20 +130,21 @@ function specSection(spec: SheetSpec, prefix: string): { section: ISectionOption
   const rows = tableRows(spec, cols, styleOf);
   const children: FileChild[] = [];
   let styles: IParagraphStyleOptions[] = [];
-  const paragraphs = (from: number, to: number) => {
-    for (let r = from; r <= to; r++) children.push(rowParagraph(spec, r, cols, styleOf));
+  // the paragraphs below the table are kept together with its last row
+  const paragraphs = (from: number, to: number, keep = false) => {
+    for (let r = from; r <= to; r++) children.push(rowParagraph(spec, r, cols, styleOf, keep && r < to));
   };
   if (rows) {
     paragraphs(0, rows.from - 1);
     const t = p?.titleRows;
     const header = t && t.from <= rows.to && t.to >= rows.from
       ? { from: Math.max(t.from, rows.from), to: Math.min(t.to, rows.to) } : undefined;
-    const base = { rows, cols, ...(header ? { header } : {}) };
+    const base = { rows, cols, ...(header ? { header } : {}), keepLast: rows.to < spec.rows.length - 1 };
     const frame: TableFrame = { ...base, ...frameGeometry(spec, base, usable, styleOf) };
     widenForHeaderWords(spec, frame, styleOf, CELL_PADDING + 20);
     styles = tableParagraphStyles(spec, frame, prefix, styleOf);
     children.push(new SpecTable(spec, frame, prefix, styleOf));
-    paragraphs(rows.to + 1, spec.rows.length - 1);
+    paragraphs(rows.to + 1, spec.rows.length - 1, true);
   } else {
     paragraphs(0, spec.rows.length - 1);
   }
