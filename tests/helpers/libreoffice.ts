@@ -107,7 +107,9 @@ export async function convertWithLibreOffice(
   await fsp.mkdir(outDir, { recursive: true });
   const outs = bases.map((b) => path.join(path.resolve(outDir), `${b}.${target}`));
   for (const o of outs) await fsp.rm(o, { force: true });
-  const filter = target === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
+  // Word documents render through Writer's PDF export, workbooks through Calc's
+  const writer = files.every((f) => /\.(docx|odt)$/i.test(f));
+  const filter = target === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : writer ? 'pdf:writer_pdf_Export' : 'pdf:calc_pdf_Export';
   return serialised(async () => {
     const profile = await freshProfile();
     try {
@@ -135,7 +137,7 @@ export function recalculateXlsx(files: string[], outDir: string): Promise<string
   return convertWithLibreOffice(files, 'xlsx', outDir);
 }
 
-/** Renders workbooks to PDF with LibreOffice. */
+/** Renders workbooks (or Word documents, all of one kind per call) to PDF with LibreOffice. */
 export function renderPdf(files: string[], outDir: string): Promise<string[]> {
   return convertWithLibreOffice(files, 'pdf', outDir);
 }
