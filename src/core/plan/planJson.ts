@@ -6,7 +6,7 @@
  * decimals. Every problem is a PlanJsonError whose Vietnamese message starts with the path of the bad field,
  * e.g. "nodes[2].children[0].amounts.years.2021: phải là số".
  */
-import { Dec } from '../base/decimal';
+import { Dec, trimmed } from '../base/decimal';
 import { EXCEL, MAX_AMOUNT_DIGITS, PLAN } from '../base/limits';
 import { planSizeProblem } from './planSize';
 import { formatVi } from '../text/numbers';
@@ -128,7 +128,7 @@ function amountOf(x: Json, path: string): Dec {
   if (typeof x === 'number' && !Number.isFinite(x)) throw new PlanJsonError(path, M.notFinite);
   let d: Dec;
   try {
-    d = new Dec(String(x));
+    d = trimmed(new Dec(String(x)));
   } catch {
     throw new PlanJsonError(path, M.notNumber);
   }

@@ -3,7 +3,7 @@
  * (FORMULA_ERROR, TEXT_NUMBER) and the counts SUSPECT_DECIMAL needs. This is the reader's hot path: no
  * allocations per number cell beyond the Dec of a value not seen before.
  */
-import { Dec, plain } from '../base/decimal';
+import { Dec, plain, trimmed } from '../base/decimal';
 import type { GridCell } from '../base/grid';
 import { makeFinding } from '../checks/findings';
 import type { FieldKey, RowAmounts, RowLoc } from '../plan/model';
@@ -24,7 +24,7 @@ const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ng�
 function excelDigits(v: number): Dec {
   if (v === 0) return new Dec(0);
   if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
-  const d = new Dec(v.toPrecision(15));
+  const d = trimmed(new Dec(v.toPrecision(15)));
   return d.isZero() ? new Dec(0) : d;
 }
 
