@@ -23,7 +23,8 @@ const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ng�
 /** A double as Excel shows it: 15 significant digits, as an exact Dec. */
 function excelDigits(v: number): Dec {
   if (v === 0) return new Dec(0);
-  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
+  // decimal.js parses integers of 8 digits or more from their text, into a digit array grown by push: trimmed.
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e7 ? new Dec(v) : trimmed(new Dec(v));
   const d = trimmed(new Dec(v.toPrecision(15)));
   return d.isZero() ? new Dec(0) : d;
 }
