@@ -34,13 +34,16 @@ export function planFromJsonData(data: unknown): Plan {
   return buildPlanFromJson(data, ok ? undefined : validate().errors ?? []);
 }
 
-/** Parse JSON text and load it; a syntax error becomes a PlanJsonError too. */
-export function planFromJsonText(text: string): Plan {
-  let data: unknown;
+/** Parse JSON text; a syntax error becomes a PlanJsonError. */
+export function parsePlanJson(text: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new PlanJsonError('', M.notJson((e as Error).message));
   }
-  return planFromJsonData(data);
+}
+
+/** Parse JSON text and load it; a syntax error becomes a PlanJsonError too. */
+export function planFromJsonText(text: string): Plan {
+  return planFromJsonData(parsePlanJson(text));
 }

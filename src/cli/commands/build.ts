@@ -13,7 +13,9 @@ import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import type { Plan } from '../../core/plan/model';
 import type { InputProblem } from '../../core/input/problems';
 import { formatVi } from '../../core/text/numbers';
-import { buildAppendix } from '../../app/build';
+import { type BuildRequest, buildAppendix } from '../../app/build';
+import type { Dec } from '../../core/base/decimal';
+import type { SheetSpec } from '../../core/layout/sheetspec';
 import { findSheet } from '../../app/check';
 import { findInputSheet, planFromInputSheet } from '../../app/input';
 import { presetSetting, unitSetting } from '../../app/settings';
@@ -75,39 +77,66 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const realOut = await fsp.realpath(out).catch(() => out);
   if (realIn === realOut) throw new CliError('tệp ra trùng tệp vào; hãy chọn tên khác cho tệp ra (tệp vào được giữ nguyên)');
 
-  const buf = await readInput(input, shown);
+  // The plan, its totals and the input's bytes are only reachable inside buildFromInput: the writer runs with the
+  // SheetSpec alone (100,000 items: the plan and its totals are ~250 MB the write does not need).
+  const built = await buildFromInput(input, shown, values.sheet?.normalize('NFC'), { preset, unit, words: flags.has('words') });
+  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err);
+  io.out(
+    `Đã tạo phụ lục "${sheetName}"${built.from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +
+    `${formatVi(built.headline.value)} ${built.unit} (Bằng chữ: ${built.words}) → ${out}`,
+  );
+  const notes = built.notes;
+  if (notes.length > 0) {
+    io.err(`Lưu ý: ${notes.slice(0, 3).map((n) => n.message).join('; ')}${notes.length > 3 ? `; và ${notes.length - 3} ô khác` : ''}`);
+  }
+  if (built.errors > 0 || built.warnings > 0) {
+    io.err(
+      `Lưu ý: số liệu vào có ${built.errors} lỗi, ${built.warnings} cảnh báo` +
+      (built.example !== undefined ? ` (ví dụ: ${built.example})` : '') + `; kiểm tra bằng: danh-muc check ${path.basename(out)}`,
+    );
+  }
+  return 0;
+}
+
+/** What the command reports of a build, and the spec to write. */
+interface Built {
+  spec: SheetSpec;
+  from: string;
+  notes: InputProblem[];
+  items: number;
+  groups: number;
+  headline: { label: string; value: Dec };
+  words: string;
+  unit: string;
+  /** the model checks of the plan: counts, and the first error's (else the first finding's) message */
+  errors: number;
+  warnings: number;
+  example: string | undefined;
+}
+
+/** Read the input (plan JSON or an input sheet) and build the appendix; nothing of the plan outlives this call. */
+async function buildFromInput(input: string, shown: string, sheet: string | undefined, req: BuildRequest): Promise<Built> {
   const ext = path.extname(input).toLowerCase();
   let plan: Plan;
   let from = '';
   let notes: InputProblem[] = [];
-  if (ext === '.json' || (ext !== '.xlsx' && ext !== '.xlsm' && looksLikeJson(buf))) {
-    plan = planFromJsonBuffer(buf, shown);
-  } else if (ext === '.xlsx' || ext === '.xlsm' || buf.subarray(0, 2).toString('latin1') === 'PK') {
-    const r = await planFromXlsxBuffer(buf, shown, values.sheet?.normalize('NFC'));
-    plan = r.plan;
-    from = ` từ trang "${r.sheet}"`;
-    notes = r.notes;
-  } else {
-    throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
+  {
+    const buf = await readInput(input, shown);
+    if (ext === '.json' || (ext !== '.xlsx' && ext !== '.xlsm' && looksLikeJson(buf))) {
+      plan = planFromJsonBuffer(buf, shown);
+    } else if (ext === '.xlsx' || ext === '.xlsm' || buf.subarray(0, 2).toString('latin1') === 'PK') {
+      const r = await planFromXlsxBuffer(buf, shown, sheet);
+      plan = r.plan;
+      from = ` từ trang "${r.sheet}"`;
+      notes = r.notes;
+    } else {
+      throw new CliError(`không nhận ra loại tệp "${shown}": cần tệp kế hoạch .json hoặc tệp nhập liệu .xlsx`);
+    }
   }
-
-  const built = viaApp(() => buildAppendix(plan, { preset, unit, words: flags.has('words') }));
-  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err);
-  const shownUnit = built.plan.meta.unit;
-  io.out(
-    `Đã tạo phụ lục "${sheetName}"${from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +
-    `${formatVi(built.headline.value)} ${shownUnit} (Bằng chữ: ${built.words}) → ${out}`,
-  );
-  if (notes.length > 0) {
-    io.err(`Lưu ý: ${notes.slice(0, 3).map((n) => n.message).join('; ')}${notes.length > 3 ? `; và ${notes.length - 3} ô khác` : ''}`);
-  }
-  const check = built.check;
-  if (check.summary.errors > 0 || check.summary.warnings > 0) {
-    const first = check.findings.find((f) => f.severity === 'error') ?? check.findings[0];
-    io.err(
-      `Lưu ý: số liệu vào có ${check.summary.errors} lỗi, ${check.summary.warnings} cảnh báo` +
-      (first ? ` (ví dụ: ${first.message})` : '') + `; kiểm tra bằng: danh-muc check ${path.basename(out)}`,
-    );
-  }
-  return 0;
+  const b = viaApp(() => buildAppendix(plan, req));
+  const first = b.check.findings.find((f) => f.severity === 'error') ?? b.check.findings[0];
+  return {
+    spec: b.spec, from, notes, items: b.items, groups: b.groups, headline: b.headline, words: b.words,
+    unit: b.plan.meta.unit, errors: b.check.summary.errors, warnings: b.check.summary.warnings, example: first?.message,
+  };
 }

@@ -16,6 +16,17 @@ export type Dec = DecimalJs;
 
 export const ZERO: Dec = new Dec(0);
 
+/**
+ * `d` itself, its digit array cut to its length. decimal.js grows the array of a Dec parsed from text by push, so
+ * half of such a Dec's ~240 bytes is spare capacity; amounts kept for the whole run (a plan's, a sheet's cells) are
+ * trimmed once (100,000 items: six amounts each, ~70 MB). The value, and every result computed from it, is unchanged.
+ */
+export function trimmed(d: Dec): Dec {
+  const w = d.d;
+  if (w && w.length > 0) (d as unknown as { d: number[] }).d = w.slice();
+  return d;
+}
+
 /** Sum of decimals (empty → 0). */
 export function sum(values: Iterable<Dec | undefined | null>): Dec {
   let acc = ZERO;

@@ -12,7 +12,7 @@ import type { FundingSource, Item, Plan, PlanNode } from '../plan/model';
 import { yearsOf } from '../plan/model';
 import { computeTotals, type PlanTotals, type RowTotals } from '../plan/totals';
 import type { Amounts, Sheet } from './context';
-import { newRow } from './context';
+import { addCoded, newRow } from './context';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
 import type { CellSpec, RowSpec } from './sheetspec';
 import { textStyleOf } from './styles';
@@ -179,7 +179,10 @@ function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTota
     if (d !== undefined) vals.set(c, d);
   }
   fillPlanAmounts(s, row, it, R, vals);
-  if (s.withBreakdown) row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
+  if (s.withBreakdown) {
+    row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
+    if (srcs.length === 1) addCoded(s, srcs[0], vals);
+  }
   const tc = totalCell(s, r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
   if (!tc || totalCol === undefined) return;
   row.cells[totalCol] = tc;
@@ -227,6 +230,7 @@ function splitRow(s: Sheet, R: RowTotals, code: string): Emitted {
   }
   for (const k of ['totalInvestment', 'annual'] as const) { const ci = colOf.get(k); if (ci !== undefined) sr.row.cells[ci] = { t: 'empty', s: 'splitNum' }; }
   sr.row.cells[s.codeCol] = { t: 'text', v: code, s: 'code' };
+  addCoded(s, code, sv);
   return { r: sr.r, vals: sv };
 }
 
@@ -307,6 +311,42 @@ function nodeRows(s: Sheet, T: PlanTotals, n: PlanNode): Emitted {
   }
   if (n.children && n.children.length > 0) return parentRow(s, T, (row) => itemTexts(s, row, n), n.children, 'item', 'itemNum');
   return leafItem(s, T, n);
+}
+
+/** The rows node `n` and its descendants take; `tooLong` is set when the children of some row would SUM past Excel's length. */
+function rowsTaken(s: Sheet, T: PlanTotals, n: PlanNode, r: number, tooLong: { v: boolean }): number {
+  const children = n.children ?? [];
+  if (n.kind === 'item' && children.length === 0) {
+    const srcs = s.withBreakdown ? nonZeroSources(T.rowOf(n)) : [];
+    return 1 + (srcs.length > 1 ? srcs.length : 0);
+  }
+  return 1 + childRowsTaken(s, T, children, r + 1, tooLong);
+}
+
+/** The rows the nodes take laid out from row r; marks `tooLong` as rowsTaken does (for the list of nodes too). */
+function childRowsTaken(s: Sheet, T: PlanTotals, nodes: readonly PlanNode[], r: number, tooLong: { v: boolean }): number {
+  const at: number[] = [];
+  let next = r;
+  for (const ch of nodes) {
+    at.push(next);
+    next += rowsTaken(s, T, ch, next, tooLong);
+  }
+  // A SUM of fewer arguments than this fits whatever its columns and rows ("XFD1048576:XFD1048576," is 22 characters).
+  if (!tooLong.v && nodes.length * 22 + 16 > EXCEL.maxFormulaChars) {
+    tooLong.v = s.amountCols.some((c) => sumText(c, at).length > EXCEL.maxFormulaChars);
+  }
+  return next - r;
+}
+
+/**
+ * Whether laying out the body from row `bodyStart` in normal mode would overflow (some SUM, the grand total's
+ * included, longer than Excel takes): found from the rows each node takes, before any cell is made, so a plan of
+ * thousands of groups is laid out once, in subtotal mode, not twice.
+ */
+export function bodyOverflows(s: Sheet, T: PlanTotals, bodyStart: number): boolean {
+  const tooLong = { v: false };
+  childRowsTaken(s, T, s.plan.nodes, bodyStart, tooLong);
+  return tooLong.v;
 }
 
 /** The table body: the top-level rows (groups, or the items of a flat list), and the body's first and last rows. */

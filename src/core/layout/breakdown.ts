@@ -4,7 +4,6 @@
  */
 import { Dec, ZERO, plain } from '../base/decimal';
 import { colLetters } from '../base/a1';
-import { ExactSum } from '../base/exactSum';
 import type { FundingSource, Item, Plan } from '../plan/model';
 import type { PlanTotals } from '../plan/totals';
 import { formatVi } from '../text/numbers';
@@ -54,26 +53,6 @@ export function layoutTotal(s: Sheet, top: Emitted[], bodyStart: number, bodyEnd
   return grand;
 }
 
-/** Exact year values of the body's rows that carry a source code: row → (column → value), and row → code. */
-function codedRows(s: Sheet, bodyStart: number, bodyEnd: number): { codes: Map<number, string>; vals: Map<number, Amounts> } {
-  const codes = new Map<number, string>();
-  const vals = new Map<number, Amounts>();
-  s.rows.forEach((row, r) => {
-    if (r < bodyStart || r > bodyEnd) return;
-    const cc = row.cells[s.codeCol];
-    if (cc && cc.t === 'text') codes.set(r, cc.v);
-  });
-  codes.forEach((_code, r) => {
-    const m: Amounts = new Map();
-    for (const c of s.yearCols) {
-      const cell = s.rows[r].cells[c];
-      if (cell && cell.t === 'num') m.set(c, new Dec(cell.v));
-    }
-    vals.set(r, m);
-  });
-  return { codes, vals };
-}
-
 /** "Trong đó:" and one row per source: each year the SUMIF of the body's year cells over the source codes. */
 export function layoutBreakdown(s: Sheet, bodyStart: number, bodyEnd: number): void {
   const { cols, yearCols, codeCol, colOf } = s;
@@ -85,7 +64,6 @@ export function layoutBreakdown(s: Sheet, bodyStart: number, bodyEnd: number): v
   };
   const head = emptyRow();
   head.row.cells[colOf.get('name') ?? 0] = { t: 'text', v: 'Trong đó:', s: 'bdHead' };
-  const leaf = codedRows(s, bodyStart, bodyEnd);
   const last = Math.max(bodyEnd, bodyStart) + 1;
   const codeRange = `$${colLetters(codeCol)}$${bodyStart + 1}:$${colLetters(codeCol)}$${last}`;
   for (const src of s.plan.sources) {
@@ -95,10 +73,9 @@ export function layoutBreakdown(s: Sheet, bodyStart: number, bodyEnd: number): v
     const vals: Amounts = new Map();
     const criterion = sumifCriterion(src.code, `$${colLetters(codeCol)}${br.r + 1}`);
     for (const c of yearCols) {
-      // An exact sum (ExactSum: scaled integers, decimal.js past 2^53), equal to a Dec.plus loop from zero.
-      const acc = new ExactSum();
-      leaf.codes.forEach((code, r) => { if (code === src.code) acc.add(leaf.vals.get(r)?.get(c) ?? ZERO); });
-      const v = acc.value();
+      // The body's year values of this code, summed as the rows were laid out (ExactSum: scaled integers,
+      // decimal.js past 2^53), equal to a Dec.plus loop from zero.
+      const v = s.codedSums.get(src.code)?.get(c)?.value() ?? ZERO;
       vals.set(c, v);
       const f = `SUMIF(${codeRange},${criterion},${colLetters(c)}$${bodyStart + 1}:${colLetters(c)}$${last})`;
       br.row.cells[c] = { t: 'formula', f, result: plain(v), s: 'bdNum' };

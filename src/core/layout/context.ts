@@ -4,6 +4,7 @@
  */
 import type { Dec } from '../base/decimal';
 import type { CellRange } from '../base/grid';
+import { ExactSum } from '../base/exactSum';
 import { EXCEL } from '../base/limits';
 import type { FieldKey, FundingSource, LayoutPreset, Plan } from '../plan/model';
 import type { WordsOptions } from '../text/words';
@@ -93,6 +94,8 @@ export interface Sheet extends ColumnSet {
   subtotals: boolean;
   /** A SUM laid out in normal mode is longer than Excel takes. */
   overflow: boolean;
+  /** The body's rows that carry a source code, summed as laid out: code → year column → exact sum (the "Trong đó" rows). */
+  codedSums: Map<string, Map<number, ExactSum>>;
 }
 
 export function newSheet(
@@ -111,7 +114,21 @@ export function newSheet(
     roles: { header: [], group: [], item: [], total: [], breakdown: [] },
     subtotals,
     overflow: false,
+    codedSums: new Map(),
   };
+}
+
+/** Body row values of source `code` (its year cells' values), added to the "Trong đó" sums. */
+export function addCoded(s: Sheet, code: string, vals: Amounts): void {
+  let sums = s.codedSums.get(code);
+  if (!sums) s.codedSums.set(code, (sums = new Map()));
+  for (const c of s.yearCols) {
+    const d = vals.get(c);
+    if (d === undefined) continue;
+    let acc = sums.get(c);
+    if (!acc) sums.set(c, (acc = new ExactSum()));
+    acc.add(d);
+  }
 }
 
 /** A new row at the bottom, every cell null (the table's columns and the code column). */

@@ -43,7 +43,7 @@ import type { PlanTotals } from '../plan/totals';
 import { treeProblem } from '../plan/model';
 import { itemsOf } from '../plan/tree';
 import { decideBreakdown, codeValidation, layoutBreakdown, layoutTotal, layoutWords } from './breakdown';
-import { checkedTotals, layoutBody } from './body';
+import { bodyOverflows, checkedTotals, layoutBody } from './body';
 import type { LayoutOptions, Sheet } from './context';
 import { newSheet } from './context';
 import { columnSet, layoutHeader } from './header';
@@ -79,6 +79,7 @@ function layoutSheet(s: Sheet, T: PlanTotals, dp: number): SheetSpec | undefined
   const tSize = opts.tableSize ?? 12;
   layoutHeading(s);
   const header = layoutHeader(s);
+  if (!s.subtotals && bodyOverflows(s, T, s.rows.length)) s.subtotals = true;
   const { top, bodyStart, bodyEnd } = layoutBody(s, T);
   const grand = layoutTotal(s, top, bodyStart, bodyEnd);
   if (s.overflow) return undefined;

@@ -58,8 +58,14 @@ export class TotalsError extends Error {
   }
 }
 
+/**
+ * The record of an item row that has no amounts of a kind: one shared, frozen, empty record (rows are read-only), so
+ * a 100,000-item plan does not make, and mostly throw away, three empty dictionaries per item (~550 bytes).
+ */
+const NONE: Record<string, never> = Object.freeze(Object.create(null) as Record<string, never>);
+
 function emptyRow(): RowTotals {
-  return { years: Object.create(null), sources: Object.create(null), split: Object.create(null), total: ZERO, totalInvestment: ZERO, annual: ZERO };
+  return { years: NONE, sources: NONE, split: NONE, total: ZERO, totalInvestment: ZERO, annual: ZERO };
 }
 
 /**
@@ -209,7 +215,9 @@ function itemSources(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean): v
     r.sources = a.sources;
     p.uses.sources = true;
   } else if (hasSplit) {
-    for (const c in a.split) r.sources[c] = sumRecord(a.split![c]);
+    const sources: Record<string, Dec> = Object.create(null);
+    for (const c in a.split) sources[c] = sumRecord(a.split![c]);
+    r.sources = sources;
     p.uses.sources = true;
   }
 }

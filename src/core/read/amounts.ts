@@ -3,7 +3,7 @@
  * (FORMULA_ERROR, TEXT_NUMBER) and the counts SUSPECT_DECIMAL needs. This is the reader's hot path: no
  * allocations per number cell beyond the Dec of a value not seen before.
  */
-import { Dec, plain } from '../base/decimal';
+import { Dec, plain, trimmed } from '../base/decimal';
 import type { GridCell } from '../base/grid';
 import { makeFinding } from '../checks/findings';
 import type { FieldKey, RowAmounts, RowLoc } from '../plan/model';
@@ -23,8 +23,9 @@ const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ng�
 /** A double as Excel shows it: 15 significant digits, as an exact Dec. */
 function excelDigits(v: number): Dec {
   if (v === 0) return new Dec(0);
-  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
-  const d = new Dec(v.toPrecision(15));
+  // decimal.js parses integers of 8 digits or more from their text, into a digit array grown by push: trimmed.
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e7 ? new Dec(v) : trimmed(new Dec(v));
+  const d = trimmed(new Dec(v.toPrecision(15)));
   return d.isZero() ? new Dec(0) : d;
 }
 

@@ -410,6 +410,22 @@ describe('thousands of groups (subtotal mode)', () => {
     expect(expectedValues(spec, tot, 'source:NSĐP')).toBe(T.grand.sources['NSĐP'].toFixed());
   });
 
+  test('subtotal mode is chosen before the body is laid out, exactly when some SUM would pass Excel\'s length', () => {
+    // The rows do not depend on the mode: the top-level rows of n groups are the first n of a larger plan's.
+    const big = layoutPlan(manyGroups(2000));
+    const tot = big.rows[big.roles!.total[0]];
+    const amountCols = tot.cells.flatMap((c, i) => (c?.t === 'formula' ? [i] : []));
+    const topRows = big.roles!.group.filter((_, i) => i % 2 === 0);
+    const tooLong = (n: number) => amountCols.some((c) => {
+      try { sumFormula(c, topRows.slice(0, n)); return false; } catch (e) { return e instanceof LayoutError; }
+    });
+    let n = 1;
+    while (!tooLong(n)) n++;
+    const grandOf = (spec: SheetSpec) => (spec.rows[spec.roles!.total[0]].cells[colOfKey(spec, 'total')] as { f: string }).f;
+    expect(grandOf(layoutPlan(manyGroups(n - 1)))).toMatch(/^SUM\(/);
+    expect(grandOf(layoutPlan(manyGroups(n)))).toMatch(/^SUBTOTAL\(9,/);
+  });
+
   test('a plan just under the limit keeps its SUMs', () => {
     const spec = layoutPlan(manyGroups(20));
     const gt = spec.rows[spec.roles!.total[0]].cells[colOfKey(spec, 'total')] as { f: string };
