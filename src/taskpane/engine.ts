@@ -15,13 +15,18 @@ export interface CheckOptions {
   tolerance?: string;
   /** a total stated in the plan text, as typed by the user ("441.115") */
   statedTotal?: string;
+  /** where that total was stated, for the finding's message (default: the Kiểm tra tab's field) */
+  statedTotalWhere?: string;
 }
 
 export type BuildOptions = BuildRequest;
 export type InputOptions = InputTemplateRequest;
 
 export interface Engine {
-  check(grid: Grid, opts: CheckOptions): CheckResult;
+  /** Checks a sheet; `others`: the sheets it pulls from (pulledSheets), so that a summary sheet is compared with them. */
+  check(grid: Grid, opts: CheckOptions, others?: readonly Grid[]): CheckResult;
+  /** The other sheets a sheet's formulas name (a summary sheet's appendix). */
+  pulledSheets(grid: Grid): string[];
   /** "Bằng chữ" of an amount (plain decimal string) in a unit. */
   words(amount: string, unit: string): string;
   /** The amount typed by the user as a plain decimal string, or a Vietnamese reason it cannot be read. */

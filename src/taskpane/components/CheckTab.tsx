@@ -60,8 +60,11 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
     try {
       const grid = await host.readSheet();
       setNotes(await host.notices());
+      // a summary sheet ("Tổng hợp") is compared with the sheets its formulas pull from, as on the command line
+      const names = new Set(await host.sheetNames());
+      const others = await Promise.all(engine.pulledSheets(grid).filter((n) => names.has(n)).map((n) => host.readSheet(n)));
       // the texts as typed: the application layer reads them (the same way as the command line's options)
-      const res = engine.check(grid, { statedTotal: statedText || undefined, tolerance: tolerance.trim() || undefined });
+      const res = engine.check(grid, { statedTotal: statedText || undefined, tolerance: tolerance.trim() || undefined }, others);
       setResult({ ...res, sheet: grid.sheet });
       const sum = res.summary;
       setSaid(`Đã kiểm tra trang “${grid.sheet}”: ${sum.errors} lỗi, ${sum.warnings} cảnh báo, ${sum.infos} thông tin.`);
