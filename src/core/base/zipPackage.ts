@@ -30,7 +30,7 @@ export type Inflater = (data: Uint8Array, cap: number) => Promise<Uint8Array | u
 const KEEP = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-interface Entry { name: string; method: number; flags: number; comp: number; size: number; offset: number }
+export interface ZipEntry { name: string; method: number; flags: number; comp: number; size: number; offset: number }
 
 function ascii(b: Uint8Array, from: number, to: number): string {
   let s = '';
@@ -38,7 +38,8 @@ function ascii(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-function entries(b: Uint8Array): Entry[] {
+/** The zip's central directory (names, methods, sizes, offsets); a damaged one is a 'corrupt' ZipLimit. */
+export function zipEntries(b: Uint8Array): ZipEntry[] {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) if (v.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
@@ -47,7 +48,7 @@ function entries(b: Uint8Array): Entry[] {
   let p = v.getUint32(eocd + 16, true);
   // zip64 directories: no workbook a reader can take is that large
   if (count === 0xffff || p === 0xffffffff) throw new ZipLimit('file-size', '', MAX_FILE_BYTES);
-  const out: Entry[] = [];
+  const out: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || v.getUint32(p, true) !== 0x02014b50) throw new ZipLimit('corrupt', '');
     const nameLen = v.getUint16(p + 28, true);
@@ -64,7 +65,8 @@ function entries(b: Uint8Array): Entry[] {
   return out;
 }
 
-async function inflate(b: Uint8Array, e: Entry, cap: number, inflater: Inflater): Promise<Uint8Array> {
+/** One entry's bytes, inflated within `cap` bytes (a 'part-size' or 'total-size' ZipLimit past it). */
+export async function inflateEntry(b: Uint8Array, e: ZipEntry, cap: number, inflater: Inflater): Promise<Uint8Array> {
   if (e.flags & 1) throw new ZipLimit('encrypted-entry', e.name);
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const h = e.offset;
@@ -213,9 +215,9 @@ export async function guardPackage(bytes: Uint8Array, inflater: Inflater): Promi
   const kept: [string, Uint8Array][] = [];
   let total = 0;
   let counts: PackageCounts = { cells: 0, merged: 0 };
-  let list: Entry[];
+  let list: ZipEntry[];
   try {
-    list = entries(bytes);
+    list = zipEntries(bytes);
   } catch (e) {
     if (e instanceof ZipLimit) throw e;
     throw new ZipLimit('corrupt', '');
@@ -223,7 +225,7 @@ export async function guardPackage(bytes: Uint8Array, inflater: Inflater): Promi
   for (const e of list) {
     if (!KEEP.test(e.name)) continue;
     const cap = Math.max(1, Math.min(PACKAGE.maxPartBytes, PACKAGE.maxTotalBytes - total));
-    const data = await inflate(bytes, e, cap, inflater);
+    const data = await inflateEntry(bytes, e, cap, inflater);
     total += data.length;
     if (SHEET.test(e.name)) counts = checkSheet(e.name, data, counts);
     kept.push([e.name, data]);
