@@ -2,6 +2,7 @@
  * danh-muc build <plan.json | input.xlsx> -o out.xlsx [--preset medium-term|annual|flat|completed] [--force]
  *   [--sheet NAME] [--words] [--unit "tỷ đồng"]  (--unit converts every amount exactly)
  * danh-muc build --sample -o phu-luc.xlsx   (the embedded Sóc Trăng 2021-2025 sample)
+ * danh-muc build … -o phu-luc.docx           (the same appendix as a Word document, by the output's extension)
  *
  * Writes a NEW workbook with the "Phụ lục" sheet; the input file is only read. Refuses to overwrite an existing
  * output unless --force; any bad input exits 2 with one line and leaves no output file.
@@ -21,9 +22,10 @@ import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { checkOutput, writeOutput } from './output';
 import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, samplePath } from './common';
 
-export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--unit ĐƠN-VỊ] [--words] [--force]
-       danh-muc build --sample -o <phu-luc.xlsx>
-  Lập phụ lục "Danh mục dự án" vào một tệp Excel MỚI (không ghi đè, trừ khi có --force); tệp vào chỉ được đọc.
+export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx | phu-luc.docx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--unit ĐƠN-VỊ] [--words] [--force]
+       danh-muc build --sample -o <phu-luc.xlsx | phu-luc.docx>
+  Lập phụ lục "Danh mục dự án" vào một tệp Excel (.xlsx) hoặc Word (.docx, A4 ngang, dòng tiêu đề bảng lặp lại ở mỗi trang)
+  MỚI, theo đuôi của tệp ra (không ghi đè, trừ khi có --force); tệp vào chỉ được đọc.
   --unit đổi mọi số tiền sang đơn vị khác (đồng, nghìn đồng, triệu đồng, tỷ đồng), đổi đúng giá trị, không chỉ đổi nhãn.`;
 
 async function planFromXlsxBuffer(
@@ -64,7 +66,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const preset = values.preset !== undefined ? viaApp(() => presetSetting(values.preset)) : undefined;
   const unit = values.unit !== undefined ? viaApp(() => unitSetting(values.unit)) : undefined;
   const force = flags.has('force');
-  const out = await checkOutput(values.out, io.cwd, force, 'danh-muc build --sample -o phu-luc.xlsx');
+  const out = await checkOutput(values.out, io.cwd, force, 'danh-muc build --sample -o phu-luc.xlsx', ['.xlsx', '.docx']);
 
   const input = sample ? samplePath() : path.resolve(io.cwd, positional[0]);
   const shown = sample ? SAMPLE_FILE : positional[0];

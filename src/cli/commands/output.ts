@@ -2,15 +2,18 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { CliError } from '../io';
-import { OutputExistsError, writeWorkbook } from '../../xlsx/workbook';
+import { OutputExistsError, withFreeNames, writeFileAtomic, writeWorkbook } from '../../xlsx/workbook';
 import { XlsxWriteError } from '../../xlsx/specCheck';
+import { DocxWriteError, writeDocx } from '../../docx/writeDocx';
 import type { SheetSpec } from '../../core/layout/sheetspec';
 
-/** The -o path, absolute, checked: .xlsx, folder exists, not an existing file unless force. */
-export async function checkOutput(out: string | undefined, cwd: string, force: boolean, example: string): Promise<string> {
-  if (!out) throw new CliError(`thiếu tệp ra: -o <tệp.xlsx> (ví dụ: ${example})`);
+/** The -o path, absolute, checked: one of `exts` (.xlsx by default), folder exists, not an existing file unless force. */
+export async function checkOutput(
+  out: string | undefined, cwd: string, force: boolean, example: string, exts: readonly string[] = ['.xlsx'],
+): Promise<string> {
+  if (!out) throw new CliError(`thiếu tệp ra: -o <${exts.map((e) => `tệp${e}`).join(' | ')}> (ví dụ: ${example})`);
   const abs = path.resolve(cwd, out);
-  if (path.extname(abs).toLowerCase() !== '.xlsx') throw new CliError(`tệp ra phải có đuôi .xlsx: "${out}"`);
+  if (!exts.includes(path.extname(abs).toLowerCase())) throw new CliError(`tệp ra phải có đuôi ${exts.join(' hoặc ')}: "${out}"`);
   let st;
   try {
     st = await fsp.stat(path.dirname(abs));
@@ -24,18 +27,23 @@ export async function checkOutput(out: string | undefined, cwd: string, force: b
   return abs;
 }
 
-/** Write the workbook atomically; file-system and writer failures become one-line CLI errors. */
+/** Write the workbook (or, for a .docx path, the Word document) atomically; file-system and writer failures become one-line CLI errors. */
 export async function writeOutput(
   specs: SheetSpec[], abs: string, shown: string, force: boolean, warn: (line: string) => void,
 ): Promise<string[]> {
   const warnings: string[] = [];
   try {
+    if (path.extname(abs).toLowerCase() === '.docx') {
+      await writeFileAtomic(abs, Buffer.from(await writeDocx(specs)), force);
+      return withFreeNames(specs).map((s) => s.name);
+    }
     const names = await writeWorkbook(specs, abs, { overwrite: force, warnings });
     for (const w of warnings) warn(`Lưu ý: ${w}`);
     return names;
   } catch (e) {
     if (e instanceof OutputExistsError) throw new CliError(`tệp "${shown}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
     if (e instanceof XlsxWriteError) throw new CliError(`không ghi được tệp Excel: ${e.message}`);
+    if (e instanceof DocxWriteError) throw new CliError(`không ghi được tệp Word: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CliError(`không có quyền ghi tệp "${shown}"`);
     if (code === 'ENOSPC') throw new CliError(`ổ đĩa đầy, không ghi được "${shown}"`);
