@@ -120,10 +120,16 @@ const STYLES: Record<string, CellStyle> = {
   text: { wrap: true, v: 'middle', border: true },
   bold: { wrap: true, v: 'middle', border: true, font: { bold: true } },
   head: { wrap: true, v: 'middle', h: 'center', border: true, font: { bold: true } },
-  num: { h: 'right', v: 'middle', border: true, numFmt: '#,##0.###' },
-  numBold: { h: 'right', v: 'middle', border: true, numFmt: '#,##0.###', font: { bold: true } },
   plain: {},
 };
+
+/** The number style for a figure with `dp` decimals (shown as Word showed it: "4.967,667"), bold or not. */
+function numStyle(styles: Record<string, CellStyle>, v: string, bold: boolean | undefined): string {
+  const dp = Math.min(6, v.split('.')[1]?.length ?? 0);
+  const key = `num${dp}${bold ? 'b' : ''}`;
+  styles[key] ??= { h: 'right', v: 'middle', border: true, numFmt: dp ? `#,##0.${'0'.repeat(dp)}` : '#,##0', ...(bold ? { font: { bold: true } } : {}) };
+  return key;
+}
 
 /** The chosen table of the document as a new sheet (named "Bảng N (Word)"; the host picks a free name). */
 export function wordTableSheet(doc: WordDocument, index: number): SheetSpec {
@@ -139,6 +145,7 @@ export function wordTableSheet(doc: WordDocument, index: number): SheetSpec {
     grid.cells[r]?.forEach((c, col) => { if (c && TT_LABELS.has(foldWords(String(c.value ?? '')))) ttCols.add(col); });
   }
   const widths = new Array<number>(width).fill(8);
+  const styles: Record<string, CellStyle> = { ...STYLES };
   const rows = grid.cells.map((row, r) => ({
     cells: Array.from({ length: width }, (_, c): CellSpec | null => {
       const cell = row?.[c];
@@ -146,9 +153,9 @@ export function wordTableSheet(doc: WordDocument, index: number): SheetSpec {
       const framed = r >= (headerRows[0] ?? 0);
       if (text === '') return framed ? { t: 'empty', s: 'text' } : null;
       widths[c] = Math.min(50, Math.max(widths[c], ...text.split('\n').map((l) => l.length + 2)));
-      const num = r >= bodyFrom && !ttCols.has(c) && typeof cell?.value === 'string' ? figure(cell.value) : undefined;
-      if (num !== undefined) return { t: 'num', v: num, s: cell?.bold ? 'numBold' : 'num' };
-      if (typeof cell?.value === 'number') return { t: 'num', v: String(cell.value), s: cell.bold ? 'numBold' : 'num' };
+      const num = r >= bodyFrom && !ttCols.has(c) && typeof cell?.value === 'string' ? figure(cell.value)
+        : typeof cell?.value === 'number' ? String(cell.value) : undefined;
+      if (num !== undefined) return { t: 'num', v: num, s: numStyle(styles, num, cell?.bold) };
       return { t: 'text', v: text, s: !framed ? 'plain' : headerRows.includes(r) ? 'head' : cell?.bold ? 'bold' : 'text' };
     }),
   }));
@@ -157,6 +164,6 @@ export function wordTableSheet(doc: WordDocument, index: number): SheetSpec {
     name: M.wordTableSheet(index),
     defaultFont: { name: 'Times New Roman', size: 12 },
     columns: widths.map((w) => ({ width: w })),
-    rows, merges, styles: STYLES,
+    rows, merges, styles,
   };
 }

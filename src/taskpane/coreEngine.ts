@@ -30,6 +30,14 @@ export const coreEngine: Engine = {
   readAmount: (text) => readAmountField(text),
   yearsProblem: (from, to) => problemOf(() => yearSpanSetting(from, to)),
   sourcesProblem: (text) => problemOf(() => sourcesSetting(text)),
+  async openWord(bytes, name) {
+    const { openWord } = await import(/* webpackChunkName: "word" */ './wordOpen');
+    return openWord(bytes, name);
+  },
+  async wordBytes(spec) {
+    const { wordBytes } = await import(/* webpackChunkName: "word-write" */ './wordSave');
+    return wordBytes(spec);
+  },
   async samplePlan(): Promise<Plan> {
     const { samplePlan } = await import(/* webpackChunkName: "sample" */ './sample');
     return samplePlan();

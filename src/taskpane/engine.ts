@@ -9,6 +9,19 @@ import type { Plan } from '../core/plan/model';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { BuildRequest } from '../app/build';
 import type { CellWrite, InputTemplateRequest } from '../app/input';
+import type { StatedInText, WordTableChoice } from '../app/wordImport';
+
+export type { StatedInText, WordTableChoice };
+
+/** A Word plan opened in the pane: its appendix tables, the one to offer first, the total its text states. */
+export interface WordImport {
+  name: string;
+  tables: WordTableChoice[];
+  preferred?: number;
+  stated?: StatedInText;
+  /** The table (by WordTable.index) as a new sheet. */
+  sheetSpec(index: number): SheetSpec;
+}
 
 export interface CheckOptions {
   /** the rounding tolerance as typed ("1", "0,5"); none by default */
@@ -30,11 +43,15 @@ export interface Engine {
   /** "Bằng chữ" of an amount (plain decimal string) in a unit. */
   words(amount: string, unit: string): string;
   /** The amount typed by the user as a plain decimal string, or a Vietnamese reason it cannot be read. */
-  readAmount(text: string): { value: string } | { error: string };
+  readAmount(text: string): { value: string; unit?: string } | { error: string };
   /** Why a year span typed in two fields cannot be used (the one rule of the command line too), or undefined. */
   yearsProblem(from: string, to: string): string | undefined;
   /** Why a list of funding-source codes cannot be used, or undefined. */
   sourcesProblem(text: string): string | undefined;
+  /** A .docx's appendix tables (the Word code loads on demand). Throws with a Vietnamese reason for a bad file. */
+  openWord(bytes: Uint8Array, name: string): Promise<WordImport>;
+  /** An appendix sheet as the bytes of a Word document (the Word writer loads on demand). */
+  wordBytes(spec: SheetSpec): Promise<Uint8Array>;
   /** The embedded sample plan (loaded on demand). */
   samplePlan(): Promise<Plan>;
   /** The first input sheet among `names` (active, remembered, "Nhập liệu", then the rest), read through `read`. */

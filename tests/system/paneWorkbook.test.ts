@@ -2,12 +2,15 @@
  * The pane on whole workbooks in real Chromium (production build, office.js refused as offline), at Excel's pane size
  * (350 × 800) where it matters: a summary sheet ("Tổng hợp") opened in the preview is checked against the appendix its
  * formulas pull from, as on the command line; "Tạo phụ lục" stays usable after building (a second click by mouse
- * builds a second new sheet).
+ * builds a second new sheet) and "Tải về Word" downloads the appendix as .docx; "Mở tệp Word…" brings a .docx's
+ * appendix table into a new sheet and checks it against the total its text states.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { type Browser, type Page } from 'playwright-core';
+import { wordTables } from '../../src/app/wordImport';
+import { readDocxFile } from '../../src/docx/node';
 import { servePane, type ServedPane } from '../helpers/paneServer';
 import { socTrang2125, toXlsx, withCell, type SheetLayout } from '../helpers/seedSheets';
 
@@ -30,7 +33,7 @@ afterAll(async () => {
 });
 
 async function openPane(width = 350): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -93,6 +96,63 @@ test('350 × 800: after building, "Tạo phụ lục" is enabled and looks it; a
   await expect(look()).resolves.toEqual(before);
   await button.click();
   await page.getByTestId('build-done').filter({ hasText: 'Phụ lục 02 (3)' }).waitFor();
+  await expect(page.locator('[data-sheet-tab]').count()).resolves.toBe(3);
+  // "Tải về Word": the appendix just built as a .docx, read back by the Word reader: the same projects and total
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+  expect(download.suggestedFilename()).toBe('Phụ lục 02 (3).docx');
+  const out = path.join(dir, 'phu-luc.docx');
+  await download.saveAs(out);
+  const tables = wordTables(await readDocxFile(out));
+  expect(tables.map((x) => [x.items, x.total, x.unit])).toEqual([[22, '441115', 'triệu đồng']]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('"Mở tệp Word…": the appendix table into a new sheet, checked against the total the text states', async () => {
+  const { docxOf } = await import('../helpers/docxBuild');
+  const signatures: SheetLayout = { ...cover, rows: [['Nơi nhận:', 'KT. CHỦ TỊCH'], ['- Như trên;', 'PHÓ CHỦ TỊCH']] };
+  const file = path.join(dir, 'ke-hoach.docx');
+  fs.writeFileSync(file, await docxOf([
+    { bold: 'VI. KINH PHÍ THỰC HIỆN' },
+    'Tổng kinh phí thực hiện: 1.028.960.000.000 VNĐ (Một nghìn không trăm hai mươi tám tỷ, chín trăm sáu mươi triệu đồng).',
+    { layout: signatures },
+    { layout: appendix },
+  ]));
+  const broken = path.join(dir, 'hong.docx');
+  fs.writeFileSync(broken, fs.readFileSync(file).subarray(0, 2000));
+  const { page, errors } = await openPane(350);
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(r.url()); });
+  await page.getByTestId('open-docx-input').setInputFiles(broken);
+  const refusal = page.getByTestId('word-import').getByText(/Không mở được tệp “hong\.docx”: /);
+  await refusal.waitFor();
+  await expect(refusal.textContent()).resolves.toMatch(/tệp \.docx bị cắt cụt hoặc hỏng/);
+  expect(scripts.length).toBeGreaterThan(0); // the Word code came as its own chunk, on first use
+
+  await page.getByTestId('open-docx-input').setInputFiles(file);
+  const tables = page.getByTestId('docx-tables').getByRole('radio');
+  await tables.first().waitFor();
+  // only the appendix is offered (the signature table is no appendix), chosen, with its projects and total
+  await expect(tables.count()).resolves.toBe(1);
+  await expect(tables.first().isChecked()).resolves.toBe(true);
+  await expect(page.getByTestId('docx-tables').textContent()).resolves.toMatch(/Bảng 2.*22 dự án, \d+ dòng, tổng 441\.115 triệu đồng/);
+  await expect(page.getByTestId('docx-stated').textContent()).resolves.toContain('1.028.960.000.000 đồng, tại đoạn 2 của văn bản');
+
+  await page.getByTestId('import-docx').click();
+  const summary = page.getByTestId('check-summary');
+  await summary.filter({ hasText: 'Trang “Bảng 2 (Word)”' }).waitFor();
+  await expect(summary.textContent()).resolves.toContain('22 dự án');
+  await expect(summary.textContent()).resolves.toContain('441.115');
+  const stated = page.locator('[data-finding="STATED_TOTAL"]');
+  await expect(stated.count()).resolves.toBe(1);
+  await expect(stated.textContent()).resolves.toContain('đoạn 2 của văn bản');
+  // the figures came as numbers: no "number stored as text" warning
+  await expect(page.locator('[data-finding="TEXT_NUMBER"]').count()).resolves.toBe(0);
+  await expect(page.getByRole('textbox', { name: 'Tổng nêu trong văn bản (nếu có)' }).inputValue()).resolves.toBe('1.028.960.000.000 đồng');
+  // a new sheet beside the sample; importing again never overwrites it
+  await expect(page.locator('[data-sheet-tab]').allTextContents()).resolves.toEqual(['Phụ lục 02', 'Bảng 2 (Word)']);
+  await page.getByTestId('import-docx').click();
+  await summary.filter({ hasText: 'Trang “Bảng 2 (Word) (2)”' }).waitFor();
   await expect(page.locator('[data-sheet-tab]').count()).resolves.toBe(3);
   expect(errors).toEqual([]);
   await page.context().close();
