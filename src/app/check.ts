@@ -7,7 +7,7 @@ import type { Grid } from '../core/base/grid';
 import type { Finding } from '../core/checks/findings';
 import { checkGrid, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
 import { summarize } from '../core/checks/findings';
-import { summaryFindings } from '../core/checks/summarySheet';
+import { pulledSheet, summaryFindings } from '../core/checks/summarySheet';
 import type { Plan, Unit } from '../core/plan/model';
 import { recognizeTable } from '../core/read/recognize';
 import { foldWords } from '../core/text/fold';
@@ -67,6 +67,21 @@ export interface WorkbookCheck {
 export function checkSheet(grid: Grid, req: CheckRequest = {}, others: readonly Grid[] = []): SheetCheckResult {
   const opts = checkOptions(req);
   return withSummaries(checkGrid(grid, opts), plansOf([grid, ...others], opts, []), opts);
+}
+
+/**
+ * The other sheets a grid's formulas pull from ("='Phụ lục 02'!K7" → "Phụ lục 02"), in first-seen order: the sheets
+ * to read besides the active one so that a summary sheet is checked against what it summarises (checkSheet's others).
+ */
+export function pulledSheets(grid: Grid): string[] {
+  const out = new Set<string>();
+  for (const row of grid.cells) {
+    for (const c of row ?? []) {
+      const from = c?.formula ? pulledSheet(c.formula) : undefined;
+      if (from !== undefined && from !== grid.sheet) out.add(from);
+    }
+  }
+  return [...out];
 }
 
 /** The plan of a sheet by its exact name: from a result already checked, else recognised once on demand. */

@@ -26,4 +26,8 @@ export const APP_MESSAGES = {
     `Hãy chọn mẫu “${labelMedium}” hoặc nhập kinh phí năm trước.`,
   statedWhereUser: 'tổng nêu trong văn bản',
   toleranceNegative: 'sai số cho phép không được âm',
+  wordTableSheet: (n: number) => `Bảng ${n} (Word)`,
+  wordTableName: (n: number) => `Bảng ${n}`,
+  wordUnitLine: (unit: string) => `ĐVT: ${unit}`,
+  wordParagraphWhere: (n: number, headings: string[]) => `đoạn ${n} của văn bản${headings.length ? ` (mục “${headings[headings.length - 1]}”)` : ''}`,
 } as const;

@@ -59,9 +59,10 @@ export function wordsOfAmount(amount: string, unit: string): string {
 }
 
 /** An amount typed in a field, as a plain decimal string, or the Vietnamese reason it cannot be read. */
-export function readAmountField(text: string): { value: string } | { error: string } {
+export function readAmountField(text: string): { value: string; unit?: string } | { error: string } {
   try {
-    return { value: plain(amountSetting(text).value) };
+    const a = amountSetting(text);
+    return { value: plain(a.value), ...(a.unit ? { unit: a.unit } : {}) };
   } catch (e) {
     if (e instanceof AppError) return { error: e.message };
     throw e;

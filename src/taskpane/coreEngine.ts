@@ -2,7 +2,7 @@
 import type { Engine } from './engine';
 import type { Plan } from '../core/plan/model';
 import { buildAppendix } from '../app/build';
-import { checkSheet } from '../app/check';
+import { checkSheet, pulledSheets } from '../app/check';
 import { AppError } from '../app/errors';
 import { findInputSheet, inputTemplate, planFromInputSheet, renumberWrites, spreadWrites } from '../app/input';
 import { sourcesSetting, yearSpanSetting } from '../app/settings';
@@ -20,15 +20,24 @@ function problemOf(f: () => unknown): string | undefined {
 }
 
 export const coreEngine: Engine = {
-  check: (grid, opts) => checkSheet(grid, {
+  check: (grid, opts, others) => checkSheet(grid, {
     tolerance: opts.tolerance,
     statedTotal: opts.statedTotal,
-    statedTotalWhere: 'ô “Tổng nêu trong văn bản” của ngăn Kiểm tra',
-  }),
+    statedTotalWhere: opts.statedTotalWhere ?? 'ô “Tổng nêu trong văn bản” của ngăn Kiểm tra',
+  }, others),
+  pulledSheets: (grid) => pulledSheets(grid),
   words: (amount, unit) => wordsOfAmount(amount, unit),
   readAmount: (text) => readAmountField(text),
   yearsProblem: (from, to) => problemOf(() => yearSpanSetting(from, to)),
   sourcesProblem: (text) => problemOf(() => sourcesSetting(text)),
+  async openWord(bytes, name) {
+    const { openWord } = await import(/* webpackChunkName: "word" */ './wordOpen');
+    return openWord(bytes, name);
+  },
+  async wordBytes(spec) {
+    const { wordBytes } = await import(/* webpackChunkName: "word-write" */ './wordSave');
+    return wordBytes(spec);
+  },
   async samplePlan(): Promise<Plan> {
     const { samplePlan } = await import(/* webpackChunkName: "sample" */ './sample');
     return samplePlan();

@@ -9,27 +9,49 @@ import type { Plan } from '../core/plan/model';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { BuildRequest } from '../app/build';
 import type { CellWrite, InputTemplateRequest } from '../app/input';
+import type { StatedInText, WordTableChoice } from '../app/wordImport';
+
+export type { StatedInText, WordTableChoice };
+
+/** A Word plan opened in the pane: its appendix tables, the one to offer first, the total its text states. */
+export interface WordImport {
+  name: string;
+  tables: WordTableChoice[];
+  preferred?: number;
+  stated?: StatedInText;
+  /** The table (by WordTable.index) as a new sheet. */
+  sheetSpec(index: number): SheetSpec;
+}
 
 export interface CheckOptions {
   /** the rounding tolerance as typed ("1", "0,5"); none by default */
   tolerance?: string;
   /** a total stated in the plan text, as typed by the user ("441.115") */
   statedTotal?: string;
+  /** where that total was stated, for the finding's message (default: the Kiểm tra tab's field) */
+  statedTotalWhere?: string;
 }
 
 export type BuildOptions = BuildRequest;
 export type InputOptions = InputTemplateRequest;
 
 export interface Engine {
-  check(grid: Grid, opts: CheckOptions): CheckResult;
+  /** Checks a sheet; `others`: the sheets it pulls from (pulledSheets), so that a summary sheet is compared with them. */
+  check(grid: Grid, opts: CheckOptions, others?: readonly Grid[]): CheckResult;
+  /** The other sheets a sheet's formulas name (a summary sheet's appendix). */
+  pulledSheets(grid: Grid): string[];
   /** "Bằng chữ" of an amount (plain decimal string) in a unit. */
   words(amount: string, unit: string): string;
   /** The amount typed by the user as a plain decimal string, or a Vietnamese reason it cannot be read. */
-  readAmount(text: string): { value: string } | { error: string };
+  readAmount(text: string): { value: string; unit?: string } | { error: string };
   /** Why a year span typed in two fields cannot be used (the one rule of the command line too), or undefined. */
   yearsProblem(from: string, to: string): string | undefined;
   /** Why a list of funding-source codes cannot be used, or undefined. */
   sourcesProblem(text: string): string | undefined;
+  /** A .docx's appendix tables (the Word code loads on demand). Throws with a Vietnamese reason for a bad file. */
+  openWord(bytes: Uint8Array, name: string): Promise<WordImport>;
+  /** An appendix sheet as the bytes of a Word document (the Word writer loads on demand). */
+  wordBytes(spec: SheetSpec): Promise<Uint8Array>;
   /** The embedded sample plan (loaded on demand). */
   samplePlan(): Promise<Plan>;
   /** The first input sheet among `names` (active, remembered, "Nhập liệu", then the rest), read through `read`. */

@@ -9,6 +9,8 @@ import type { LayoutPreset, Plan, Unit } from '../../core/plan/model';
 import { UNITS } from '../../core/plan/model';
 import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { useInputSheet } from './useInputSheet';
+import { WordDownload } from './WordDownload';
+import type { SheetSpec } from '../../core/layout/sheetspec';
 import { PRESET_LABELS } from '../../core/plan/settings';
 
 const EMPTY_PLAN: Plan = { meta: { title: '', unit: 'triệu đồng' }, sources: [], nodes: [] };
@@ -133,6 +135,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const [progress, setProgress] = React.useState<number | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
+  const [built, setBuilt] = React.useState<SheetSpec | null>(null);
   const [warnings, setWarnings] = React.useState<string[]>([]);
   const [said, setSaid] = React.useState('');
   const outRef = React.useRef<HTMLDivElement>(null);
@@ -166,6 +169,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
     setBusy(true);
     setError(null);
     setDone(null);
+    setBuilt(null);
     setWarnings([]);
     setProgress(0);
     try {
@@ -190,6 +194,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
       };
       onSettings(next);
       setDone(name);
+      setBuilt({ ...spec, name });
       setSaid(`Đã tạo trang “${name}”.`);
       // focus and show the result, not the page
       show(outRef);
@@ -235,6 +240,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
       <div ref={errRef} tabIndex={-1} data-testid="build-error"><ErrorBar error={error} title="Không tạo được phụ lục" /></div>
       <LiveRegion text={said} />
       <BuildOutcome done={done} warnings={warnings} outRef={outRef} />
+      {built && <WordDownload engine={engine} spec={built} />}
     </div>
   );
 }

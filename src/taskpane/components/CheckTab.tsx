@@ -3,13 +3,14 @@ import {
   Badge, Button, Field, Input, Select, Text, makeStyles, tokens, Spinner, MessageBar, MessageBarBody,
 } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
-import type { Engine } from '../engine';
+import type { Engine, StatedInText } from '../engine';
 import type { CheckResult, Finding } from '../../core/checks/findings';
 import { UNITS } from '../../core/plan/model';
 import { parseA1 } from '../../core/base/a1';
 import { showValue } from '../format';
 import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { Findings } from './Findings';
+import { WordImportSection } from './WordImport';
 import { SEVERITY_LABEL } from '../messages';
 
 
@@ -35,7 +36,6 @@ interface Props {
 
 export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props) {
   const t = useTabStyles();
-  const s = useStyles();
   const [result, setResult] = React.useState<(CheckResult & { sheet: string }) | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -54,14 +54,25 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
   const tolParsed = tolerance.trim() ? engine.readAmount(tolerance) : null;
   const inputError = (statedParsed && 'error' in statedParsed) || (tolParsed && 'error' in tolParsed);
 
-  const run = React.useCallback(async () => {
+  /** Checks the active sheet, or `from.sheet` (a table just brought from Word) with the total its text states. */
+  const run = React.useCallback(async (from?: { sheet: string; stated?: StatedInText }) => {
     setBusy(true);
     setError(null);
     try {
-      const grid = await host.readSheet();
+      const grid = await host.readSheet(from?.sheet);
       setNotes(await host.notices());
+      // a summary sheet ("Tổng hợp") is compared with the sheets its formulas pull from, as on the command line
+      const names = new Set(await host.sheetNames());
+      const others = await Promise.all(engine.pulledSheets(grid).filter((n) => names.has(n)).map((n) => host.readSheet(n)));
       // the texts as typed: the application layer reads them (the same way as the command line's options)
-      const res = engine.check(grid, { statedTotal: statedText || undefined, tolerance: tolerance.trim() || undefined });
+      const statedTotal = from ? from.stated?.text : statedText || undefined;
+      const statedTotalWhere = from?.stated?.where;
+      const res = engine.check(grid, { statedTotal, statedTotalWhere, tolerance: tolerance.trim() || undefined }, others);
+      if (from) {
+        // the field shows the total now checked against (the text's, or none)
+        setStated(from.stated?.text ?? '');
+        setStatedUnit('');
+      }
       setResult({ ...res, sheet: grid.sheet });
       const sum = res.summary;
       setSaid(`Đã kiểm tra trang “${grid.sheet}”: ${sum.errors} lỗi, ${sum.warnings} cảnh báo, ${sum.infos} thông tin.`);
@@ -107,37 +118,17 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
         Soát tổng cộng, tổng nhóm, phân kỳ theo năm, nguồn vốn, dòng “Trong đó” và số viết bằng chữ của trang đang mở.
         Việc kiểm tra không sửa trang tính.
       </Text>
-      <div className={t.row}>
-        <Field
-          className={t.grow}
-          label="Tổng nêu trong văn bản (nếu có)"
-          validationState={statedParsed && 'error' in statedParsed ? 'error' : 'none'}
-          validationMessage={statedParsed && 'error' in statedParsed ? statedParsed.error : undefined}
-          hint={statedParsed && 'value' in statedParsed ? `Đọc là ${showValue(statedParsed.value)} ${statedUnit || 'theo ĐVT của trang'}` : undefined}
-        >
-          <Input className={t.full} value={stated} onChange={(_, d) => setStated(d.value)} placeholder="ví dụ 441.115" inputMode="decimal" />
-        </Field>
-        <Field label="Đơn vị" className={s.unitSelect}>
-          <Select value={statedUnit} onChange={(_, d) => setStatedUnit(d.value)} data-testid="stated-unit">
-            <option value="">theo ĐVT của trang</option>
-            {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
-          </Select>
-        </Field>
-        <Field
-          className={t.narrow}
-          label="Sai số"
-          validationState={tolParsed && 'error' in tolParsed ? 'error' : 'none'}
-          validationMessage={tolParsed && 'error' in tolParsed ? tolParsed.error : undefined}
-        >
-          <Input className={t.full} value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0" inputMode="decimal" />
-        </Field>
-      </div>
+      <CheckFields
+        stated={stated} setStated={setStated} statedUnit={statedUnit} setStatedUnit={setStatedUnit}
+        tolerance={tolerance} setTolerance={setTolerance} statedParsed={statedParsed} tolParsed={tolParsed}
+      />
       <div className={t.row}>
         <Button appearance="primary" onClick={() => void run()} disabled={busy || !!inputError} data-testid="run-check">
           {result ? 'Kiểm tra lại' : 'Kiểm tra trang đang mở'}
         </Button>
         {busy && <Spinner size="tiny" label="Đang kiểm tra…" />}
       </div>
+      <WordImportSection host={host} engine={engine} onImported={(sheet, st) => run({ sheet, stated: st })} />
       <ErrorBar error={error} />
       {notes.map((n) => <MessageBar key={n} intent="warning"><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
       <LiveRegion text={said} />
@@ -150,6 +141,50 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
           <Findings findings={result.findings} sheet={result.sheet} ignored={settings.ignored ?? []} onIgnored={onIgnored} onGo={go} onSay={setSaid} />
         </>
       )}
+    </div>
+  );
+}
+
+type Parsed = ReturnType<Engine['readAmount']> | null;
+
+/** The stated total (with its unit) and the rounding tolerance, as typed. */
+function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, setTolerance, statedParsed, tolParsed }: {
+  stated: string;
+  setStated: (v: string) => void;
+  statedUnit: string;
+  setStatedUnit: (v: string) => void;
+  tolerance: string;
+  setTolerance: (v: string) => void;
+  statedParsed: Parsed;
+  tolParsed: Parsed;
+}) {
+  const t = useTabStyles();
+  const s = useStyles();
+  return (
+    <div className={t.row}>
+      <Field
+        className={t.grow}
+        label="Tổng nêu trong văn bản (nếu có)"
+        validationState={statedParsed && 'error' in statedParsed ? 'error' : 'none'}
+        validationMessage={statedParsed && 'error' in statedParsed ? statedParsed.error : undefined}
+        hint={statedParsed && 'value' in statedParsed ? `Đọc là ${showValue(statedParsed.value)} ${statedParsed.unit ?? (statedUnit || 'theo ĐVT của trang')}` : undefined}
+      >
+        <Input className={t.full} value={stated} onChange={(_, d) => setStated(d.value)} placeholder="ví dụ 441.115" inputMode="decimal" />
+      </Field>
+      <Field label="Đơn vị" className={s.unitSelect}>
+        <Select value={statedUnit} onChange={(_, d) => setStatedUnit(d.value)} data-testid="stated-unit">
+          <option value="">theo ĐVT của trang</option>
+          {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+        </Select>
+      </Field>
+      <Field
+        className={t.narrow}
+        label="Sai số"
+        validationState={tolParsed && 'error' in tolParsed ? 'error' : 'none'}
+        validationMessage={tolParsed && 'error' in tolParsed ? tolParsed.error : undefined}
+      >
+        <Input className={t.full} value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0" inputMode="decimal" />
+      </Field>
     </div>
   );
 }

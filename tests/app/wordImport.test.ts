@@ -1,0 +1,65 @@
+/**
+ * A Word plan's appendix tables brought into a workbook (the pane's "Mở tệp Word…"): the appendix tables found with
+ * their projects and total, the one with money preferred; the total stated in the text; the chosen table as a new
+ * sheet whose figures are numbers and whose text stays text, checking as the seed does.
+ */
+import { pulledSheets } from '../../src/app/check';
+import { preferredTable, statedTotalInText, wordTables, wordTableSheet } from '../../src/app/wordImport';
+import { checkGrid } from '../../src/core/checks/sheetCheck';
+import { readDocxFile } from '../../src/docx/node';
+import { specToGrid } from '../../src/office/specGrid';
+import { docxOf } from '../helpers/docxBuild';
+import { layoutGrid } from '../helpers/layoutGrid';
+import { socTrang2125, type SheetLayout } from '../helpers/seedSheets';
+
+const signatures: SheetLayout = {
+  name: 'x', rows: [['Nơi nhận:', 'KT. CHỦ TỊCH'], ['- Như trên;', '=SUM(A1:A2)']], merges: [], boldRows: [], rowOf: {}, colOf: {},
+};
+
+async function plan(stated: string) {
+  return readDocxFile(await docxOf([
+    { bold: 'VI. KINH PHÍ THỰC HIỆN' },
+    `Tổng kinh phí thực hiện: ${stated} (Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng), trong đó:`,
+    { layout: signatures },
+    { layout: socTrang2125() },
+  ]), 'ke-hoach.docx');
+}
+
+describe('a Word plan brought into a workbook', () => {
+  it('lists the appendix tables with their projects and total; prefers the one with money', async () => {
+    const doc = await plan('441.115.000.000 đồng');
+    const tables = wordTables(doc);
+    expect(tables.map((t) => [t.label, t.items, t.total, t.unit, t.money])).toEqual([['Bảng 2', 22, '441115', 'triệu đồng', true]]);
+    expect(preferredTable(tables)).toBe(2);
+  });
+
+  it('reads the total the text states, with the unit it names, and where', async () => {
+    expect(statedTotalInText(await plan('441.115.000.000 đồng'))).toEqual({
+      text: '441.115.000.000 đồng', where: 'đoạn 2 của văn bản (mục “VI. KINH PHÍ THỰC HIỆN”)',
+    });
+    expect(statedTotalInText(await plan('1.028.960.000.000 VNĐ'))?.text).toBe('1.028.960.000.000 đồng');
+  });
+
+  it('the chosen table as a sheet: figures as exact numbers, text as text (never a formula), checking clean', async () => {
+    const doc = await plan('441.115.000.000 đồng');
+    const spec = wordTableSheet(doc, 2);
+    expect(spec.name).toBe('Bảng 2 (Word)');
+    const cells = spec.rows.flatMap((r) => r.cells);
+    expect(cells.some((c) => c?.t === 'formula')).toBe(false);
+    expect(cells.filter((c) => c?.t === 'num').map((c) => (c as { v: string }).v)).toContain('441115');
+    const grid = specToGrid(spec);
+    const r = checkGrid(grid, {});
+    expect(r.summary).toMatchObject({ errors: 0, items: 22, grandTotal: '441115', unit: 'triệu đồng' });
+    expect(r.findings.filter((f) => f.code === 'TEXT_NUMBER')).toEqual([]);
+    // the same figures as the seed's own sheet
+    expect(checkGrid(layoutGrid(socTrang2125()), {}).summary.grandTotal).toBe('441115');
+    // a text cell beginning with "=" in Word stays text
+    const sig = wordTableSheet(doc, 1);
+    expect(sig.rows[1].cells[1]).toMatchObject({ t: 'text', v: '=SUM(A1:A2)' });
+  });
+
+  it('names the sheets a summary sheet pulls from', () => {
+    const grid = { sheet: 'Tổng hợp', merges: [], cells: [[{ value: 5, formula: "'Phụ lục 02'!F7" }, { value: 1, formula: 'SUM(A1:A2)' }, { value: 2, formula: 'PL03!K9' }]] };
+    expect(pulledSheets(grid)).toEqual(['Phụ lục 02', 'PL03']);
+  });
+});
