@@ -7,6 +7,8 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildAppendix } from '../../src/app/build';
+import { checkDocument } from '../../src/app/checkDocument';
+import { readDocxFile } from '../../src/docx/node';
 import { writeDocx } from '../../src/docx/writeDocx';
 import { bigPlan } from '../helpers/bigPlan';
 import { pdfInfo, pdfPageText, pdfPageToPng, renderPdf } from '../helpers/libreoffice';
@@ -15,11 +17,14 @@ import { loadSample } from '../helpers/planBuilders';
 let dir: string;
 let samplePdf: string;
 let bigPdf: string;
+let bigOracle: bigint;
 
 beforeAll(async () => {
   dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'danh-muc-docx-render-'));
   const sample = buildAppendix(loadSample('soc-trang-2021-2025'), { words: true }).spec;
-  const big = buildAppendix(bigPlan(300, 50).plan, { words: true }).spec;
+  const bp = bigPlan(300, 50);
+  bigOracle = bp.oracle.grand;
+  const big = buildAppendix(bp.plan, { words: true }).spec;
   const files = [path.join(dir, 'sample.docx'), path.join(dir, 'big.docx')];
   await fsp.writeFile(files[0], await writeDocx([sample]));
   await fsp.writeFile(files[1], await writeDocx([big]));
@@ -71,3 +76,24 @@ test('the sample prints its heading, totals and words line; the words line share
   pdfPageToPng(samplePdf, 1, png);
   expect((await fsp.stat(png)).size).toBeGreaterThan(10_000);
 });
+
+test('round trip: the exported .docx, read and checked as a Word plan, gives the totals of the plan and no error', async () => {
+  for (const [file, total] of [['sample.docx', '441115'], ['big.docx', undefined]] as const) {
+    const doc = await readDocxFile(path.join(dir, file), file);
+    const r = checkDocument(doc);
+    expect(r.results).toHaveLength(1);
+    const [only] = r.results;
+    expect(only.recognized).toBe(true);
+    expect(only.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.errors).toBe(0);
+    // the big plan's amounts are thousandths (bigPlan's oracle adds them with BigInt)
+    const want = total ?? (Number(bigOracle % 1000n) === 0 ? String(bigOracle / 1000n) : `${bigOracle / 1000n}.${(bigOracle % 1000n).toString().padStart(3, '0').replace(/0+$/, '')}`);
+    expect(only.summary.grandTotal).toBe(want);
+  }
+  const sample = r0(await readDocxFile(path.join(dir, 'sample.docx')));
+  expect(sample.summary).toMatchObject({ items: 22, groups: 6 });
+});
+
+function r0(doc: Awaited<ReturnType<typeof readDocxFile>>) {
+  return checkDocument(doc).results[0];
+}
