@@ -6,6 +6,7 @@
 import { pulledSheets } from '../../src/app/check';
 import { preferredTable, statedFor, wordTables, wordTableSheet } from '../../src/app/wordImport';
 import { checkWordDocument } from '../../src/core/word/check';
+import { checkSheet } from '../../src/app/check';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
 import { readDocxFile } from '../../src/docx/node';
 import { specToGrid } from '../../src/office/specGrid';
@@ -84,6 +85,17 @@ describe('a Word plan brought into a workbook', () => {
     // a text cell beginning with "=" in Word stays text
     const sig = wordTableSheet(doc, 1);
     expect(sig.rows[1].cells[1]).toMatchObject({ t: 'text', v: '=SUM(A1:A2)' });
+  });
+
+  it('seed 004: the pane\'s check of the imported table gives the STATED_TOTAL message the document check gives', async () => {
+    const doc = await readDocxFile('tests/fixtures/docx/004-nghe-an.lo.docx');
+    const total = statedFor(doc, 1).total;
+    expect(total?.text).toBe('1.028.960.000.000 đồng');
+    const pane = checkSheet(specToGrid(wordTableSheet(doc, 1)), { statedTotal: total?.text, statedTotalWhere: total?.where });
+    const cli = checkWordDocument(doc).results[0];
+    const msg = (fs: typeof cli.findings) => fs.filter((f) => f.code === 'STATED_TOTAL').map((f) => f.message);
+    expect(msg(pane.findings)).toHaveLength(1);
+    expect(msg(pane.findings)).toEqual(msg(cli.findings));
   });
 
   it('names the sheets a summary sheet pulls from', () => {
