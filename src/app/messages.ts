@@ -29,5 +29,5 @@ export const APP_MESSAGES = {
   wordTableSheet: (n: number) => `Bảng ${n} (Word)`,
   wordTableName: (n: number) => `Bảng ${n}`,
   wordUnitLine: (unit: string) => `ĐVT: ${unit}`,
-  wordParagraphWhere: (n: number, headings: string[]) => `đoạn ${n} của văn bản${headings.length ? ` (mục “${headings[headings.length - 1]}”)` : ''}`,
+  wordStatedYear: (year: number) => `năm ${year}`,
 } as const;

@@ -1,9 +1,9 @@
 /**
  * A Word plan's appendix tables brought into a workbook (the pane's "Mở tệp Word…"): which tables of a WordDocument
- * are appendices (recognised by the sheet reader, with their projects and total), the total the text states
- * ("Tổng kinh phí thực hiện: 441.115.000.000 đồng"), and a chosen table as a SheetSpec for a NEW sheet: its cells as
- * text, Word-typed figures of the body ("1.559", "4.967,667") as exact numbers, the unit line above the table carried
- * as "ĐVT: …". Text never becomes a formula (the writers write text cells as text).
+ * are appendices (recognised by the sheet reader, with their projects and total), the totals the text states for
+ * each (the core's scanner and routing: "Tổng kinh phí thực hiện: 441.115.000.000 đồng" belongs to table 2), and a
+ * chosen table as a SheetSpec for a NEW sheet: its cells as text, Word-typed figures of the body ("1.559",
+ * "4.967,667") as exact numbers, the unit line above the table carried as "ĐVT: …". Text never becomes a formula (the writers write text cells as text).
  */
 import { plain } from '../core/base/decimal';
 import type { CellRange, Grid } from '../core/base/grid';
@@ -11,8 +11,9 @@ import type { CellSpec, CellStyle, SheetSpec } from '../core/layout/sheetspec';
 import { checkGrid } from '../core/checks/sheetCheck';
 import { recognizeTable } from '../core/read/recognize';
 import { foldWords } from '../core/text/fold';
-import { parseAmount, parseUnitLine } from '../core/text/numbers';
-import type { WordDocument, WordParagraph, WordTable } from '../core/word/document';
+import { formatVi, parseAmount, parseUnitLine } from '../core/text/numbers';
+import { routeStatements, type RoutedStatement } from '../core/word/check';
+import type { WordDocument, WordTable } from '../core/word/document';
 import { APP_MESSAGES as M } from './messages';
 
 export interface WordTableChoice {
@@ -32,10 +33,16 @@ export interface WordTableChoice {
   money: boolean;
 }
 
-/** A total stated in the text, as typed there, and where. */
+/** A figure stated in the text ("441.115.000.000 đồng"), and where ("đoạn 2 của văn bản (VI. KINH PHÍ THỰC HIỆN)"). */
 export interface StatedInText {
   text: string;
   where: string;
+}
+
+/** What the text states for one table: its total, and its figures for a year or a source ("năm 2023", "Ngân sách trung ương"). */
+export interface TableStatements {
+  total?: StatedInText;
+  others: Array<StatedInText & { what: string }>;
 }
 
 /** The unit line among the paragraphs just above each table ("ĐVT: triệu đồng"), by table index. */
@@ -87,19 +94,21 @@ export function preferredTable(tables: readonly WordTableChoice[]): number | und
   return (tables.find((t) => t.money) ?? tables[0])?.index;
 }
 
-const STATED = /tổng\s+(?:kinh\s+phí|vốn|mức\s+đầu\s+tư|nhu\s+cầu\s+vốn|cộng)[^:]{0,80}:\s*(\d[\d.,]*\s*(?:tỷ\s+đồng|tỉ\s+đồng|triệu\s+đồng|nghìn\s+đồng|ngàn\s+đồng|đồng|vnđ|vnd))/iu;
-
-/** The first total the text states ("Tổng kinh phí thực hiện: 1.028.960.000.000 VNĐ"), outside tables. */
-export function statedTotalInText(doc: WordDocument): StatedInText | undefined {
-  for (const b of doc.blocks) {
-    if (b.kind !== 'paragraph') continue;
-    const m = STATED.exec(b.text);
-    if (!m) continue;
-    const text = m[1].replace(/\s+/g, ' ').replace(/v[nN][dDđĐ]$/u, 'đồng').replace(/VN[DĐ]$/u, 'đồng');
-    const p = parseAmount(text);
-    if (p.kind === 'number' && p.unitInText) return { text, where: M.wordParagraphWhere((b as WordParagraph).index, b.headingPath) };
-  }
-  return undefined;
+/**
+ * The text's stated totals that belong to the table (the core's scanner and routing, as `danh-muc check plan.docx`
+ * uses them): its total, carried as the stated total the sheet is checked against, and the year and source figures
+ * the text states for it, listed.
+ */
+export function statedFor(doc: WordDocument, index: number): TableStatements {
+  const mine = routeStatements(doc).filter((r) => r.table === index);
+  const said = (r: RoutedStatement): StatedInText => ({ text: `${formatVi(r.statement.dong)} đồng`, where: r.where });
+  const total = mine.find((r) => r.statement.scope.kind === 'total');
+  const others = mine.flatMap((r) => {
+    const sc = r.statement.scope;
+    if (sc.kind === 'total') return [];
+    return [{ ...said(r), what: sc.kind === 'year' ? M.wordStatedYear(sc.year) : sc.text }];
+  });
+  return { ...(total ? { total: said(total) } : {}), others };
 }
 
 const FIGURE = /^-?\d[\d.,]*$/;

@@ -9,16 +9,17 @@ import type { Plan } from '../core/plan/model';
 import type { SheetSpec } from '../core/layout/sheetspec';
 import type { BuildRequest } from '../app/build';
 import type { CellWrite, InputTemplateRequest } from '../app/input';
-import type { StatedInText, WordTableChoice } from '../app/wordImport';
+import type { StatedInText, TableStatements, WordTableChoice } from '../app/wordImport';
 
-export type { StatedInText, WordTableChoice };
+export type { StatedInText, TableStatements, WordTableChoice };
 
-/** A Word plan opened in the pane: its appendix tables, the one to offer first, the total its text states. */
+/** A Word plan opened in the pane: its appendix tables, the one to offer first, what its text states for each. */
 export interface WordImport {
   name: string;
   tables: WordTableChoice[];
   preferred?: number;
-  stated?: StatedInText;
+  /** The text's statements that belong to the table (by WordTable.index), routed by the core as the command line does. */
+  statedFor(index: number): TableStatements;
   /** The table (by WordTable.index) as a new sheet. */
   sheetSpec(index: number): SheetSpec;
 }

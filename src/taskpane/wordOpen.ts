@@ -5,15 +5,16 @@
  */
 import type { WordImport } from './engine';
 import { readDocx } from '../docx/readDocx';
-import { preferredTable, statedTotalInText, wordTables, wordTableSheet } from '../app/wordImport';
+import { preferredTable, statedFor, wordTables, wordTableSheet, type TableStatements } from '../app/wordImport';
 import { inflateCapped } from './xlsxBrowser';
 
 export async function openWord(bytes: Uint8Array, name: string): Promise<WordImport> {
   const doc = await readDocx(bytes, inflateCapped, name);
   const tables = wordTables(doc);
-  const stated = statedTotalInText(doc);
+  const stated = new Map<number, TableStatements>();
   return {
-    name, tables, preferred: preferredTable(tables), ...(stated ? { stated } : {}),
+    name, tables, preferred: preferredTable(tables),
+    statedFor: (index) => stated.get(index) ?? stated.set(index, statedFor(doc, index)).get(index) as TableStatements,
     sheetSpec: (index) => wordTableSheet(doc, index),
   };
 }

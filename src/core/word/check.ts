@@ -83,13 +83,12 @@ function nearestHeading(p: WordParagraph): string | undefined {
 }
 
 /** Adds the statement (and its words) to the plan of its table, in the table's unit. */
-function attach(plan: Plan, st: TextStatement, field: FieldKey, unit: Unit): void {
-  const value = convertUnit(st.dong, 'đồng', unit);
+function attach(plan: Plan, r: RoutedStatement): void {
+  const st = r.statement;
   const at = M.paragraph(st.paragraph.index, nearestHeading(st.paragraph));
-  const where = M.statedWhere(st.paragraph.index, nearestHeading(st.paragraph));
-  plan.statedTotals = [...(plan.statedTotals ?? []), { value, where, field, at }];
+  plan.statedTotals = [...(plan.statedTotals ?? []), { value: r.value, where: r.where, field: r.field, at }];
   if (st.words !== undefined && wordsToAmount(st.words) !== undefined) {
-    plan.statedWords = [...(plan.statedWords ?? []), { text: st.words, figure: value, at }];
+    plan.statedWords = [...(plan.statedWords ?? []), { text: st.words, figure: r.value, at }];
   }
 }
 
@@ -116,8 +115,10 @@ function recognizeIn(t: WordTable, above: string[], opts: SheetCheckOptions): Re
   return unit ? recognizeTable(t.grid, { unit, headerRow: opts.headerRow }) : rec;
 }
 
-/** Every recognisable table of the document checked, its text's stated totals compared with them. */
-export function checkWordDocument(doc: WordDocument, opts: SheetCheckOptions = {}): DocumentCheckResult {
+interface Tables { cands: Candidate[]; unreadable: SheetCheckResult[] }
+
+/** The document's tables: the recognised ones (with the period each covers) and the results of the others. */
+function tablesOf(doc: WordDocument, opts: SheetCheckOptions): Tables {
   const cands: Candidate[] = [];
   const unreadable: SheetCheckResult[] = [];
   let above: string[] = [];
@@ -129,18 +130,53 @@ export function checkWordDocument(doc: WordDocument, opts: SheetCheckOptions = {
     else unreadable.push(checkRecognized(b.grid, rec, opts));
     above = [];
   }
+  return { cands, unreadable };
+}
+
+/** A text statement routed to its table: the field it states there, its value in the table's unit. */
+export interface RoutedStatement {
+  statement: TextStatement;
+  /** WordTable.index of the table it belongs to */
+  table: number;
+  field: FieldKey;
+  value: Dec;
+  unit: Unit;
+  /** how a finding's message names the sentence: "đoạn 2 của văn bản (VI. KINH PHÍ THỰC HIỆN)" */
+  where: string;
+}
+
+function route(doc: WordDocument, cands: Candidate[]): Array<RoutedStatement & { c: Candidate }> {
+  const firstText = doc.blocks.find((b): b is WordParagraph => b.kind === 'paragraph' && periodIn(b.text) !== undefined);
+  const docPeriod = firstText ? periodIn(firstText.text) : undefined;
+  return scanStatements(doc).flatMap((st) => {
+    const hit = tableFor(st, cands, docPeriod, (c) => c.rec.unit);
+    if (!hit) return [];
+    const unit = hit.c.rec.unit;
+    return [{
+      c: hit.c, statement: st, table: hit.c.table.index, field: hit.field, value: convertUnit(st.dong, 'đồng', unit), unit,
+      where: M.statedWhere(st.paragraph.index, nearestHeading(st.paragraph)),
+    }];
+  });
+}
+
+/**
+ * The text's stated totals, each with the table it belongs to (the same routing as checkWordDocument); a sentence
+ * whose table cannot be told is left out.
+ */
+export function routeStatements(doc: WordDocument, opts: SheetCheckOptions = {}): RoutedStatement[] {
+  return route(doc, tablesOf(doc, opts).cands).map(({ c: _c, ...r }) => r);
+}
+
+/** Every recognisable table of the document checked, its text's stated totals compared with them. */
+export function checkWordDocument(doc: WordDocument, opts: SheetCheckOptions = {}): DocumentCheckResult {
+  const { cands, unreadable } = tablesOf(doc, opts);
   if (cands.length === 0) {
     if (unreadable.length > 0) return { results: unreadable };
     const name = doc.name ?? M.documentName;
     const f = makeFinding('UNREADABLE_TABLE', M.noTable(name), { sheet: name });
     return { results: [{ recognized: false, sheet: name, findings: [f], summary: summarize([f]) }] };
   }
-  const firstText = doc.blocks.find((b): b is WordParagraph => b.kind === 'paragraph' && periodIn(b.text) !== undefined);
-  const docPeriod = firstText ? periodIn(firstText.text) : undefined;
-  for (const st of scanStatements(doc)) {
-    const hit = tableFor(st, cands, docPeriod, (c) => c.rec.unit);
-    if (hit) attach(hit.c.rec.plan, st, hit.field, hit.c.rec.unit);
-  }
+  for (const r of route(doc, cands)) attach(r.c.rec.plan, r);
   const grid = (c: Candidate): Grid => c.table.grid;
   return { results: cands.map((c) => located(checkRecognized(grid(c), c.rec, opts))) };
 }

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../office/host';
-import type { Engine, StatedInText, WordImport, WordTableChoice } from '../engine';
+import type { Engine, StatedInText, TableStatements, WordImport, WordTableChoice } from '../engine';
 import { MAX_FILE_BYTES } from '../../core/base/zipPackage';
 import { showValue } from '../format';
 import { ErrorBar, messageOf, useTabStyles } from './common';
@@ -58,7 +58,7 @@ export function WordImportSection({ host, engine, onImported }: Props) {
     setError(null);
     try {
       const sheet = await host.writeNewSheet(opened.sheetSpec(chosen));
-      await onImported(sheet, opened.stated);
+      await onImported(sheet, opened.statedFor(chosen).total);
     } catch (e) {
       setError(`Không nhập được bảng: ${messageOf(e)}`);
     } finally {
@@ -86,15 +86,29 @@ export function WordImportSection({ host, engine, onImported }: Props) {
               {opened.tables.map((x) => <Radio key={x.index} value={String(x.index)} label={tableLabel(x)} />)}
             </RadioGroup>
           </Field>
-          <Text data-testid="docx-stated">
-            {opened.stated ? `Tổng nêu trong văn bản: ${opened.stated.text}, tại ${opened.stated.where}.` : 'Văn bản không nêu tổng kinh phí.'}
-          </Text>
+          {chosen !== undefined && <StatedLines stated={opened.statedFor(chosen)} />}
           <div className={t.row}>
             <Button appearance="primary" disabled={busy || chosen === undefined} onClick={() => void bring()} data-testid="import-docx">
               Nhập vào trang mới và kiểm tra
             </Button>
           </div>
         </>
+      )}
+    </div>
+  );
+}
+
+/** What the text states for the chosen table: its total (checked against), and its year or source figures (listed). */
+function StatedLines({ stated }: { stated: TableStatements }): JSX.Element {
+  return (
+    <div data-testid="docx-stated">
+      <Text block>
+        {stated.total ? `Tổng nêu trong văn bản cho bảng này: ${stated.total.text}, tại ${stated.total.where}.` : 'Văn bản không nêu tổng kinh phí của bảng này.'}
+      </Text>
+      {stated.others.length > 0 && (
+        <Text block>
+          {`Văn bản còn nêu cho bảng này (đối chiếu với cột tương ứng): ${stated.others.map((o) => `${o.what} ${o.text} (${o.where})`).join('; ')}.`}
+        </Text>
       )}
     </div>
   );
