@@ -9,7 +9,7 @@
  * frozen panes, print setup (A4, orientation, fit, margins, titles, area, centred, footer), list validations.
  */
 import { colLetters } from '../core/base/a1';
-import type { CellSpec, SheetSpec } from '../core/layout/sheetspec';
+import type { CellSpec, RowSpec, SheetSpec } from '../core/layout/sheetspec';
 import {
   XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1,
 } from './specCheck';
@@ -62,8 +62,12 @@ function pageParts(spec: SheetSpec): string {
   return s;
 }
 
-/** One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. */
-function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warnings: string[]): Generator<string> {
+/**
+ * One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. With `release`,
+ * each row of spec.rows is dropped (set to undefined) once serialised, so its cells can be collected while the rest
+ * is written; the spec's rows are then gone.
+ */
+function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warnings: string[], release: boolean): Generator<string> {
   const covered = checkMerges(spec.merges);
   const xf = new Map<string, number>();
   const styleOf = (name: string): number => {
@@ -120,6 +124,7 @@ function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warn
       }
     }
     const ht = rs.height !== undefined ? ` ht="${rs.height}" customHeight="1"` : '';
+    if (release) (spec.rows as (RowSpec | undefined)[])[r] = undefined;
     if (cells) yield `<row r="${n}"${ht}>${cells}</row>`;
     else if (ht) yield `<row r="${n}"${ht}/>`;
   }
@@ -136,8 +141,19 @@ function isCovered(spans: number[], c: number): boolean {
   return false;
 }
 
+/** How a package is written. */
+export interface StreamWriteOptions {
+  /** receives what could not be written as asked (a list validation Excel cannot take) */
+  warnings?: string[];
+  /**
+   * Release each row of the specs once written (spec.rows[r] becomes undefined): for a caller that never reads the
+   * specs again, so a large sheet's cells are collected as the file is written (100,000 items: ~140 MB of cells).
+   */
+  releaseRows?: boolean;
+}
+
 /** Writes the sheets, in order, as a whole package into `sink`; what could not be written as asked goes to `warnings`. */
-export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnings: string[] = []): Promise<void> {
+export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnings: string[] = [], releaseRows = false): Promise<void> {
   const seen = new Set<string>();
   for (const s of specs) {
     checkSheetName(s.name);
@@ -148,7 +164,7 @@ export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnin
   const zip = new ZipWriter(sink, 6, () => new XlsxWriteError('Tệp Excel vượt quá 4 GB.'));
   const styles = new StyleTable();
   const sst = new SharedStrings();
-  for (let i = 0; i < specs.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(specs[i], styles, sst, warnings));
+  for (let i = 0; i < specs.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(specs[i], styles, sst, warnings, releaseRows));
   await zip.add('[Content_Types].xml', [contentTypes(specs.length)]);
   await zip.add('_rels/.rels', [rootRels()]);
   await zip.add('docProps/core.xml', [coreProps('Danh mục', new Date())]);
@@ -168,6 +184,6 @@ export async function streamSpecsToBuffer(specs: SheetSpec[], warnings: string[]
 }
 
 /** The package written into an open, empty file from its start. */
-export async function streamSpecsToFile(specs: SheetSpec[], fh: FileHandle, warnings: string[] = []): Promise<void> {
-  await writeSpecsToSink(specs, new FileSink(fh), warnings);
+export async function streamSpecsToFile(specs: SheetSpec[], fh: FileHandle, opts: StreamWriteOptions = {}): Promise<void> {
+  await writeSpecsToSink(specs, new FileSink(fh), opts.warnings, opts.releaseRows);
 }

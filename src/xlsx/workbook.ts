@@ -33,6 +33,8 @@ export interface WriteWorkbookOptions {
   overwrite?: boolean;
   /** Receives what was written otherwise than asked (a list validation Excel cannot take). */
   warnings?: string[];
+  /** The caller never reads the specs again: their rows are released as they are written (see streamWrite.ts). */
+  releaseRows?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface WriteWorkbookOptions {
 export async function writeWorkbook(specs: SheetSpec[], outPath: string, opts: WriteWorkbookOptions = {}): Promise<string[]> {
   const named = withFreeNames(specs);
   if (!opts.overwrite && (await exists(outPath))) throw new OutputExistsError(outPath);
-  await writeFileAtomic(outPath, (fh) => streamSpecsToFile(named, fh, opts.warnings), opts.overwrite ?? false);
+  await writeFileAtomic(outPath, (fh) => streamSpecsToFile(named, fh, { warnings: opts.warnings, releaseRows: opts.releaseRows }), opts.overwrite ?? false);
   return named.map((s) => s.name);
 }
 

@@ -83,4 +83,23 @@ describe('streaming writer', () => {
     await expect(writeWorkbook([{ ...spec, rows }], out)).rejects.toThrow(/32767/);
     expect(await fsp.readdir(dir)).toEqual([]);
   });
+
+  test('releasing rows as they are written gives the same parts, and only then drops the spec\'s rows', async () => {
+    const parts = async (file: string) => {
+      const zip = await JSZip.loadAsync(await fsp.readFile(file));
+      const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml').sort();
+      return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
+    };
+    const kept = layoutPlan(socTrangPlan(), { words: true });
+    const released = layoutPlan(socTrangPlan(), { words: true });
+    const rowCount = kept.rows.length;
+    await writeWorkbook([kept], path.join(dir, 'giu.xlsx'));
+    await writeWorkbook([released], path.join(dir, 'tha.xlsx'), { releaseRows: true });
+    expect(await parts(path.join(dir, 'tha.xlsx'))).toEqual(await parts(path.join(dir, 'giu.xlsx')));
+    expect(kept.rows.every((r) => r !== undefined && r.cells.length > 0)).toBe(true);
+    expect(released.rows).toHaveLength(rowCount);
+    expect(released.rows.every((r) => r === undefined)).toBe(true);
+    await fsp.rm(path.join(dir, 'giu.xlsx'));
+    await fsp.rm(path.join(dir, 'tha.xlsx'));
+  });
 });

@@ -27,7 +27,10 @@ export async function checkOutput(
   return abs;
 }
 
-/** Write the workbook (or, for a .docx path, the Word document) atomically; file-system and writer failures become one-line CLI errors. */
+/**
+ * Write the workbook (or, for a .docx path, the Word document) atomically; file-system and writer failures become
+ * one-line CLI errors. The specs are consumed: an .xlsx writer releases their rows as it writes them.
+ */
 export async function writeOutput(
   specs: SheetSpec[], abs: string, shown: string, force: boolean, warn: (line: string) => void,
 ): Promise<string[]> {
@@ -37,7 +40,7 @@ export async function writeOutput(
       await writeFileAtomic(abs, Buffer.from(await writeDocx(specs)), force);
       return withFreeNames(specs).map((s) => s.name);
     }
-    const names = await writeWorkbook(specs, abs, { overwrite: force, warnings });
+    const names = await writeWorkbook(specs, abs, { overwrite: force, warnings, releaseRows: true });
     for (const w of warnings) warn(`Lưu ý: ${w}`);
     return names;
   } catch (e) {

@@ -12,7 +12,7 @@ import type { FundingSource, Item, Plan, PlanNode } from '../plan/model';
 import { yearsOf } from '../plan/model';
 import { computeTotals, type PlanTotals, type RowTotals } from '../plan/totals';
 import type { Amounts, Sheet } from './context';
-import { addCoded, newRow } from './context';
+import { addCoded, emptyCell, newRow } from './context';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
 import type { CellSpec, RowSpec } from './sheetspec';
 import { textStyleOf } from './styles';
@@ -103,7 +103,7 @@ function hasKeys(o: object): boolean {
   return false;
 }
 
-const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? { t: 'empty', s } : { t: 'num', v: plain(d), s });
+const numCell = (d: Dec | undefined, s: string): CellSpec => (d === undefined ? emptyCell(s) : { t: 'num', v: plain(d), s });
 
 /**
  * Column `col` summed over the children's rows: SUM of those rows, or in subtotal mode SUBTOTAL over `span` (the
@@ -139,7 +139,7 @@ export function totalCell(
   else if (sourceCols.length > 0 && hasSources && !hasYears) parts = sourceCols;
   else if (yearCols.length > 0 && !hasYears && !hasSources && !stated) parts = yearCols;
   if (!parts) {
-    if (core.isZero() && !stated && !hasYears && !hasSources) return { t: 'empty', s };
+    if (core.isZero() && !stated && !hasYears && !hasSources) return emptyCell(s);
     vals.set(totalCol, core);
     return numCell(core, s);
   }
@@ -161,7 +161,7 @@ function itemTexts(s: Sheet, row: RowSpec, it: Item): void {
       default: v = (it as unknown as Record<string, string | undefined>)[c.slot];
     }
     const st = textStyleOf(c.slot, 'item');
-    row.cells[i] = v !== undefined && v !== '' ? { t: 'text', v, s: st } : { t: 'empty', s: st };
+    row.cells[i] = v !== undefined && v !== '' ? { t: 'text', v, s: st } : emptyCell(st);
   });
 }
 
@@ -180,7 +180,7 @@ function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTota
   }
   fillPlanAmounts(s, row, it, R, vals);
   if (s.withBreakdown) {
-    row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : { t: 'empty', s: 'code' };
+    row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : emptyCell('code');
     if (srcs.length === 1) addCoded(s, srcs[0], vals);
   }
   const tc = totalCell(s, r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
@@ -212,7 +212,7 @@ function splitRow(s: Sheet, R: RowTotals, code: string): Emitted {
   const src = s.plan.sources.find((x) => x.code === code) as FundingSource;
   const sr = newRow(s);
   const sv: Amounts = new Map();
-  cols.forEach((c, i) => { if (c.kind === 'text') sr.row.cells[i] = { t: 'empty', s: 'splitText' }; });
+  cols.forEach((c, i) => { if (c.kind === 'text') sr.row.cells[i] = emptyCell('splitText'); });
   const nameCol = colOf.get('name');
   if (nameCol !== undefined) sr.row.cells[nameCol] = { t: 'text', v: `- ${src.label}`, s: 'splitText' };
   for (const c of yearCols) {
@@ -226,9 +226,9 @@ function splitRow(s: Sheet, R: RowTotals, code: string): Emitted {
       const v = sv.get(totalCol) ?? ZERO;
       sr.row.cells[c] = { t: 'formula', f: a1(sr.r, totalCol), result: plain(v), s: 'splitNum' };
       sv.set(c, v);
-    } else sr.row.cells[c] = { t: 'empty', s: 'splitNum' };
+    } else sr.row.cells[c] = emptyCell('splitNum');
   }
-  for (const k of ['totalInvestment', 'annual'] as const) { const ci = colOf.get(k); if (ci !== undefined) sr.row.cells[ci] = { t: 'empty', s: 'splitNum' }; }
+  for (const k of ['totalInvestment', 'annual'] as const) { const ci = colOf.get(k); if (ci !== undefined) sr.row.cells[ci] = emptyCell('splitNum'); }
   sr.row.cells[s.codeCol] = { t: 'text', v: code, s: 'code' };
   addCoded(s, code, sv);
   return { r: sr.r, vals: sv };
@@ -238,7 +238,7 @@ function splitRow(s: Sheet, R: RowTotals, code: string): Emitted {
 function fillSplitAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTotals, srcs: string[], vals: Amounts): void {
   const { cols, yearCols, sourceCols } = s;
   fillPlanAmounts(s, row, it, R, vals);
-  row.cells[s.codeCol] = { t: 'empty', s: 'code' };
+  row.cells[s.codeCol] = emptyCell('code');
   const splitRows: number[] = [];
   const splitVals: Amounts[] = [];
   const splitTotalRow = new Map<string, number>();
@@ -253,7 +253,7 @@ function fillSplitAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTot
   for (const c of sourceCols) {
     const code = (cols[c].source as FundingSource).code;
     const sr = splitTotalRow.get(code);
-    if (sr === undefined) { row.cells[c] = { t: 'empty', s: 'itemNum' }; continue; }
+    if (sr === undefined) { row.cells[c] = emptyCell('itemNum'); continue; }
     const v = splitVals[splitRows.indexOf(sr)].get(c) ?? ZERO;
     vals.set(c, v);
     row.cells[c] = { t: 'formula', f: s.subtotals ? subtotalFormula(c, sr, sr) : a1(sr, c), result: plain(v), s: 'itemNum' };
@@ -283,7 +283,7 @@ function parentRow(
   const { r, row } = newRow(s);
   s.roles[role].push(r);
   fillTexts(row);
-  if (s.withBreakdown) row.cells[s.codeCol] = { t: 'empty', s: 'code' };
+  if (s.withBreakdown) row.cells[s.codeCol] = emptyCell('code');
   const childRows: number[] = [];
   const childVals: Amounts[] = [];
   for (const ch of children) {
@@ -305,7 +305,7 @@ function nodeRows(s: Sheet, T: PlanTotals, n: PlanNode): Emitted {
         if (c.kind !== 'text') return;
         const v = c.slot === 'tt' ? n.tt : c.slot === 'name' ? n.name : undefined;
         const st = n.level === 2 ? (c.slot === 'tt' ? 'group2Tt' : 'group2Text') : textStyleOf(c.slot, 'group');
-        row.cells[i] = v ? { t: 'text', v, s: st } : { t: 'empty', s: st };
+        row.cells[i] = v ? { t: 'text', v, s: st } : emptyCell(st);
       });
     }, n.children, 'group', 'groupNum');
   }

@@ -9,7 +9,7 @@ import type { PlanTotals } from '../plan/totals';
 import { formatVi } from '../text/numbers';
 import { amountToWords, type WordsOptions } from '../text/words';
 import type { Amounts, ColumnSet, LayoutOptions, Sheet } from './context';
-import { mergeRow, newRow } from './context';
+import { emptyCell, mergeRow, newRow } from './context';
 import type { Emitted } from './body';
 import { nonZeroSources, sumCell, totalCell } from './body';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
@@ -45,11 +45,11 @@ export function layoutTotal(s: Sheet, top: Emitted[], bodyStart: number, bodyEnd
   const grand: Amounts = new Map();
   const label = s.opts.totalLabel ?? 'Tổng cộng';
   s.cols.forEach((c, i) => {
-    if (c.kind === 'text') tot.row.cells[i] = c.slot === 'name' ? { t: 'text', v: label, s: 'totalText' } : { t: 'empty', s: 'totalText' };
+    if (c.kind === 'text') tot.row.cells[i] = c.slot === 'name' ? { t: 'text', v: label, s: 'totalText' } : emptyCell('totalText');
   });
   if (s.colOf.get('name') === undefined) tot.row.cells[0] = { t: 'text', v: label, s: 'totalText' };
   for (const c of s.amountCols) tot.row.cells[c] = sumCell(s, c, top.map((t) => t.r), top.map((t) => t.vals), 'totalNum', grand, [bodyStart, bodyEnd]);
-  if (s.withBreakdown) tot.row.cells[s.codeCol] = { t: 'empty', s: 'code' };
+  if (s.withBreakdown) tot.row.cells[s.codeCol] = emptyCell('code');
   return grand;
 }
 
@@ -59,7 +59,7 @@ export function layoutBreakdown(s: Sheet, bodyStart: number, bodyEnd: number): v
   const emptyRow = () => {
     const nr = newRow(s);
     s.roles.breakdown.push(nr.r);
-    cols.forEach((c, i) => { nr.row.cells[i] = { t: 'empty', s: c.kind === 'text' ? 'bdText' : 'bdNum' }; });
+    cols.forEach((c, i) => { nr.row.cells[i] = emptyCell(c.kind === 'text' ? 'bdText' : 'bdNum'); });
     return nr;
   };
   const head = emptyRow();
