@@ -4,7 +4,7 @@
  */
 import { promises as fsp } from 'fs';
 import * as zlib from 'zlib';
-import { MAX_FILE_BYTES, zipEntries, ZipLimit, type Inflater } from '../core/base/zipPackage';
+import { MAX_FILE_BYTES, type Inflater } from '../core/base/zipPackage';
 import type { WordDocument } from '../core/word/document';
 import { DOCX_MESSAGES as M, UnreadableDocxError } from './messages';
 import { readDocx } from './readDocx';
@@ -39,15 +39,4 @@ export async function readDocxFile(pathOrBytes: string | Uint8Array, name?: stri
   return readDocx(bytes, nodeInflater, name ?? (typeof pathOrBytes === 'string' ? pathOrBytes : undefined));
 }
 
-/** True when the bytes are a zip package whose directory names word/document.xml and no workbook (a Word document, whatever its name). */
-export function looksLikeDocx(bytes: Uint8Array): boolean {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  let names: string[];
-  try {
-    names = zipEntries(bytes).map((e) => e.name);
-  } catch (e) {
-    if (e instanceof ZipLimit || e instanceof RangeError) return false;
-    throw e;
-  }
-  return names.includes('word/document.xml') && !names.includes('xl/workbook.xml');
-}
+export { looksLikeDocx } from './sniff';

@@ -10,10 +10,8 @@ import type { Finding, Severity } from '../../core/checks/findings';
 import type { SheetCheckResult } from '../../core/checks/sheetCheck';
 import { formatVi, parseAmount } from '../../core/text/numbers';
 import { checkOptions, checkWorkbook, type WorkbookCheck } from '../../app/check';
-import { checkDocument } from '../../app/checkDocument';
 import type { SheetCheckOptions } from '../../core/checks/sheetCheck';
-import { UnreadableDocxError } from '../../docx/messages';
-import { looksLikeDocx, readDocxFile } from '../../docx/node';
+import { looksLikeDocx } from '../../docx/sniff';
 import { UnreadableWorkbookError } from '../../xlsx/readErrors';
 import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
@@ -169,6 +167,9 @@ async function checkXlsx(bytes: Buffer, shown: string, opts: SheetCheckOptions, 
 
 /** A Word plan (by its content: a package holding word/document.xml; or named .docx). --sheet names a table ("Bảng 2"). */
 async function checkWord(bytes: Buffer, shown: string, opts: SheetCheckOptions, sheet: string | undefined): Promise<WorkbookCheck> {
+  // The Word reader is loaded only for a Word file: checking a workbook (the common case) never pays for it.
+  const [{ readDocxFile }, { UnreadableDocxError }, { checkDocument }] = await Promise.all([
+    import('../../docx/node'), import('../../docx/messages'), import('../../app/checkDocument')]);
   let doc;
   try {
     doc = await readDocxFile(bytes, path.basename(shown));

@@ -103,22 +103,48 @@ export function serialDate(v: unknown, date1904: boolean): string {
   return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-/** Sets out.value (and out.error); texts go through keep unless `pool` is undefined (shared strings, already kept). */
-function put(out: GridCell, v: unknown, pool: Map<string, string> | undefined): void {
-  if (v === undefined || v === null) out.value = null;
-  else if (typeof v === 'number') {
-    if (Number.isFinite(v)) out.value = v;
-    else { out.value = null; out.error = '#NUM!'; }
-  } else if (typeof v === 'string') {
+/** A cell's value (and error) as read; texts go through keep unless `pool` is undefined (shared strings, already kept). */
+interface Read { value: string | number | boolean | null; error?: string }
+
+function put(v: unknown, pool: Map<string, string> | undefined): Read {
+  if (v === undefined || v === null) return { value: null };
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { value: null, error: '#NUM!' };
+  if (typeof v === 'string') {
     if (v.length > EXCEL.maxCellText) throw new CellTooLong(v.length);
-    out.value = pool ? keep(v, pool) : v;
-  } else if (typeof v === 'boolean') out.value = v;
-  else { out.value = null; out.error = (v as { error: string }).error; }
+    return { value: pool ? keep(v, pool) : v };
+  }
+  if (typeof v === 'boolean') return { value: v };
+  return { value: null, error: (v as { error: string }).error };
 }
 
-/** One parsed cell (with a value or a formula) → GridCell, or null when it shows nothing the core reads. */
+/** The value of a cell without a formula. */
+function plainValue(c: RawCell, own: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): Read {
+  const v = c.value as string;
+  switch (c.t) {
+    case 's': {
+      const s = ctx.strings[parseInt(v, 10)];
+      if (s === undefined) throw new CorruptSheet('xml', 0);
+      return put(s, undefined);
+    }
+    case 'str': return put(xmlDecode(v), ctx.pool);
+    case 'inlineStr': return put(v, ctx.pool);
+    case 'b': return put(parseInt(v, 10) !== 0, ctx.pool);
+    case 'e': return put({ error: v }, ctx.pool);
+    default: {
+      const n = parseFloat(v);
+      return put(own?.date ? serialDate(n, ctx.date1904) : n, ctx.pool);
+    }
+  }
+}
+
+/**
+ * One parsed cell (with a value or a formula) → GridCell, or null when it shows nothing the core reads. The cell is
+ * made in one object literal holding only the keys it has (a 100,000-row sheet holds over a million of them: an
+ * object grown key by key spills its keys into a second, out-of-object store).
+ */
 export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): GridCell | null {
-  const out: GridCell = { value: null };
+  let formula: string | undefined;
+  let r: Read;
   if (c.formula || c.shareType) {
     let result: unknown;
     if (c.value) {
@@ -126,31 +152,24 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
       if (own?.date) result = serialDate(result, ctx.date1904);
     }
     const f = c.formula || c.slid;
-    if (f) out.formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
-    put(out, result, ctx.pool);
-  } else {
-    const v = c.value as string;
-    switch (c.t) {
-      case 's': {
-        const s = ctx.strings[parseInt(v, 10)];
-        if (s === undefined) throw new CorruptSheet('xml', 0);
-        put(out, s, undefined);
-        break;
-      }
-      case 'str': put(out, xmlDecode(v), ctx.pool); break;
-      case 'inlineStr': put(out, v, ctx.pool); break;
-      case 'b': put(out, parseInt(v, 10) !== 0, ctx.pool); break;
-      case 'e': put(out, { error: v }, ctx.pool); break;
-      default: {
-        const n = parseFloat(v);
-        put(out, own?.date ? serialDate(n, ctx.date1904) : n, ctx.pool);
-      }
-    }
+    if (f) formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
+    r = put(result, ctx.pool);
+  } else r = plainValue(c, own, ctx);
+  const numFmt = eff?.numFmt || undefined;
+  const bold = !!eff?.bold;
+  const italic = !!eff?.italic;
+  const value = r.value;
+  const error = r.error;
+  if (value === null && error === undefined && formula === undefined && !bold && !italic) return null;
+  if (error === undefined && !bold && !italic) {
+    if (formula === undefined) return numFmt === undefined ? { value } : { value, numFmt };
+    return numFmt === undefined ? { value, formula } : { value, formula, numFmt };
   }
-  if (eff?.numFmt) out.numFmt = eff.numFmt;
-  if (eff?.bold) out.bold = true;
-  if (eff?.italic) out.italic = true;
-  if (out.value === null && out.error === undefined && out.formula === undefined && !out.bold && !out.italic) return null;
+  const out: GridCell = formula === undefined ? { value } : { value, formula };
+  if (error !== undefined) out.error = error;
+  if (numFmt !== undefined) out.numFmt = numFmt;
+  if (bold) out.bold = true;
+  if (italic) out.italic = true;
   return out;
 }
 
