@@ -9,19 +9,12 @@ import { pulledSheet } from '../../src/core/checks/summarySheet';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { layoutGrid } from '../helpers/layoutGrid';
 import { socTrang2125, toXlsx, withCell, type SheetLayout } from '../helpers/seedSheets';
+import { coverOf, summaryOf } from '../helpers/summaryLayout';
 
-const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 const show = (fs: Finding[]): string[] => fs.map((f) => `${f.severity}:${f.code}@${f.sheet}!${f.cell}`);
 const appendix = socTrang2125();
 
-/** The appendix's heading, header, group rows (as "='Phụ lục 02'!F7" formulas with their values) and total. */
-function summary(): SheetLayout {
-  const l = appendix;
-  const keep = [1, 2, 3, 4, 5, 6, ...GROUPS.map((g) => l.rowOf[g]), l.rowOf.total];
-  const rows = keep.map((r) => l.rows[r - 1].map((v, c) => (GROUPS.some((g) => l.rowOf[g] === r) && typeof v === 'number'
-    ? { f: `'${l.name}'!${String.fromCharCode(65 + c)}${r}`, v } : v)));
-  return { ...l, name: 'Tổng hợp', rows, merges: l.merges, boldRows: [], rowOf: {}, colOf: {} };
-}
+const summary = (): SheetLayout => summaryOf(appendix);
 const ofSummary = (fs: Finding[]): Finding[] => fs.filter((f) => f.sheet === 'Tổng hợp' && f.code !== 'HARDCODED_TOTAL');
 
 describe('a summary sheet checked against the appendix it summarises', () => {
@@ -65,7 +58,7 @@ describe('a summary sheet checked against the appendix it summarises', () => {
 });
 
 describe('a workbook with a cover sheet, a summary sheet and the appendix (layout 6), read from an .xlsx', () => {
-  const cover: SheetLayout = { ...appendix, name: 'Bìa', rows: [['ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG'], ['KẾ HOẠCH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN']], merges: [], boldRows: [], rowOf: {}, colOf: {} };
+  const cover = coverOf(appendix);
   it('the cover is skipped; the summary and the appendix check clean, the summary compared with the appendix', async () => {
     const grids = await readWorkbookGrids(await toXlsx(cover, summary(), appendix));
     const r = checkWorkbook(grids, {});

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Server } from 'http';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = path.join(__dirname, '..', '..');
 const { startServer } = require('../../scripts/serve.js') as {
@@ -42,4 +42,21 @@ export async function servePane(name: string, mode: 'production' | 'development'
       await new Promise((r) => server.close(r));
     },
   };
+}
+
+/**
+ * A new page on the served pane with no internet (everything but the pane's own origin is refused, as on the test
+ * machines), opened on the preview's sample workbook. `errors` collects the page's uncaught errors.
+ */
+export async function openPreview(pane: ServedPane, opts: { width?: number; height?: number; acceptDownloads?: boolean } = {}):
+Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { width = 350, height = 800, acceptDownloads = false } = opts;
+  const context = await pane.browser.newContext({ viewport: { width, height }, locale: 'vi-VN', acceptDownloads });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(pane.base) ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`${pane.base}taskpane.html`);
+  await page.locator('table[data-sheet="Phụ lục 02"]').waitFor();
+  return { context, page, errors };
 }

@@ -15,7 +15,7 @@ import { a1 } from '../../src/core/base/a1';
 import { writeSpecsToBuffer } from '../../src/xlsx/writeSpec';
 import type { SheetSpec } from '../../src/core/layout/sheetspec';
 import sample from '../../samples/soc-trang-2021-2025.plan.json';
-import { servePane, type ServedPane } from '../helpers/paneServer';
+import { openPreview, servePane, type ServedPane } from '../helpers/paneServer';
 import { zipBomb } from '../helpers/xlsxPackage';
 import { PACKAGE } from '../../src/core/base/limits';
 
@@ -127,13 +127,7 @@ test('open an .xlsx with the picker, check it, build and download the appendix a
 test('a file dropped on the preview opens; a file that is no .xlsx is refused with a message', async () => {
   const spec = layoutPlan(planFromJsonData(sample), { words: true });
   const bytes = (await writeSpecsToBuffer([{ ...spec, name: 'Thả vào' }])).toString('base64');
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
-  await page.goto(`${base}taskpane.html`);
-  await page.locator('table[data-sheet="Phụ lục 02"]').waitFor();
+  const { context, page, errors } = await openPreview(pane, { width: 1360, height: 860 });
   const drop = async (name: string, b64: string) => {
     const dt = await page.evaluateHandle(({ name, b64 }) => {
       const d = new DataTransfer();
@@ -157,12 +151,7 @@ test('a cell edited in the preview grid (click, type in the formula bar, Enter) 
   const row = spec.roles!.item[0];
   const col = spec.rows[row].cells.findIndex((c) => c?.t === 'num');
   const right = Number((spec.rows[row].cells[col] as { v: string }).v);
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
-  await page.goto(`${base}taskpane.html`);
+  const { context, page, errors } = await openPreview(pane, { width: 1360, height: 860 });
   const cell = page.locator(`td[data-cell="${a1(row, col)}"]`);
   await cell.click();
   const editor = page.getByTestId('cell-editor');
@@ -180,12 +169,7 @@ test('the formula bar stores Vietnamese figures as numbers (1.234, 4.967,667), o
   const spec = layoutPlan(planFromJsonData(sample), { words: true });
   const row = spec.roles!.item[0];
   const col = spec.rows[row].cells.findIndex((c) => c?.t === 'num');
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
-  await page.goto(`${base}taskpane.html`);
+  const { context, page, errors } = await openPreview(pane, { width: 1360, height: 860 });
   const cell = page.locator(`table[data-sheet="${spec.name}"] td[data-cell="${a1(row, col)}"]`);
   const editor = page.getByTestId('cell-editor');
   const put = async (text: string) => {
@@ -223,13 +207,7 @@ test('a zip bomb opened with the picker: one Vietnamese line, the tab stays resp
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-bomb-'));
   const file = path.join(dir, 'bom.xlsx');
   fs.writeFileSync(file, zipBomb(PACKAGE.maxPartBytes + 1024 * 1024));
-  const context = await browser.newContext({ viewport: { width: 350, height: 800 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
-  await page.goto(`${base}taskpane.html`);
-  await page.locator('table[data-sheet="Phụ lục 02"]').waitFor();
+  const { context, page, errors } = await openPreview(pane, { width: 350, height: 800 });
   await page.getByTestId('open-xlsx-input').setInputFiles(file);
   const line = page.getByTestId('preview-file-error');
   await line.waitFor({ timeout: 60_000 });

@@ -8,22 +8,20 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { wordTables } from '../../src/app/wordImport';
 import { readDocxFile } from '../../src/docx/node';
-import { servePane, type ServedPane } from '../helpers/paneServer';
+import { openPreview, servePane, type ServedPane } from '../helpers/paneServer';
 import { socTrang2125, toXlsx, withCell, type SheetLayout } from '../helpers/seedSheets';
+import { coverOf, summaryOf } from '../helpers/summaryLayout';
 
 jest.setTimeout(300_000);
 
 let pane: ServedPane;
-let base: string;
-let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
   pane = await servePane('pane-workbook-dist', 'production');
-  ({ base, browser } = pane);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-workbook-'));
 });
 
@@ -33,31 +31,13 @@ afterAll(async () => {
 });
 
 async function openPane(width = 350): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
-  await page.goto(`${base}taskpane.html`);
-  await page.locator('table[data-sheet="Phụ lục 02"]').waitFor();
-  return { page, errors };
+  return openPreview(pane, { width, acceptDownloads: true });
 }
 
-const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 const appendix = socTrang2125();
 
-/** The appendix's heading, header, group rows as "='Phụ lục 02'!F7" formulas with their values, and its total. */
-function summary(): SheetLayout {
-  const l = appendix;
-  const keep = [1, 2, 3, 4, 5, 6, ...GROUPS.map((g) => l.rowOf[g]), l.rowOf.total];
-  const rows = keep.map((r) => l.rows[r - 1].map((v, c) => (GROUPS.some((g) => l.rowOf[g] === r) && typeof v === 'number'
-    ? { f: `'${l.name}'!${String.fromCharCode(65 + c)}${r}`, v } : v)));
-  return { ...l, name: 'Tổng hợp', rows, merges: l.merges, boldRows: [], rowOf: {}, colOf: {} };
-}
-const cover: SheetLayout = {
-  ...appendix, name: 'Bìa', rows: [['ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG'], ['KẾ HOẠCH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN']],
-  merges: [], boldRows: [], rowOf: {}, colOf: {},
-};
+const summary = (): SheetLayout => summaryOf(appendix);
+const cover = coverOf(appendix);
 
 test('a summary sheet opened in the preview is checked against the appendix it pulls from', async () => {
   // summary row 8 is group II: its 2021 figure typed over the formula's value
