@@ -69,6 +69,8 @@ interface LeafSources {
 /** What two builds of one plan share (buildCauseModel's `memo`). */
 export interface ModelMemo {
   leafSources?: LeafSources;
+  /** A plan with formula cells: its whole model with formulas bound, built once and cut to each scope. */
+  bound?: { cells: Map<number, Cell>; constraints: Constraint[] } | null;
 }
 
 export interface CauseModel {
@@ -378,13 +380,19 @@ function withMinus(a: Expr, b: Expr): Expr {
  * formula cells is built whole (formulaBind.ts needs every cell a formula adds), then cut to the scope.
  */
 export function buildCauseModel(plan: Plan, scope: Scope = EVERYTHING, memo: ModelMemo = {}): CauseModel | undefined {
-  const formulas = hasFormulaCells(plan);
-  const b = new Builder(plan, formulas ? EVERYTHING : scope, memo);
-  const leaves = b.leaves;
-  if (!walk(b, plan.nodes, leaves) || !totals(b, leaves) || !kindConstraints(b)) return undefined;
-  const constraints = formulas
-    ? bindFormulas(plan, b.cells, b.constraints).filter((c) => scope.wants(c.code, c.row, c.col, c.field, c.span))
-    : b.constraints;
+  let cells: Map<number, Cell>;
+  let constraints: Constraint[];
+  if (hasFormulaCells(plan)) {
+    if (memo.bound === undefined) memo.bound = wholeBound(plan, memo);
+    if (!memo.bound) return undefined;
+    cells = memo.bound.cells;
+    constraints = memo.bound.constraints.filter((c) => scope.wants(c.code, c.row, c.col, c.field, c.span));
+  } else {
+    const b = new Builder(plan, scope, memo);
+    if (!walk(b, plan.nodes, b.leaves) || !totals(b, b.leaves) || !kindConstraints(b)) return undefined;
+    cells = b.cells;
+    constraints = b.constraints;
+  }
   const byCell = new Map<number, Constraint[]>();
   for (const c of constraints) {
     for (const k of c.terms.keys()) {
@@ -393,5 +401,12 @@ export function buildCauseModel(plan: Plan, scope: Scope = EVERYTHING, memo: Mod
       l.push(c);
     }
   }
-  return { cells: b.cells, constraints, byCell };
+  return { cells, constraints, byCell };
+}
+
+/** The whole model of a plan with formula cells, formulas bound (formulaBind.ts needs every cell a formula adds). */
+function wholeBound(plan: Plan, memo: ModelMemo): ModelMemo['bound'] {
+  const b = new Builder(plan, EVERYTHING, memo);
+  if (!walk(b, plan.nodes, b.leaves) || !totals(b, b.leaves) || !kindConstraints(b)) return null;
+  return { cells: b.cells, constraints: bindFormulas(plan, b.cells, b.constraints) };
 }
