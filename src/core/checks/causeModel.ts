@@ -366,13 +366,15 @@ function statedTotals(b: Builder): void {
     if (!b.scope.wants('STATED_TOTAL', st.loc.row, st.loc.col, undefined, undefined)) continue;
     const grand = sum([b.cell(gt.loc.row, field, value, 'GRAND_TOTAL')]);
     const said = sum([b.cell(st.loc.row, `stated:${st.loc.col}` as FieldKey, st.value, 'STATED_TOTAL')]);
-    b.constraints.push({ code: 'STATED_TOTAL', row: st.loc.row, col: st.loc.col, terms: withMinus(grand, said), label: M.grandLabel(gt.label?.trim() || 'Tổng cộng') });
+    addInto(grand, said, -1);
+    b.constraints.push({ code: 'STATED_TOTAL', row: st.loc.row, col: st.loc.col, terms: grand, label: M.grandLabel(gt.label?.trim() || 'Tổng cộng') });
   }
 }
 
-function withMinus(a: Expr, b: Expr): Expr {
-  addInto(a, b, -1);
-  return a;
+/** The builder with every constraint `scope` wants; null when the plan cannot be modelled faithfully. */
+function built(plan: Plan, scope: Scope, memo: ModelMemo): Builder | null {
+  const b = new Builder(plan, scope, memo);
+  return walk(b, plan.nodes, b.leaves) && totals(b, b.leaves) && kindConstraints(b) ? b : null;
 }
 
 /**
@@ -380,33 +382,16 @@ function withMinus(a: Expr, b: Expr): Expr {
  * formula cells is built whole (formulaBind.ts needs every cell a formula adds), then cut to the scope.
  */
 export function buildCauseModel(plan: Plan, scope: Scope = EVERYTHING, memo: ModelMemo = {}): CauseModel | undefined {
-  let cells: Map<number, Cell>;
-  let constraints: Constraint[];
-  if (hasFormulaCells(plan)) {
-    if (memo.bound === undefined) memo.bound = wholeBound(plan, memo);
-    if (!memo.bound) return undefined;
-    cells = memo.bound.cells;
-    constraints = memo.bound.constraints.filter((c) => scope.wants(c.code, c.row, c.col, c.field, c.span));
-  } else {
-    const b = new Builder(plan, scope, memo);
-    if (!walk(b, plan.nodes, b.leaves) || !totals(b, b.leaves) || !kindConstraints(b)) return undefined;
-    cells = b.cells;
-    constraints = b.constraints;
+  const formulas = hasFormulaCells(plan);
+  if (formulas && memo.bound === undefined) {
+    const b = built(plan, EVERYTHING, memo);
+    memo.bound = b && { cells: b.cells, constraints: bindFormulas(plan, b.cells, b.constraints) };
   }
+  const m = !formulas ? built(plan, scope, memo)
+    : memo.bound && { cells: memo.bound.cells, constraints: memo.bound.constraints.filter((c) => scope.wants(c.code, c.row, c.col, c.field, c.span)) };
+  if (!m) return undefined;
+  const { cells, constraints } = m;
   const byCell = new Map<number, Constraint[]>();
-  for (const c of constraints) {
-    for (const k of c.terms.keys()) {
-      let l = byCell.get(k);
-      if (!l) byCell.set(k, (l = []));
-      l.push(c);
-    }
-  }
+  for (const c of constraints) for (const k of c.terms.keys()) (byCell.get(k) ?? byCell.set(k, []).get(k)!).push(c);
   return { cells, constraints, byCell };
-}
-
-/** The whole model of a plan with formula cells, formulas bound (formulaBind.ts needs every cell a formula adds). */
-function wholeBound(plan: Plan, memo: ModelMemo): ModelMemo['bound'] {
-  const b = new Builder(plan, EVERYTHING, memo);
-  if (!walk(b, plan.nodes, b.leaves) || !totals(b, b.leaves) || !kindConstraints(b)) return null;
-  return { cells: b.cells, constraints: bindFormulas(plan, b.cells, b.constraints) };
 }
