@@ -17,14 +17,17 @@ import type { SheetSpec } from '../src/core/layout/sheetspec';
 import { planFromJsonText } from '../src/app/planJson';
 import { buildAppendix } from '../src/app/build';
 import { writeWorkbook } from '../src/xlsx/workbook';
+import { StreamedBook } from '../src/xlsx/streamRows';
 import { exactNumber, sanitizeText, toExcelStyle } from '../src/xlsx/writeSpec';
 import { bigPlan, smallAmount } from '../tests/helpers/bigPlan';
 
 const RUNS = 5;
 
+/** What `danh-muc build` does for an .xlsx: the layout streams its body rows into the writer's book (streamRows.ts). */
 async function ourBuild(planText: string, out: string): Promise<void> {
-  const built = buildAppendix(planFromJsonText(planText));
-  await writeWorkbook([built.spec], out, { overwrite: true });
+  const book = new StreamedBook();
+  const built = buildAppendix(planFromJsonText(planText), {}, book.sink());
+  await writeWorkbook([built.spec], out, { overwrite: true, releaseRows: true, book });
 }
 
 /** exceljs's streaming writer, the same cells as the spec: values, named styles, merges, widths. */

@@ -7,7 +7,7 @@ import { checkResult } from '../core/checks/checks';
 import type { CheckResult } from '../core/checks/findings';
 import { layoutPlan, presetOf } from '../core/layout/layout';
 import { LayoutError } from '../core/layout/messages';
-import type { SheetSpec } from '../core/layout/sheetspec';
+import type { RowSink, SheetSpec } from '../core/layout/sheetspec';
 import type { LayoutPreset, Plan, PlanNode, Unit } from '../core/plan/model';
 import { computeTotals, headline, withTotalsOnce } from '../core/plan/totals';
 import { countPlan, itemsOf } from '../core/plan/tree';
@@ -102,17 +102,20 @@ export interface BuiltAppendix {
   check: CheckResult;
 }
 
-/** Plan + request → the appendix's SheetSpec and its summary. AppError on any problem the user can fix. */
-export function buildAppendix(plan: Plan, req: BuildRequest = {}): BuiltAppendix {
+/**
+ * Plan + request → the appendix's SheetSpec and its summary. AppError on any problem the user can fix. With a `sink`
+ * (a file writer's), the body rows go to it as they are laid out and the spec holds the rest (SheetSpec.streamed).
+ */
+export function buildAppendix(plan: Plan, req: BuildRequest = {}, sink?: RowSink): BuiltAppendix {
   const p = applyBuildRequest(plan, req);
   // Layout, headline and checks read the same totals: one pass over the plan.
-  return withTotalsOnce(p, () => buildPlan(p, req));
+  return withTotalsOnce(p, () => buildPlan(p, req, sink));
 }
 
-function buildPlan(p: Plan, req: BuildRequest): BuiltAppendix {
+function buildPlan(p: Plan, req: BuildRequest, sink: RowSink | undefined): BuiltAppendix {
   let spec: SheetSpec;
   try {
-    spec = layoutPlan(p, { preset: req.preset, words: req.words });
+    spec = layoutPlan(p, { preset: req.preset, words: req.words }, sink);
   } catch (e) {
     if (e instanceof LayoutError) throw new AppError(M.layoutFailed(e.message));
     throw e;

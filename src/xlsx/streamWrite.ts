@@ -9,12 +9,13 @@
  * frozen panes, print setup (A4, orientation, fit, margins, titles, area, centred, footer), list validations.
  */
 import { colLetters } from '../core/base/a1';
-import type { CellSpec, RowSpec, SheetSpec } from '../core/layout/sheetspec';
+import type { CellSpec, CellStyle, RowSpec, SheetSpec } from '../core/layout/sheetspec';
+import type { StreamedBody, StreamedBook } from './streamRows';
 import {
   XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1,
 } from './specCheck';
 import { SharedStrings, StyleTable, appProps, contentTypes, coreProps, esc, rootRels, workbookRels, workbookXml } from './xlsxParts';
-import { BufferSink, FileSink, ZipWriter, type ZipSink } from './zipStream';
+import { BufferSink, type Deflated, FileSink, ZipWriter, type ZipSink } from './zipStream';
 import type { FileHandle } from 'fs/promises';
 
 /** Defaults exceljs writes when a sheet has no print setup. */
@@ -63,54 +64,46 @@ function pageParts(spec: SheetSpec): string {
 }
 
 /**
- * One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. With `release`,
- * each row of spec.rows is dropped (set to undefined) once serialised, so its cells can be collected while the rest
- * is written; the spec's rows are then gone.
+ * Serialises the rows of one sheet, one <row> element at a time: its texts go into the package's shared strings and
+ * its named styles into the style table, each in the order first met (so the file's indices follow the rows' order).
  */
-function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warnings: string[], release: boolean): Generator<string> {
-  const covered = checkMerges(spec.merges);
-  const xf = new Map<string, number>();
-  const styleOf = (name: string): number => {
-    let i = xf.get(name);
+export class RowXml {
+  private readonly xf = new Map<string, number>();
+  private readonly letters: string[] = [];
+
+  constructor(
+    private readonly defs: Record<string, CellStyle>, private readonly styles: StyleTable,
+    private readonly sst: SharedStrings, private readonly covered: Map<number, number[]>,
+  ) {}
+
+  private styleOf(name: string): number {
+    let i = this.xf.get(name);
     if (i === undefined) {
-      const def = Object.prototype.hasOwnProperty.call(spec.styles, name) ? spec.styles[name] : undefined;
+      const def = Object.prototype.hasOwnProperty.call(this.defs, name) ? this.defs[name] : undefined;
       if (!def) throw new XlsxWriteError(`Kiểu định dạng "${name}" không được khai báo.`);
-      i = styles.xf(def);
-      xf.set(name, i);
+      i = this.styles.xf(def);
+      this.xf.set(name, i);
     }
     return i;
-  };
-  let width = spec.columns.length;
-  for (const r of spec.rows) width = Math.max(width, r.cells.length);
-  const letters = Array.from({ length: width }, (_, c) => colLetters(c));
-
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    + 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
-  if (spec.print) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
-  if (spec.rows.length > 0 && width > 0) yield `<dimension ref="A1:${letters[width - 1]}${spec.rows.length}"/>`;
-  yield sheetViews(spec);
-  yield '<sheetFormatPr defaultRowHeight="15"/>';
-  if (spec.columns.length) {
-    yield `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`;
   }
-  yield '<sheetData>';
-  for (let r = 0; r < spec.rows.length; r++) {
-    const rs = spec.rows[r];
+
+  /** Row r's element ('' for a row with neither cells nor height). Throws XlsxWriteError on what Excel cannot hold. */
+  row(r: number, rs: RowSpec): string {
     const n = String(r + 1);
-    const spans = covered.get(r);
+    const spans = this.covered.get(r);
     let cells = '';
     for (let c = 0; c < rs.cells.length; c++) {
       const cs: CellSpec | null = rs.cells[c];
       if (!cs) continue;
-      const s = cs.s ? ` s="${styleOf(cs.s)}"` : '';
-      const ref = letters[c] + n;
+      const s = cs.s ? ` s="${this.styleOf(cs.s)}"` : '';
+      const ref = (this.letters[c] ??= colLetters(c)) + n;
       if (spans && isCovered(spans, c)) {
         if (s) cells += `<c r="${ref}"${s}/>`;
         continue;
       }
       switch (cs.t) {
         case 'text':
-          cells += `<c r="${ref}"${s} t="s"><v>${sst.id(cellText(cs.v, r, c))}</v></c>`;
+          cells += `<c r="${ref}"${s} t="s"><v>${this.sst.id(cellText(cs.v, r, c))}</v></c>`;
           break;
         case 'num':
           cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
@@ -124,9 +117,48 @@ function* sheetXml(spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warn
       }
     }
     const ht = rs.height !== undefined ? ` ht="${rs.height}" customHeight="1"` : '';
+    if (cells) return `<row r="${n}"${ht}>${cells}</row>`;
+    return ht ? `<row r="${n}"${ht}/>` : '';
+  }
+}
+
+/**
+ * One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. With `release`,
+ * each row of spec.rows is dropped (set to undefined) once serialised, so its cells can be collected while the rest
+ * is written; the spec's rows are then gone. The rows of spec.streamed come from `body` (already serialised and
+ * deflated as the layout handed them over, streamRows.ts), yielded as one piece in their place.
+ */
+function* sheetXml(
+  spec: SheetSpec, styles: StyleTable, sst: SharedStrings, warnings: string[], release: boolean, body?: StreamedBody,
+): Generator<string | Deflated> {
+  const covered = checkMerges(spec.merges);
+  const st = spec.streamed;
+  if (st && (!body || spec.merges.some((m) => m.r1 >= st.from && m.r0 <= st.to))) {
+    throw new Error('xlsx: a streamed sheet needs its body, and no merge among the streamed rows');
+  }
+  const rx = new RowXml(spec.styles, styles, sst, covered);
+  let width = Math.max(spec.columns.length, body?.width ?? 0);
+  for (const r of spec.rows) if (r) width = Math.max(width, r.cells.length);
+
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    + 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+  if (spec.print) yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  if (spec.rows.length > 0 && width > 0) yield `<dimension ref="A1:${colLetters(width - 1)}${spec.rows.length}"/>`;
+  yield sheetViews(spec);
+  yield '<sheetFormatPr defaultRowHeight="15"/>';
+  if (spec.columns.length) {
+    yield `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`;
+  }
+  yield '<sheetData>';
+  for (let r = 0; r < spec.rows.length; r++) {
+    if (st && body && r === st.from) {
+      yield body.finish();
+      r = st.to;
+      continue;
+    }
+    const xml = rx.row(r, spec.rows[r]);
     if (release) (spec.rows as (RowSpec | undefined)[])[r] = undefined;
-    if (cells) yield `<row r="${n}"${ht}>${cells}</row>`;
-    else if (ht) yield `<row r="${n}"${ht}/>`;
+    if (xml) yield xml;
   }
   yield '</sheetData>';
   if (spec.merges.length) yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>`;
@@ -150,10 +182,14 @@ export interface StreamWriteOptions {
    * specs again, so a large sheet's cells are collected as the file is written (100,000 items: ~140 MB of cells).
    */
   releaseRows?: boolean;
+  /** The book the first spec's body rows were streamed into as laid out (streamRows.ts; SheetSpec.streamed). */
+  book?: StreamedBook;
 }
 
 /** Writes the sheets, in order, as a whole package into `sink`; what could not be written as asked goes to `warnings`. */
-export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnings: string[] = [], releaseRows = false): Promise<void> {
+export async function writeSpecsToSink(
+  specs: SheetSpec[], sink: ZipSink, warnings: string[] = [], releaseRows = false, book?: StreamedBook,
+): Promise<void> {
   const seen = new Set<string>();
   for (const s of specs) {
     checkSheetName(s.name);
@@ -162,9 +198,15 @@ export async function writeSpecsToSink(specs: SheetSpec[], sink: ZipSink, warnin
     seen.add(key);
   }
   const zip = new ZipWriter(sink, 6, () => new XlsxWriteError('Tệp Excel vượt quá 4 GB.'));
-  const styles = new StyleTable();
-  const sst = new SharedStrings();
-  for (let i = 0; i < specs.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(specs[i], styles, sst, warnings, releaseRows));
+  // A book a layout streamed into already holds the first sheet's texts and styles, in the file's order.
+  const styles = book?.styles ?? new StyleTable();
+  const sst = book?.sst ?? new SharedStrings();
+  for (let i = 0; i < specs.length; i++) {
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = sheetXml(specs[i], styles, sst, warnings, releaseRows, i === 0 ? book?.body : undefined);
+    if (specs[i].streamed) await zip.addSpliced(name, [...xml]);
+    else await zip.add(name, xml as Generator<string>);
+  }
   await zip.add('[Content_Types].xml', [contentTypes(specs.length)]);
   await zip.add('_rels/.rels', [rootRels()]);
   await zip.add('docProps/core.xml', [coreProps('Danh mục', new Date())]);
@@ -185,5 +227,5 @@ export async function streamSpecsToBuffer(specs: SheetSpec[], warnings: string[]
 
 /** The package written into an open, empty file from its start. */
 export async function streamSpecsToFile(specs: SheetSpec[], fh: FileHandle, opts: StreamWriteOptions = {}): Promise<void> {
-  await writeSpecsToSink(specs, new FileSink(fh), opts.warnings, opts.releaseRows);
+  await writeSpecsToSink(specs, new FileSink(fh), opts.warnings, opts.releaseRows, opts.book);
 }

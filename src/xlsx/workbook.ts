@@ -9,6 +9,7 @@ import type { SheetSpec } from '../core/layout/sheetspec';
 import { freeSheetName } from '../core/layout/sheetNames';
 import type { FileHandle } from 'fs/promises';
 import { streamSpecsToFile } from './streamWrite';
+import type { StreamedBook } from './streamRows';
 
 /** The output file already exists and overwriting was not asked for. */
 export class OutputExistsError extends Error {
@@ -35,6 +36,8 @@ export interface WriteWorkbookOptions {
   warnings?: string[];
   /** The caller never reads the specs again: their rows are released as they are written (see streamWrite.ts). */
   releaseRows?: boolean;
+  /** The book the first spec's body rows were streamed into as laid out (streamRows.ts). */
+  book?: StreamedBook;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface WriteWorkbookOptions {
 export async function writeWorkbook(specs: SheetSpec[], outPath: string, opts: WriteWorkbookOptions = {}): Promise<string[]> {
   const named = withFreeNames(specs);
   if (!opts.overwrite && (await exists(outPath))) throw new OutputExistsError(outPath);
-  await writeFileAtomic(outPath, (fh) => streamSpecsToFile(named, fh, { warnings: opts.warnings, releaseRows: opts.releaseRows }), opts.overwrite ?? false);
+  await writeFileAtomic(outPath, (fh) => streamSpecsToFile(named, fh, { warnings: opts.warnings, releaseRows: opts.releaseRows, book: opts.book }), opts.overwrite ?? false);
   return named.map((s) => s.name);
 }
 

@@ -59,6 +59,53 @@ const crc32: (b: Buffer, crc: number) => number = (zlib as unknown as { crc32?: 
     return ~c >>> 0;
   });
 
+/**
+ * Part of an entry's data deflated already: raw deflate blocks ending on a byte boundary and not final (each piece
+ * deflated on its own with Z_SYNC_FLUSH), so they can stand between other such pieces; CRC-32 and size of the text.
+ */
+export interface Deflated { chunks: Buffer[]; crc: number; size: number; csize: number }
+
+function gf2Times(mat: Uint32Array, vec: number): number {
+  let sum = 0;
+  for (let i = 0; vec !== 0; i++, vec >>>= 1) if (vec & 1) sum ^= mat[i];
+  return sum >>> 0;
+}
+
+function gf2Square(square: Uint32Array, mat: Uint32Array): void {
+  for (let n = 0; n < 32; n++) square[n] = gf2Times(mat, mat[n]);
+}
+
+/** CRC-32 of A followed by B from crc(A), crc(B) and B's length (zlib's crc32_combine). */
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  if (len2 <= 0) return crc1 >>> 0;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320;
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  gf2Square(even, odd);
+  gf2Square(odd, even);
+  let c = crc1 >>> 0;
+  let len = len2;
+  for (;;) {
+    gf2Square(even, odd);
+    if (len % 2) c = gf2Times(even, c);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+    gf2Square(odd, even);
+    if (len % 2) c = gf2Times(odd, c);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+  }
+  return (c ^ crc2) >>> 0;
+}
+
+/** Deflates text on its own, ending on a byte boundary (not final) unless `last`: a piece of a spliced entry. */
+export function deflatePiece(b: Buffer, level: number, last: boolean): Buffer {
+  return zlib.deflateRawSync(b, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+}
+
+export { crc32 };
+
 interface Entry { name: Buffer; offset: number; crc: number; size: number; csize: number }
 
 /** DOS date/time of 1980-01-01 00:00 (the archive's contents, not its time, are what matters). */
@@ -81,8 +128,7 @@ export class ZipWriter {
     if (this.pos >= LIMIT) throw this.tooLarge();
   }
 
-  /** Adds one part; `text` yields its XML in pieces of any size, in order. */
-  async add(name: string, text: Iterable<string>): Promise<void> {
+  private async localHeader(name: string): Promise<Entry> {
     const nameBuf = Buffer.from(name, 'utf8');
     const entry: Entry = { name: nameBuf, offset: this.pos, crc: 0, size: 0, csize: 0 };
     const head = Buffer.alloc(30 + nameBuf.length);
@@ -95,6 +141,49 @@ export class ZipWriter {
     head.writeUInt16LE(nameBuf.length, 26);
     nameBuf.copy(head, 30);
     await this.append(head);
+    return entry;
+  }
+
+  private async complete(entry: Entry): Promise<void> {
+    const fix = Buffer.alloc(12);
+    fix.writeUInt32LE(entry.crc >>> 0, 0);
+    fix.writeUInt32LE(entry.csize, 4);
+    fix.writeUInt32LE(entry.size, 8);
+    await this.sink.patch(entry.offset + 14, fix);
+    this.entries.push(entry);
+  }
+
+  /**
+   * Adds one part made of text and data deflated already (Deflated, one at most here): the text before and after it
+   * is deflated on its own and the pieces are written in order, the CRC-32 combined.
+   */
+  async addSpliced(name: string, pieces: (string | Deflated)[]): Promise<void> {
+    const entry = await this.localHeader(name);
+    const parts: Deflated[] = [];
+    let text: string[] = [];
+    const flushText = (last: boolean) => {
+      const b = Buffer.from(text.join(''), 'utf8');
+      const z = deflatePiece(b, this.level, last);
+      parts.push({ chunks: [z], crc: crc32(b, 0), size: b.length, csize: z.length });
+      text = [];
+    };
+    for (const p of pieces) {
+      if (typeof p === 'string') text.push(p);
+      else { flushText(false); parts.push(p); }
+    }
+    flushText(true);
+    for (const p of parts) {
+      entry.crc = crc32Combine(entry.crc, p.crc, p.size);
+      entry.size += p.size;
+      if (entry.size >= LIMIT) throw this.tooLarge();
+      for (const c of p.chunks) { entry.csize += c.length; await this.append(c); }
+    }
+    await this.complete(entry);
+  }
+
+  /** Adds one part; `text` yields its XML in pieces of any size, in order. */
+  async add(name: string, text: Iterable<string>): Promise<void> {
+    const entry = await this.localHeader(name);
 
     const deflate = zlib.createDeflateRaw({ level: this.level });
     const drained = (async () => {
@@ -134,13 +223,7 @@ export class ZipWriter {
     }
     deflate.end();
     await drained;
-
-    const fix = Buffer.alloc(12);
-    fix.writeUInt32LE(entry.crc >>> 0, 0);
-    fix.writeUInt32LE(entry.csize, 4);
-    fix.writeUInt32LE(entry.size, 8);
-    await this.sink.patch(entry.offset + 14, fix);
-    this.entries.push(entry);
+    await this.complete(entry);
   }
 
   /** Writes the central directory; the archive is then complete. */

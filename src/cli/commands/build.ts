@@ -15,13 +15,15 @@ import type { InputProblem } from '../../core/input/problems';
 import { formatVi } from '../../core/text/numbers';
 import { type BuildRequest, buildAppendix } from '../../app/build';
 import type { Dec } from '../../core/base/decimal';
-import type { SheetSpec } from '../../core/layout/sheetspec';
+import type { RowSink, SheetSpec } from '../../core/layout/sheetspec';
 import { findSheet } from '../../app/check';
 import { findInputSheet, planFromInputSheet } from '../../app/input';
 import { presetSetting, unitSetting } from '../../app/settings';
 import { UnreadableWorkbookError } from '../../xlsx/readErrors';
 import { readWorkbookGrids } from '../../xlsx/stream/read';
-import { checkOutput, writeOutput } from './output';
+import { checkOutput, writeOutput, xlsxWriteCliError } from './output';
+import { StreamedBook } from '../../xlsx/streamRows';
+import { XlsxWriteError } from '../../xlsx/specCheck';
 import { SAMPLE_FILE, looksLikeJson, planFromJsonBuffer, readInput, samplePath } from './common';
 
 export const USAGE = `cách dùng: danh-muc build <kế-hoạch.json | nhập-liệu.xlsx> -o <phu-luc.xlsx | phu-luc.docx> [--preset medium-term|annual|flat|completed] [--sheet TÊN] [--unit ĐƠN-VỊ] [--words] [--force]
@@ -79,8 +81,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   // The plan, its totals and the input's bytes are only reachable inside buildFromInput: the writer runs with the
   // SheetSpec alone (100,000 items: the plan and its totals are ~250 MB the write does not need).
-  const built = await buildFromInput(input, shown, values.sheet?.normalize('NFC'), { preset, unit, words: flags.has('words') });
-  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err);
+  // An .xlsx output takes the body rows as they are laid out (streamRows.ts): the sheet's cells never exist all at once.
+  const book = path.extname(out).toLowerCase() === '.xlsx' ? new StreamedBook() : undefined;
+  const built = await buildFromInput(input, shown, values.sheet?.normalize('NFC'), { preset, unit, words: flags.has('words') }, book?.sink());
+  const [sheetName] = await writeOutput([built.spec], out, values.out ?? out, force, io.err, book);
   io.out(
     `Đã tạo phụ lục "${sheetName}"${built.from}: ${built.items} dự án, ${built.groups} nhóm; ${built.headline.label} ` +
     `${formatVi(built.headline.value)} ${built.unit} (Bằng chữ: ${built.words}) → ${out}`,
@@ -115,10 +119,18 @@ interface Built {
 }
 
 /** Read the input (plan JSON or an input sheet) and build the appendix; nothing of the plan outlives this call. */
-async function buildFromInput(input: string, shown: string, sheet: string | undefined, req: BuildRequest): Promise<Built> {
+async function buildFromInput(
+  input: string, shown: string, sheet: string | undefined, req: BuildRequest, sink: RowSink | undefined,
+): Promise<Built> {
   // The input's bytes die with readPlan's frame: the layout runs without them (100,000 items: a 35 MB buffer).
   const { plan, from, notes } = await readPlan(input, shown, sheet);
-  const b = viaApp(() => buildAppendix(plan, req));
+  let b;
+  try {
+    b = viaApp(() => buildAppendix(plan, req, sink));
+  } catch (e) {
+    if (e instanceof XlsxWriteError) throw xlsxWriteCliError(e);
+    throw e;
+  }
   const first = b.check.findings.find((f) => f.severity === 'error') ?? b.check.findings[0];
   return {
     spec: b.spec, from, notes, items: b.items, groups: b.groups, headline: b.headline, words: b.words,

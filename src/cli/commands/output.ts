@@ -6,6 +6,7 @@ import { OutputExistsError, withFreeNames, writeFileAtomic, writeWorkbook } from
 import { XlsxWriteError } from '../../xlsx/specCheck';
 import { DocxWriteError, writeDocx } from '../../docx/writeDocx';
 import type { SheetSpec } from '../../core/layout/sheetspec';
+import type { StreamedBook } from '../../xlsx/streamRows';
 
 /** The -o path, absolute, checked: one of `exts` (.xlsx by default), folder exists, not an existing file unless force. */
 export async function checkOutput(
@@ -32,7 +33,7 @@ export async function checkOutput(
  * one-line CLI errors. The specs are consumed: an .xlsx writer releases their rows as it writes them.
  */
 export async function writeOutput(
-  specs: SheetSpec[], abs: string, shown: string, force: boolean, warn: (line: string) => void,
+  specs: SheetSpec[], abs: string, shown: string, force: boolean, warn: (line: string) => void, book?: StreamedBook,
 ): Promise<string[]> {
   const warnings: string[] = [];
   try {
@@ -40,12 +41,12 @@ export async function writeOutput(
       await writeFileAtomic(abs, Buffer.from(await writeDocx(specs)), force);
       return withFreeNames(specs).map((s) => s.name);
     }
-    const names = await writeWorkbook(specs, abs, { overwrite: force, warnings, releaseRows: true });
+    const names = await writeWorkbook(specs, abs, { overwrite: force, warnings, releaseRows: true, book });
     for (const w of warnings) warn(`Lưu ý: ${w}`);
     return names;
   } catch (e) {
     if (e instanceof OutputExistsError) throw new CliError(`tệp "${shown}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
-    if (e instanceof XlsxWriteError) throw new CliError(`không ghi được tệp Excel: ${e.message}`);
+    if (e instanceof XlsxWriteError) throw xlsxWriteCliError(e);
     if (e instanceof DocxWriteError) throw new CliError(`không ghi được tệp Word: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CliError(`không có quyền ghi tệp "${shown}"`);
@@ -53,3 +54,6 @@ export async function writeOutput(
     throw e;
   }
 }
+
+/** A SheetSpec the .xlsx writer refused (while writing, or while a layout streamed its rows into it). */
+export const xlsxWriteCliError = (e: XlsxWriteError): CliError => new CliError(`không ghi được tệp Excel: ${e.message}`);

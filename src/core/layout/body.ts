@@ -16,6 +16,7 @@ import { addCoded, emptyCell, newRow } from './context';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
 import type { CellSpec, RowSpec } from './sheetspec';
 import { textStyleOf } from './styles';
+import { flushRows } from './stream';
 
 /** Arguments per SUM: Excel takes 255; 250 leaves a margin. */
 const SUM_ARGS = EXCEL.maxSumArgs - 5;
@@ -352,6 +353,8 @@ export function bodyOverflows(s: Sheet, T: PlanTotals, bodyStart: number): boole
 /** The table body: the top-level rows (groups, or the items of a flat list), and the body's first and last rows. */
 export function layoutBody(s: Sheet, T: PlanTotals): { top: Emitted[]; bodyStart: number; bodyEnd: number } {
   const bodyStart = s.rows.length;
-  const top = s.plan.nodes.map((n) => nodeRows(s, T, n));
+  if (s.stream) s.stream.next = bodyStart;
+  // With a RowSink, each top-level node's rows are handed over (stream.ts) as soon as it is laid out.
+  const top = s.plan.nodes.map((n) => { const e = nodeRows(s, T, n); flushRows(s); return e; });
   return { top, bodyStart, bodyEnd: s.rows.length - 1 }; // bodyEnd < bodyStart when the plan has no rows
 }

@@ -9,7 +9,7 @@ import { EXCEL } from '../base/limits';
 import type { FieldKey, FundingSource, LayoutPreset, Plan } from '../plan/model';
 import type { WordsOptions } from '../text/words';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
-import type { CellSpec, CellStyle, RowSpec, SheetSpec } from './sheetspec';
+import type { CellSpec, CellStyle, RowSink, RowSpec, SheetSpec } from './sheetspec';
 
 export type DescriptiveKey =
   | 'tt' | 'name' | 'status' | 'lead' | 'coordinating' | 'period' | 'objective' | 'scale' | 'notes' | 'code'
@@ -76,6 +76,19 @@ export interface NewRow {
 
 export type Roles = NonNullable<SheetSpec['roles']>;
 
+/** A layout streaming its body rows into a RowSink (stream.ts): each top-level node's rows as soon as they are final. */
+export interface RowStream {
+  sink: RowSink;
+  /** decimals of the amounts, and the table's font size: what widths and heights are measured with */
+  dp: number;
+  tSize: number;
+  /** the first row handed over (-1 before any) and the next row to hand over */
+  from: number;
+  next: number;
+  /** widest amount (vi-VN display length) per column among the rows handed over */
+  maxLen: Map<number, number>;
+}
+
 /** The sheet being laid out. */
 export interface Sheet extends ColumnSet {
   plan: Plan;
@@ -96,11 +109,13 @@ export interface Sheet extends ColumnSet {
   overflow: boolean;
   /** The body's rows that carry a source code, summed as laid out: code → year column → exact sum (the "Trong đó" rows). */
   codedSums: Map<string, Map<number, ExactSum>>;
+  /** Set when the body rows are handed to a RowSink as laid out (their entries in `rows` then become undefined). */
+  stream?: RowStream;
 }
 
 export function newSheet(
   plan: Plan, opts: LayoutOptions, columns: ColumnSet, styles: Record<string, CellStyle>, withBreakdown: boolean,
-  subtotals = false,
+  subtotals = false, stream?: RowStream,
 ): Sheet {
   return {
     ...columns,
@@ -115,6 +130,7 @@ export function newSheet(
     subtotals,
     overflow: false,
     codedSums: new Map(),
+    ...(stream ? { stream } : {}),
   };
 }
 

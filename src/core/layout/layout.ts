@@ -50,15 +50,19 @@ import { columnSet, layoutHeader } from './header';
 import { layoutHeading } from './heading';
 import { LayoutError } from './messages';
 import { columnWidths, freezeOf, printSetup, setRowHeights } from './print';
-import type { SheetSpec } from './sheetspec';
+import type { RowSink, SheetSpec } from './sheetspec';
+import { rowStream } from './stream';
 import { decimalsOf, numFmtFor, sheetStyles } from './styles';
 
 export function presetOf(plan: Plan, opts: LayoutOptions = {}): LayoutPreset {
   return opts.preset ?? plan.preset ?? (plan.years ? 'medium-term' : 'flat');
 }
 
-/** The appendix of `plan` as a SheetSpec; throws LayoutError for a plan that cannot be laid out. */
-export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
+/**
+ * The appendix of `plan` as a SheetSpec; throws LayoutError for a plan that cannot be laid out. With a `sink`, the body
+ * rows are handed to it as they are laid out (stream.ts) and the spec holds the others (SheetSpec.streamed).
+ */
+export function layoutPlan(plan: Plan, opts: LayoutOptions = {}, sink?: RowSink): SheetSpec {
   const problem = treeProblem(plan?.nodes ?? []);
   if (problem) throw new LayoutError(problem, 'BAD_TREE');
   const columns = columnSet(plan, presetOf(plan, opts), opts);
@@ -69,8 +73,13 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}): SheetSpec {
   const withBreakdown = decideBreakdown(plan, items, T, columns, opts);
   // Undefined when some SUM would be longer than Excel takes (thousands of groups): then the whole sheet is laid
   // out again in subtotal mode, where every formula is short.
-  return layoutSheet(newSheet(plan, opts, columns, styles, withBreakdown), T, dp)
-    ?? (layoutSheet(newSheet(plan, opts, columns, styles, withBreakdown, true), T, dp) as SheetSpec);
+  const tSize = opts.tableSize ?? 12;
+  const first = newSheet(plan, opts, columns, styles, withBreakdown, false, sink && rowStream(sink, dp, tSize));
+  const spec = layoutSheet(first, T, dp);
+  if (spec) return spec;
+  // bodyOverflows foresees every SUM of the body, so no row has been handed to a sink when a SUM overflows.
+  if (first.stream && first.stream.from >= 0) throw new Error('layout: a SUM overflowed after rows were streamed');
+  return layoutSheet(newSheet(plan, opts, columns, styles, withBreakdown, true, sink && rowStream(sink, dp, tSize)), T, dp) as SheetSpec;
 }
 
 /** The sheet laid out; undefined when a SUM overflowed (never in subtotal mode). */
@@ -99,5 +108,6 @@ function layoutSheet(s: Sheet, T: PlanTotals, dp: number): SheetSpec | undefined
     print: printSetup(s, header),
     validations: codeValidation(s, bodyStart, bodyEnd),
     roles: s.roles,
+    ...(s.stream && s.stream.from >= 0 ? { streamed: { from: s.stream.from, to: s.stream.next - 1 } } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { FieldKey } from '../plan/model';
 import type { Amounts, Sheet } from './context';
 import type { HeaderRows } from './header';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
-import type { PrintSpec, SheetSpec } from './sheetspec';
+import type { PrintSpec, RowSpec, SheetSpec } from './sheetspec';
 import { estimateLines, lineHeight, viLength } from './styles';
 
 // Decree 30/2020/NĐ-CP, Phụ lục I, mục II "Định lề trang văn bản (khổ A4)": top 20-25 mm, bottom 20-25 mm,
@@ -28,18 +28,9 @@ type Columns = SheetSpec['columns'];
  * decimals), the grand total included. Refuses an amount Excel would show rounded (over 15 significant digits).
  */
 export function columnWidths(s: Sheet, grand: Amounts, dp: number): Columns {
-  const maxLen = new Map<number, number>();
-  const seeLen = (c: number, d: Dec | undefined) => { if (d) maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp))); };
-  for (const c of s.amountCols) seeLen(c, grand.get(c));
-  const max = EXCEL.maxSignificantDigits;
-  const seeAmount = (r: number, c: number, d: Dec) => {
-    if (d.sd() > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), d, max), 'TOO_PRECISE');
-    seeLen(c, d);
-  };
-  s.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
-    if (cell && cell.t === 'num') seeAmount(r, c, new Dec(cell.v));
-    if (cell && cell.t === 'formula' && cell.result !== undefined) seeAmount(r, c, new Dec(cell.result));
-  }));
+  const maxLen = new Map(s.stream?.maxLen);
+  for (const c of s.amountCols) { const d = grand.get(c); if (d) maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp))); }
+  s.rows.forEach((row, r) => { if (row) seeRowAmounts(row, r, maxLen, dp); });
   const columns: Columns = s.cols.map((c, i) => {
     if (c.kind === 'text') return { width: c.width, key: c.key };
     const need = Math.ceil(((maxLen.get(i) ?? 4) + 1.5) * 1.25);
@@ -51,6 +42,45 @@ export function columnWidths(s: Sheet, grand: Amounts, dp: number): Columns {
 }
 
 /**
+ * The amounts of row r seen into `maxLen` (column → widest vi-VN display length); refuses an amount Excel would show
+ * rounded (over 15 significant digits).
+ */
+export function seeRowAmounts(row: RowSpec, r: number, maxLen: Map<number, number>, dp: number): void {
+  const max = EXCEL.maxSignificantDigits;
+  row.cells.forEach((cell, c) => {
+    const v = cell?.t === 'num' ? cell.v : cell?.t === 'formula' ? cell.result : undefined;
+    if (v === undefined) return;
+    const d = new Dec(v);
+    if (d.sd() > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), d, max), 'TOO_PRECISE');
+    maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp)));
+  });
+}
+
+/**
+ * The height of row r: as tall as its tallest wrapped text (merged cells over their merged width, vertical merges
+ * left to setRowHeights), at most 409 pt. Refuses a text over Excel's limit. `widthOf(c0, c1)`: columns' width.
+ */
+export function rowHeight(
+  s: Sheet, row: RowSpec, r: number, tSize: number, widthOf: (c0: number, c1: number) => number, mergeAt: Map<string, CellRange>,
+): number {
+  let h = lineHeight(tSize) + 3;
+  row.cells.forEach((cell, c) => {
+    if (!cell || cell.t !== 'text') return;
+    if (cell.v.length > EXCEL.maxCellText) {
+      throw new LayoutError(LAYOUT_MESSAGES.textTooLong(a1(r, c), cell.v.length, EXCEL.maxCellText), 'TEXT_TOO_LONG');
+    }
+    const st = s.styles[cell.s ?? ''] ?? {};
+    const size = st.font?.size ?? tSize;
+    const m = mergeAt.get(`${r},${c}`);
+    if (m && m.r1 > m.r0) return; // vertical merges handled below
+    const w = m ? widthOf(m.c0, m.c1) : widthOf(c, c);
+    const lines = st.wrap || m ? estimateLines(cell.v, w, size, !!st.font?.bold) : 1;
+    h = Math.max(h, lines * lineHeight(size) + 4);
+  });
+  return Math.min(409, Math.round(h * 4) / 4);
+}
+
+/**
  * Row heights: each row as tall as its tallest wrapped text (merged cells over their merged width), at most 409 pt;
  * the two header rows together as tall as the tallest header merged over both. Refuses a text over Excel's limit.
  */
@@ -58,23 +88,7 @@ export function setRowHeights(s: Sheet, columns: Columns, tSize: number, header:
   const widthOf = (c0: number, c1: number) => { let w = 0; for (let c = c0; c <= c1; c++) w += columns[c]?.width ?? 9; return w; };
   const mergeAt = new Map<string, CellRange>();
   for (const m of s.merges) mergeAt.set(`${m.r0},${m.c0}`, m);
-  s.rows.forEach((row, r) => {
-    let h = lineHeight(tSize) + 3;
-    row.cells.forEach((cell, c) => {
-      if (!cell || cell.t !== 'text') return;
-      if (cell.v.length > EXCEL.maxCellText) {
-        throw new LayoutError(LAYOUT_MESSAGES.textTooLong(a1(r, c), cell.v.length, EXCEL.maxCellText), 'TEXT_TOO_LONG');
-      }
-      const st = s.styles[cell.s ?? ''] ?? {};
-      const size = st.font?.size ?? tSize;
-      const m = mergeAt.get(`${r},${c}`);
-      if (m && m.r1 > m.r0) return; // vertical merges handled below
-      const w = m ? widthOf(m.c0, m.c1) : columns[c]?.width ?? 9;
-      const lines = st.wrap || m ? estimateLines(cell.v, w, size, !!st.font?.bold) : 1;
-      h = Math.max(h, lines * lineHeight(size) + 4);
-    });
-    row.height = Math.min(409, Math.round(h * 4) / 4);
-  });
+  s.rows.forEach((row, r) => { if (row) row.height = rowHeight(s, row, r, tSize, widthOf, mergeAt); });
   // Vertical header merges: the two header rows together must hold the tallest header text.
   const { h1, h2, twoRows } = header;
   if (!twoRows) return;

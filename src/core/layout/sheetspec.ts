@@ -76,4 +76,22 @@ export interface SheetSpec {
   validations?: ValidationSpec[];
   /** Rows by role, for writers that format disjoint rows at once and for tests. */
   roles?: { header: number[]; group: number[]; item: number[]; total: number[]; breakdown: number[] };
+  /**
+   * Rows from..to (inclusive) were handed to a RowSink as they were laid out (layoutPlan with a sink) and are not in
+   * `rows` (their entries are undefined): only the writer that owns the sink can write this spec.
+   */
+  streamed?: { from: number; to: number };
+}
+
+/**
+ * Where a layout hands over its body rows as they are laid out, in order, each final (cells, height), so that the
+ * rows of a large plan never exist all at once (the command line's .xlsx writer). The same rows, the same cells as
+ * the SheetSpec a layout without a sink holds.
+ */
+export interface RowSink {
+  /** Before the first body row: the sheet's styles, the rows laid out before the body (heading, header; their
+   *  heights are set later) and the merges so far. Their texts and styles come first in the file. */
+  begin(head: { styles: Record<string, CellStyle>; rows: readonly RowSpec[]; merges: readonly CellRange[] }): void;
+  /** Rows from, from + 1, … handed over in order; the layout keeps none of them. */
+  rows(from: number, rows: readonly RowSpec[]): void;
 }
