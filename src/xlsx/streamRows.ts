@@ -1,6 +1,6 @@
 /**
  * The body of a sheet streamed as it is laid out (layoutPlan with a RowSink, the command line's `build`): each row
- * handed over is serialised into XML at once (streamWrite.ts, RowXml) and deflated in pieces of about a megabyte,
+ * handed over is serialised into XML at once (rowXml.ts) and deflated in pieces of about a megabyte,
  * so a large appendix's rows exist only as compressed bytes (100,000 items: ~10 MB instead of ~140 MB of cells).
  * The writer (writeSpecsToSink with this book) then writes the sheet's head, these bytes and its tail as one part.
  * The texts and styles of the rows before the body are registered first, so the shared-string and style indices,
@@ -9,7 +9,7 @@
 import type { CellRange } from '../core/base/grid';
 import type { CellStyle, RowSink, RowSpec } from '../core/layout/sheetspec';
 import { checkMerges } from './specCheck';
-import { RowXml } from './streamWrite';
+import { RowXml } from './rowXml';
 import { SharedStrings, StyleTable } from './xlsxParts';
 import { type Deflated, crc32, deflatePiece } from './zipStream';
 

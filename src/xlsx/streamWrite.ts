@@ -9,11 +9,10 @@
  * frozen panes, print setup (A4, orientation, fit, margins, titles, area, centred, footer), list validations.
  */
 import { colLetters } from '../core/base/a1';
-import type { CellSpec, CellStyle, RowSpec, SheetSpec } from '../core/layout/sheetspec';
+import type { RowSpec, SheetSpec } from '../core/layout/sheetspec';
+import { RowXml } from './rowXml';
 import type { StreamedBody, StreamedBook } from './streamRows';
-import {
-  XlsxWriteError, cellText, checkMerges, checkSheetName, exactNumber, listFormula, listRefused, rangeA1,
-} from './specCheck';
+import { XlsxWriteError, checkMerges, checkSheetName, listFormula, listRefused, rangeA1 } from './specCheck';
 import { SharedStrings, StyleTable, appProps, contentTypes, coreProps, esc, rootRels, workbookRels, workbookXml } from './xlsxParts';
 import { BufferSink, type Deflated, FileSink, ZipWriter, type ZipSink } from './zipStream';
 import type { FileHandle } from 'fs/promises';
@@ -64,65 +63,6 @@ function pageParts(spec: SheetSpec): string {
 }
 
 /**
- * Serialises the rows of one sheet, one <row> element at a time: its texts go into the package's shared strings and
- * its named styles into the style table, each in the order first met (so the file's indices follow the rows' order).
- */
-export class RowXml {
-  private readonly xf = new Map<string, number>();
-  private readonly letters: string[] = [];
-
-  constructor(
-    private readonly defs: Record<string, CellStyle>, private readonly styles: StyleTable,
-    private readonly sst: SharedStrings, private readonly covered: Map<number, number[]>,
-  ) {}
-
-  private styleOf(name: string): number {
-    let i = this.xf.get(name);
-    if (i === undefined) {
-      const def = Object.prototype.hasOwnProperty.call(this.defs, name) ? this.defs[name] : undefined;
-      if (!def) throw new XlsxWriteError(`Kiểu định dạng "${name}" không được khai báo.`);
-      i = this.styles.xf(def);
-      this.xf.set(name, i);
-    }
-    return i;
-  }
-
-  /** Row r's element ('' for a row with neither cells nor height). Throws XlsxWriteError on what Excel cannot hold. */
-  row(r: number, rs: RowSpec): string {
-    const n = String(r + 1);
-    const spans = this.covered.get(r);
-    let cells = '';
-    for (let c = 0; c < rs.cells.length; c++) {
-      const cs: CellSpec | null = rs.cells[c];
-      if (!cs) continue;
-      const s = cs.s ? ` s="${this.styleOf(cs.s)}"` : '';
-      const ref = (this.letters[c] ??= colLetters(c)) + n;
-      if (spans && isCovered(spans, c)) {
-        if (s) cells += `<c r="${ref}"${s}/>`;
-        continue;
-      }
-      switch (cs.t) {
-        case 'text':
-          cells += `<c r="${ref}"${s} t="s"><v>${this.sst.id(cellText(cs.v, r, c))}</v></c>`;
-          break;
-        case 'num':
-          cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
-          break;
-        case 'formula':
-          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${exactNumber(cs.result, ref)}</v>` : ''}</c>`;
-          break;
-        case 'empty':
-          if (s) cells += `<c r="${ref}"${s}/>`;
-          break;
-      }
-    }
-    const ht = rs.height !== undefined ? ` ht="${rs.height}" customHeight="1"` : '';
-    if (cells) return `<row r="${n}"${ht}>${cells}</row>`;
-    return ht ? `<row r="${n}"${ht}/>` : '';
-  }
-}
-
-/**
  * One worksheet's XML, in pieces (a row at a time). Throws XlsxWriteError on what Excel cannot hold. With `release`,
  * each row of spec.rows is dropped (set to undefined) once serialised, so its cells can be collected while the rest
  * is written; the spec's rows are then gone. The rows of spec.streamed come from `body` (already serialised and
@@ -165,12 +105,6 @@ function* sheetXml(
   yield validations(spec, warnings);
   yield pageParts(spec);
   yield '</worksheet>';
-}
-
-/** Whether column c lies in one of the spans [c0, c1, …]. */
-function isCovered(spans: number[], c: number): boolean {
-  for (let i = 0; i < spans.length; i += 2) if (c >= spans[i] && c <= spans[i + 1]) return true;
-  return false;
 }
 
 /** How a package is written. */

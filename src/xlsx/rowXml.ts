@@ -1,0 +1,70 @@
+/** One <row> element at a time: what the streaming writer (streamWrite.ts) and a streamed body (streamRows.ts) share. */
+import { colLetters } from '../core/base/a1';
+import type { CellSpec, CellStyle, RowSpec } from '../core/layout/sheetspec';
+import { XlsxWriteError, cellText, exactNumber } from './specCheck';
+import { type SharedStrings, type StyleTable, esc } from './xlsxParts';
+
+/**
+ * Serialises the rows of one sheet, one <row> element at a time: its texts go into the package's shared strings and
+ * its named styles into the style table, each in the order first met (so the file's indices follow the rows' order).
+ */
+export class RowXml {
+  private readonly xf = new Map<string, number>();
+  private readonly letters: string[] = [];
+
+  constructor(
+    private readonly defs: Record<string, CellStyle>, private readonly styles: StyleTable,
+    private readonly sst: SharedStrings, private readonly covered: Map<number, number[]>,
+  ) {}
+
+  private styleOf(name: string): number {
+    let i = this.xf.get(name);
+    if (i === undefined) {
+      const def = Object.prototype.hasOwnProperty.call(this.defs, name) ? this.defs[name] : undefined;
+      if (!def) throw new XlsxWriteError(`Kiểu định dạng "${name}" không được khai báo.`);
+      i = this.styles.xf(def);
+      this.xf.set(name, i);
+    }
+    return i;
+  }
+
+  /** Row r's element ('' for a row with neither cells nor height). Throws XlsxWriteError on what Excel cannot hold. */
+  row(r: number, rs: RowSpec): string {
+    const n = String(r + 1);
+    const spans = this.covered.get(r);
+    let cells = '';
+    for (let c = 0; c < rs.cells.length; c++) {
+      const cs: CellSpec | null = rs.cells[c];
+      if (!cs) continue;
+      const s = cs.s ? ` s="${this.styleOf(cs.s)}"` : '';
+      const ref = (this.letters[c] ??= colLetters(c)) + n;
+      if (spans && isCovered(spans, c)) {
+        if (s) cells += `<c r="${ref}"${s}/>`;
+        continue;
+      }
+      switch (cs.t) {
+        case 'text':
+          cells += `<c r="${ref}"${s} t="s"><v>${this.sst.id(cellText(cs.v, r, c))}</v></c>`;
+          break;
+        case 'num':
+          cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
+          break;
+        case 'formula':
+          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${exactNumber(cs.result, ref)}</v>` : ''}</c>`;
+          break;
+        case 'empty':
+          if (s) cells += `<c r="${ref}"${s}/>`;
+          break;
+      }
+    }
+    const ht = rs.height !== undefined ? ` ht="${rs.height}" customHeight="1"` : '';
+    if (cells) return `<row r="${n}"${ht}>${cells}</row>`;
+    return ht ? `<row r="${n}"${ht}/>` : '';
+  }
+}
+
+/** Whether column c lies in one of the spans [c0, c1, …]. */
+function isCovered(spans: number[], c: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (c >= spans[i] && c <= spans[i + 1]) return true;
+  return false;
+}
