@@ -5,6 +5,7 @@ import { CliError } from '../io';
 import type { Plan } from '../../core/plan/model';
 import { PlanJsonError } from '../../core/plan/planJson';
 import { parsePlanJson, planFromJsonData } from '../../app/planJson';
+import { parseJsonPieces } from './jsonPieces';
 
 export const SAMPLE_FILE = path.join('samples', 'soc-trang-2021-2025.plan.json');
 
@@ -38,6 +39,9 @@ export function planFromJsonBuffer(buf: Buffer, shown: string): Plan {
 }
 
 function jsonOf(buf: Buffer, shown: string): unknown {
+  // A large file is parsed a piece at a time (jsonPieces.ts), never as one string; else, or when that fails, whole.
+  const pieces = parseJsonPieces(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+  if (pieces !== undefined) return pieces;
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new CliError(`tệp "${shown}" không có nội dung`);
   try {
