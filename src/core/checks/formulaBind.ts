@@ -34,8 +34,8 @@ const pos = (r: number, c: number): number => r * 16384 + c;
 export class FormulaIndex {
   readonly at = new Map<number, Map<number, string>>();
   private readonly refMemo = new Map<number, FormulaRef[]>();
-  /** Each formula's row and the row spans it references (for `reaching`). */
-  private spans?: { row: number; spans: [number, number][] }[];
+  /** Each reference's formula row and row span, flat (for `reaching`). */
+  private spans?: number[];
 
   constructor(plan: Plan) {
     const cols = plan.sheet?.columns ?? {};
@@ -72,39 +72,55 @@ export class FormulaIndex {
     return out;
   }
 
-  /** `rows` and the rows of every formula that references one of them, directly or through other formulas. */
+  /**
+   * `rows` and the rows of every formula that references one of them, directly or through other formulas. Rows
+   * are read from every A1-like reference in the text (another sheet's, a name's digits): a superset, which is safe.
+   */
   reaching(rows: ReadonlySet<number>): Set<number> {
-    if (!this.spans) {
-      this.spans = [];
-      for (const [r, byCol] of this.at) {
-        const spans: [number, number][] = [];
-        for (const c of byCol.keys()) for (const ref of this.refs(r, c)) spans.push([ref.r0, ref.r1]);
-        this.spans.push({ row: r, spans });
-      }
-    }
+    const spans = (this.spans ??= this.rowSpans());
     const out = new Set(rows);
     for (let grew = true; grew;) {
       grew = false;
-      const sorted = [...out].sort((p, q) => p - q);
-      const hits = (s: [number, number]): boolean => {
+      const sorted = Int32Array.from(out).sort();
+      for (let i = 0; i < spans.length; i += 3) {
+        const row = spans[i];
+        if (out.has(row)) continue;
+        // the first row of `out` at or after the span's first row, is it within the span?
         let lo = 0;
         let hi = sorted.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (sorted[mid] < s[0]) lo = mid + 1;
+          if (sorted[mid] < spans[i + 1]) lo = mid + 1;
           else hi = mid;
         }
-        return lo < sorted.length && sorted[lo] <= s[1];
-      };
-      for (const f of this.spans) {
-        if (out.has(f.row) || !f.spans.some(hits)) continue;
-        out.add(f.row);
-        grew = true;
+        if (lo < sorted.length && sorted[lo] <= spans[i + 2]) {
+          out.add(row);
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** (formula row, first row, last row) of each reference, flat. */
+  private rowSpans(): number[] {
+    const out: number[] = [];
+    for (const [r, byCol] of this.at) {
+      for (const f of byCol.values()) {
+        ROWS.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = ROWS.exec(f)) !== null) {
+          const a = parseInt(m[1], 10) - 1;
+          const b = m[2] !== undefined ? parseInt(m[2], 10) - 1 : a;
+          out.push(r, Math.min(a, b), Math.max(a, b));
+        }
       }
     }
     return out;
   }
 }
+
+const ROWS = /[A-Za-z]{1,3}\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?(\d{1,7}))?/g;
 
 function residual(cells: Map<number, Cell>, terms: Expr): Dec {
   let r = ZERO;
