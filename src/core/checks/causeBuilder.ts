@@ -7,8 +7,6 @@ import type { FindingCode } from './findings';
 import type { FieldKey, Item, Plan, PlanNode, RowAmounts } from '../plan/model';
 import { matchSourceText } from '../plan/sources';
 import { colKey, statedValue, type Col } from './context';
-import type { FormulaIndex } from './formulaBind';
-import type { PlanRows } from './formulaScope';
 
 export interface Cell {
   key: number;
@@ -61,16 +59,9 @@ interface LeafSources {
   inexact: Set<string>;
 }
 
-/** What two builds of one plan share (buildCauseModel's `memo`). */
-export interface ModelMemo {
+/** What the builds of one plan share (causeModel.ts's ModelMemo holds more). */
+export interface BuilderMemo {
   leafSources?: LeafSources;
-  formulas?: FormulaIndex;
-  planRows?: PlanRows;
-  /** Tests: a plan with formula cells is built whole, bound, then cut to each scope (what the scoped model matches). */
-  whole?: boolean;
-  bound?: { cells: Map<number, Cell>; constraints: Constraint[] } | null;
-  /** The cells of the models built, together (tests: the scoped search builds few). */
-  cells?: number;
 }
 
 /** Cell key → coefficient. Keys are numbers (row × FIELDS + field index): this runs over every item of the table. */
@@ -92,7 +83,7 @@ export class Builder {
   leaves: Item[] = [];
   private leafAt?: Map<number, Item>;
 
-  constructor(readonly plan: Plan, public scope: Scope, readonly memo: ModelMemo) {
+  constructor(readonly plan: Plan, public scope: Scope, readonly memo: BuilderMemo) {
     this.cols = plan.sheet?.columns ?? {};
     const keys = Object.keys(this.cols) as FieldKey[];
     this.yearFields = keys.filter((k) => k.startsWith('year:'));

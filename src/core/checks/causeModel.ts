@@ -12,7 +12,7 @@
 import type { FieldKey, Group, Item, Plan, PlanNode } from '../plan/model';
 import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
 import {
-  addInto, amountsOf, Builder, EVERYTHING, FIELDS, hasKeys, isParent, sum, type Cell, type Constraint, type Expr, type ModelMemo,
+  addInto, amountsOf, Builder, EVERYTHING, FIELDS, hasKeys, isParent, sum, type Cell, type Constraint, type BuilderMemo, type Expr,
   type Scope,
 } from './causeBuilder';
 import { bindFormulas, FormulaIndex } from './formulaBind';
@@ -20,7 +20,18 @@ import { boundModel, PlanRows, type Built } from './formulaScope';
 import { addUpCols, kindParts } from './kinds';
 import { CAUSE_MESSAGES as M } from './messages';
 
-export type { Cell, Constraint, ModelMemo, Scope } from './causeBuilder';
+export type { Cell, Constraint, Scope } from './causeBuilder';
+
+/** What two builds of one plan share (buildCauseModel's `memo`). */
+export interface ModelMemo extends BuilderMemo {
+  formulas?: FormulaIndex;
+  planRows?: PlanRows;
+  /** Tests: a plan with formula cells is built whole, bound, then cut to each scope (what the scoped model matches). */
+  whole?: boolean;
+  bound?: { cells: Map<number, Cell>; constraints: Constraint[] } | null;
+  /** The cells of the models built, together (tests: the scoped search builds few). */
+  cells?: number;
+}
 
 export interface CauseModel {
   cells: Map<number, Cell>;

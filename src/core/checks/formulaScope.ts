@@ -13,7 +13,7 @@
 import { ZERO, type Dec } from '../base/decimal';
 import type { FieldKey, Plan, PlanNode, RowAmounts } from '../plan/model';
 import type { FindingCode } from './findings';
-import type { Constraint, Scope } from './causeModel';
+import type { Constraint, Scope } from './causeBuilder';
 import { Binder, type CellAt, type FormulaIndex, type Projection } from './formulaBind';
 
 /** What the scoped build gives: its cells (and a way to add one) and its constraints. */
@@ -86,7 +86,7 @@ export class PlanRows {
 
 /**
  * The constraints `scope` wants with formula cells bound, or null when the plan cannot be modelled. `build` builds
- * the constraints a scope wants (causeModel.ts).
+ * the constraints a scope wants (causeModel.ts, causeBuilder.ts).
  */
 export function boundModel(rowsOf: PlanRows, scope: Scope, build: (s: Scope) => Built | null): Built | null {
   const ix = rowsOf.index;
