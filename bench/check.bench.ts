@@ -3,7 +3,8 @@
  *  1. whole-process `danh-muc check` of a 10,000-item workbook (100 groups × 100 items, years 2021-2025, total,
  *     3 sources, source text, formulas) and of a 100,000-item one, each side by side with a whole process that merely
  *     loads the same file with exceljs, with peak RSS (targets: ratio ≤ 1.0; check at 100,000 items ≤ 300 MB);
- *  2. checkGrid alone on the 10,000 items; the 100,000-item sheet read and checked in-process with peak memory;
+ *  2. checkGrid alone on the 10,000 items, clean and with one wrong item year (target ≤ 1.3 × clean), on this
+ *     workbook and on the appendix `danh-muc build` writes for 10,000 items (its totals are formulas); the 100,000-item sheet read and checked in-process with peak memory;
  *  3. the fuzz figure: hostile generated grids run through checkGrid, how many, how many threw (must be 0).
  * Workbooks are generated with exceljs (the big one with the streaming writer, to a temp file).
  */
@@ -16,6 +17,11 @@ import fc from 'fast-check';
 import { hostileGrid } from '../tests/helpers/gridArbitrary';
 import { checkGrid } from '../src/core/checks/sheetCheck';
 import { readWorkbookGrids } from '../src/xlsx/stream/read';
+import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
+import { buildAppendix } from '../src/app/build';
+import { a1 } from '../src/core/base/a1';
+import type { Grid } from '../src/core/base/grid';
+import { bigPlan } from '../tests/helpers/bigPlan';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const HEADER1 = ['TT', 'Tên dự án', 'Dự án mới/ chuyển tiếp', 'Đơn vị chủ trì', 'Mục tiêu', 'Dự kiến phân kỳ', '', '', '', '', 'Tổng kinh phí dự kiến', 'Nguồn vốn', '', '', 'Nguồn vốn (ghi chú)'];
@@ -159,33 +165,54 @@ export async function run(): Promise<void> {
   await inProcess();
 }
 
-async function inProcess(): Promise<void> {
-  const buf = await workbookBuffer(100, 100);
+/** checkGrid on `grid` clean, then with the typed cell at (r, c) 700 more, in turn: medians (target wrong ≤ 1.3 × clean). */
+function cleanVsWrong(label: string, grid: Grid, r: number, c: number): void {
+  const cell = grid.cells[r][c]!;
+  const good = cell.value as number;
+  const clean: number[] = [];
+  const wrong: number[] = [];
+  let first = '';
+  let caused = 0;
+  for (let i = 0; i < 5; i++) {
+    cell.value = good;
+    let t0 = process.hrtime.bigint();
+    checkGrid(grid);
+    clean.push(ms(t0));
+    cell.value = good + 700;
+    t0 = process.hrtime.bigint();
+    const res = checkGrid(grid);
+    wrong.push(ms(t0));
+    const errs = res.findings.filter((f) => f.severity === 'error');
+    first = `${errs[0]?.code}@${errs[0]?.cell}`;
+    caused = errs.filter((f) => f.causedBy !== undefined).length;
+  }
+  cell.value = good;
+  const cm = median(clean);
+  const wm = median(wrong);
+  console.log(`  ${label}, clean     ${cm.toFixed(0).padStart(6)} ms`);
+  console.log(`  ${label}, ${a1(r, c)} wrong ${wm.toFixed(0).padStart(6)} ms = ${(wm / cm).toFixed(2)} × clean (target ≤ 1.3; first error ${first}; ${caused} findings causedBy it)`);
+}
+
+/** The 10,000 items checked clean and with one wrong cell, on both workbooks (`node -e` can run it alone). */
+export async function tenThousandCauses(): Promise<void> {
   // --- the 10,000 items, checkGrid alone: clean, then one wrong item amount (issue 10: root-cause analysis)
   {
-    const [grid] = await readWorkbookGrids(buf);
-    const clean: number[] = [];
-    const wrong: number[] = [];
-    const cell = grid.cells[6][6]!; // G7: item 1.1, year 2022
-    const good = cell.value as number;
-    let first = '';
-    let caused = 0;
-    for (let i = 0; i < 5; i++) {
-      cell.value = good;
-      let t0 = process.hrtime.bigint();
-      checkGrid(grid);
-      clean.push(ms(t0));
-      cell.value = good + 700;
-      t0 = process.hrtime.bigint();
-      const r = checkGrid(grid);
-      wrong.push(ms(t0));
-      const errs = r.findings.filter((f) => f.severity === 'error');
-      first = `${errs[0]?.code}@${errs[0]?.cell}`;
-      caused = errs.filter((f) => f.causedBy !== undefined).length;
-    }
-    console.log(`  checkGrid alone, clean           ${median(clean).toFixed(0).padStart(6)} ms`);
-    console.log(`  checkGrid alone, G7 wrong        ${median(wrong).toFixed(0).padStart(6)} ms  (first error ${first}; ${caused} findings causedBy it)`);
+    const [grid] = await readWorkbookGrids(await workbookBuffer(100, 100));
+    cleanVsWrong('checkGrid alone (exceljs-written, SUM formulas)', grid, 6, 6); // G7: item 1.1, year 2022
   }
+  // --- the same on the appendix our own build writes (item totals SUM of years, group and grand totals SUM, "Trong
+  // đó" rows SUMIF), through the .xlsx: the first item's first year
+  {
+    const spec = buildAppendix(bigPlan(10_000, 100).plan).spec;
+    const [grid] = await readWorkbookGrids(await writeSpecsToBuffer([spec]));
+    const r = grid.cells.findIndex((row) => /^SUM\([A-Z]+(\d+):[A-Z]+\1\)$/.test(row?.find((x) => x?.formula)?.formula ?? ''));
+    const c = grid.cells[r].findIndex((x) => typeof x?.value === 'number' && !x.formula);
+    cleanVsWrong('checkGrid alone (danh-muc build, formulas)', grid, r, c);
+  }
+}
+
+async function inProcess(): Promise<void> {
+  await tenThousandCauses();
 
   // --- fuzz cases (the same generator as tests/reader/fuzz.test.ts)
   {

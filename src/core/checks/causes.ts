@@ -99,16 +99,16 @@ function rootsOf(m: CauseModel, broken: Constraint[], tol: Dec): { roots: Root[]
 
 /**
  * Findings with their root causes named first and `causedBy` on the findings they explain. `findings` are the
- * sorted, deduplicated findings of one sheet; the others are returned unchanged in their order.
+ * sorted, deduplicated findings of one sheet; the others are returned unchanged in their order. `memo`: shared by
+ * the two builds (tests read its `cells`, or set `whole` to compare with the whole model).
  */
-export function explainFindings(plan: Plan, findings: Finding[], tolerance: Dec | undefined): Finding[] {
+export function explainFindings(plan: Plan, findings: Finding[], tolerance: Dec | undefined, memo: ModelMemo = {}): Finding[] {
   const sumErrors = findings.filter((f) => SUM_CODES.has(f.code) && f.row !== undefined);
   if (sumErrors.length < 2 || !plan.sheet) return findings;
   const at = new Map<string, Finding>();
   for (const f of sumErrors) at.set(keyOf(f.code, f.row, f.col), f);
   const reported = new Set(at.keys());
   // Pass 1: the reported constraints only; pass 2: those and every constraint their candidate cells are in.
-  const memo: ModelMemo = {};
   const reportedRows = new Set(sumErrors.map((f) => f.row));
   const first = buildCauseModel(plan, {
     wants: (code, row, col) => reported.has(keyOf(code, row, col)),
