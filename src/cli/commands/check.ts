@@ -162,7 +162,7 @@ async function checkXlsx(bytes: Buffer, shown: string, opts: SheetCheckOptions, 
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
     throw e;
   }
-  return viaApp(() => checkWorkbook(grids, opts, sheet));
+  return viaApp(() => checkWorkbook(grids, opts, sheet, { release: true }));
 }
 
 /** A Word plan (by its content: a package holding word/document.xml; or named .docx). --sheet names a table ("Bảng 2"). */

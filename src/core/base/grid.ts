@@ -26,7 +26,10 @@ export interface CellRange {
 
 export interface Grid {
   sheet: string;
-  /** cells[row][col]; missing rows/cells are empty. */
+  /**
+   * cells[row][col]; missing rows/cells are empty. A row without cells may be a hole (undefined, as the .xlsx
+   * readers leave it: a value on Excel's last row costs one row, not a million empty arrays): read rows with `?.`.
+   */
   cells: (GridCell | null | undefined)[][];
   merges: CellRange[];
   hiddenRows?: number[];

@@ -177,7 +177,7 @@ const rangeRef = (m: CellRange): string => `${encodeCol(m.c0 + 1)}${m.r0 + 1}:${
 
 /**
  * The grid as the exceljs reader left it: merged cells other than the top-left emptied (overlapping merges refused),
- * hidden rows that hold a value or a merged cell, empty rows as [], merges sorted.
+ * hidden rows that hold a value or a merged cell, empty rows as holes (nothing allocated for them), merges sorted.
  */
 export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[][], merges: CellRange[], hidden: Map<number, boolean>, merged: { cells: number }): Grid {
   const taken = new Set<number>();
@@ -220,7 +220,6 @@ export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[]
   // Consumers walk the rows that hold data across the sheet's width: that extent is limited like the cells. Empty
   // rows cost nothing, so a note on Excel's last row is read; stray cells far to the right on many rows are not.
   if (filled * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, filled * width);
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   const hiddenRows = [...hidden].filter(([r, v]) => v || slaveRows.has(r)).map(([r]) => r);
   hiddenRows.sort((a, b) => a - b);
   const grid: Grid = { sheet, cells, merges: [...merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
