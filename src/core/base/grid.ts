@@ -24,6 +24,10 @@ export interface CellRange {
   c1: number;
 }
 
+/**
+ * A Grid's cells are values: a reader may share one cell object between positions holding the same value and
+ * format (src/xlsx/stream/cells.ts does, to keep a large sheet small). Replace a cell; never change one in place.
+ */
 export interface Grid {
   sheet: string;
   /**
