@@ -2,9 +2,11 @@
  * Checking benchmark (issue 4, issue 6, issue 12):
  *  1. whole-process `danh-muc check` of a 10,000-item workbook (100 groups × 100 items, years 2021-2025, total,
  *     3 sources, source text, formulas) and of a 100,000-item one, each side by side with a whole process that merely
- *     loads the same file with exceljs, with peak RSS (targets: ratio ≤ 1.0; check at 100,000 items ≤ 300 MB);
+ *     loads the same file with exceljs, with peak RSS (targets: ratio ≤ 1.0; check at 100,000 items ≤ 300 MB); and
+ *     our own 100,000-item appendix as `danh-muc build` writes it (formulas, number formats), side by side too;
  *  2. checkGrid alone on the 10,000 items, clean and with one wrong item year (target ≤ 1.3 × clean), on this
- *     workbook and on the appendix `danh-muc build` writes for 10,000 items (its totals are formulas); the 100,000-item sheet read and checked in-process with peak memory;
+ *     workbook and on the appendix `danh-muc build` writes for 10,000 items (its totals are formulas); the
+ *     100,000-item sheet read and checked in-process with peak memory;
  *  3. the fuzz figure: hostile generated grids run through checkGrid, how many, how many threw (must be 0).
  * Workbooks are generated with exceljs (the big one with the streaming writer, to a temp file).
  */
@@ -21,7 +23,8 @@ import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
 import { buildAppendix } from '../src/app/build';
 import { a1 } from '../src/core/base/a1';
 import type { Grid } from '../src/core/base/grid';
-import { bigPlan } from '../tests/helpers/bigPlan';
+import { planToJson } from '../src/core/plan/planJsonWrite';
+import { bigPlan, smallAmount } from '../tests/helpers/bigPlan';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const HEADER1 = ['TT', 'Tên dự án', 'Dự án mới/ chuyển tiếp', 'Đơn vị chủ trì', 'Mục tiêu', 'Dự kiến phân kỳ', '', '', '', '', 'Tổng kinh phí dự kiến', 'Nguồn vốn', '', '', 'Nguồn vốn (ghi chú)'];
@@ -159,6 +162,15 @@ export async function run(): Promise<void> {
     await writeBig(f100, 1000, 100);
     await sideBySide('100.000 dự án (exceljs streaming writer)', f100, hook, 3);
     console.log('  (target: peak rss of check at 100.000 items ≤ 300 MB)');
+    // Our own appendix of 100,000 items, as `danh-muc build` writes it: formulas for every item total (=SUM) and
+    // for the group and grand totals (SUM/SUBTOTAL), number formats, 2,000 groups.
+    const own = path.join(dir, 'own-100000.xlsx');
+    const planFile = path.join(dir, 'own-100000.plan.json');
+    await fsp.writeFile(planFile, JSON.stringify(planToJson(bigPlan(100_000, 50, smallAmount).plan)));
+    const b = spawnSync(process.execPath, [BIN, 'build', planFile, '-o', own], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (b.status !== 0) throw new Error(`build of the own appendix: exit ${b.status}: ${String(b.stderr).slice(0, 400)}`);
+    await sideBySide('100.000 dự án (phụ lục do danh-muc build tạo, có công thức)', own, hook, 3);
+    console.log('  (target: peak rss of check at 100.000 items ≤ 300 MB)');
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
   }
@@ -167,18 +179,20 @@ export async function run(): Promise<void> {
 
 /** checkGrid on `grid` clean, then with the typed cell at (r, c) 700 more, in turn: medians (target wrong ≤ 1.3 × clean). */
 function cleanVsWrong(label: string, grid: Grid, r: number, c: number): void {
-  const cell = grid.cells[r][c]!;
+  // Cells are values (a reader may share one object between positions): replaced, never changed in place.
+  const row = grid.cells[r];
+  const cell = row[c]!;
   const good = cell.value as number;
   const clean: number[] = [];
   const wrong: number[] = [];
   let first = '';
   let caused = 0;
   for (let i = 0; i < 5; i++) {
-    cell.value = good;
+    row[c] = { ...cell, value: good };
     let t0 = process.hrtime.bigint();
     checkGrid(grid);
     clean.push(ms(t0));
-    cell.value = good + 700;
+    row[c] = { ...cell, value: good + 700 };
     t0 = process.hrtime.bigint();
     const res = checkGrid(grid);
     wrong.push(ms(t0));
@@ -186,7 +200,7 @@ function cleanVsWrong(label: string, grid: Grid, r: number, c: number): void {
     first = `${errs[0]?.code}@${errs[0]?.cell}`;
     caused = errs.filter((f) => f.causedBy !== undefined).length;
   }
-  cell.value = good;
+  row[c] = cell;
   const cm = median(clean);
   const wm = median(wrong);
   console.log(`  ${label}, clean     ${cm.toFixed(0).padStart(6)} ms`);

@@ -5,7 +5,7 @@
 import type { Dec } from '../core/base/decimal';
 import type { Grid } from '../core/base/grid';
 import type { Finding } from '../core/checks/findings';
-import { checkGrid, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
+import { checkGrid, checkRecognized, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
 import { summarize } from '../core/checks/findings';
 import { pulledSheet, summaryFindings } from '../core/checks/summarySheet';
 import type { Plan, Unit } from '../core/plan/model';
@@ -112,11 +112,18 @@ function withSummaries(r: SheetCheckResult, planOf: (sheet: string) => Plan | un
 
 /**
  * Checks a workbook's grids: the named sheet, or every sheet that holds a recognisable table. The options are read
- * first (checkOptions), so that a bad option is reported before any file is opened.
+ * first (checkOptions), so that a bad option is reported before any file is opened. `release`: the caller has no
+ * further use for the grids; the cells of each sheet checked are emptied once its table is read.
  */
-export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string): WorkbookCheck {
+export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string, how: { release?: boolean } = {}): WorkbookCheck {
   const chosen = sheet !== undefined ? [findSheet(grids, sheet)] : grids;
-  const checked = chosen.map((g) => checkGrid(g, opts));
+  const checked = chosen.map((g) => {
+    const rec = recognizeTable(g, { unit: opts.unit, headerRow: opts.headerRow });
+    // The plan holds what the checks need (its summary sheets' plans are taken from these results): a caller done
+    // with the grids lets each sheet's cells go before its checks run, so the two are never in memory together.
+    if (how.release) g.cells = [];
+    return checkRecognized(g, rec, opts);
+  });
   const planOf = plansOf(grids, opts, checked);
   const all = checked.map((r) => withSummaries(r, planOf, opts));
   let results = all;

@@ -240,7 +240,6 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
   // Rows hidden but empty are not visited by eachRow(includeEmpty: false) when they hold no cells; that is fine.
   const grid: Grid = { sheet: ws.name, cells, merges: readMerges(ws) };
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-  // Fill sparse holes so consumers can iterate rows without surprises.
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+  // Rows without cells stay holes (Grid.cells), as the streaming reader leaves them.
   return grid;
 }

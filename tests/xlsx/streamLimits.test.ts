@@ -27,7 +27,16 @@ it('one stray cell far to the right is read as a sparse row: only its own row is
   expect(grids[0].cells[999]).toHaveLength(16_384);
   expect(grids[0].cells[999][16_383]).toMatchObject({ value: 1 });
   expect(grids[0].cells[0]).toHaveLength(1);
-  expect(grids[0].cells[500]).toEqual([]);
+  expect(grids[0].cells[500]).toBeUndefined(); // an empty row is a hole, not an array
+});
+
+it('a value on Excel\'s last row: the grid holds the two rows that have cells, not a million empty ones', async () => {
+  const grids = await readWorkbookGrids(await edited((x) => x.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>')));
+  const cells = grids[0].cells;
+  expect(cells).toHaveLength(1_048_576);
+  expect(Object.keys(cells)).toEqual(['0', '1048575']);
+  expect(cells[1_048_575]).toEqual([{ value: 'ghi chú' }]);
+  expect(cells[1000]).toBeUndefined();
 });
 
 it('stray cells far to the right on many rows: refused by the rows × columns extent', async () => {

@@ -6,6 +6,7 @@
  * findings), 1 (error findings) or 2 (usage error, unreadable file: one line).
  */
 import * as path from 'path';
+import type { Grid } from '../../core/base/grid';
 import type { Finding, Severity } from '../../core/checks/findings';
 import type { SheetCheckResult } from '../../core/checks/sheetCheck';
 import { formatVi, parseAmount } from '../../core/text/numbers';
@@ -145,24 +146,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     tolerance: values.tolerance,
   }));
   const file = path.resolve(io.cwd, positional[0]);
-  const bytes = await readInput(file, positional[0]);
-  const word = looksLikeDocx(bytes) || path.extname(file).toLowerCase() === '.docx';
+  // The file's bytes are held by `input` alone, so that the workbook reader can let them go once it has the grids.
+  const input: { bytes?: Buffer } = { bytes: await readInput(file, positional[0]) };
+  const word = looksLikeDocx(input.bytes!) || path.extname(file).toLowerCase() === '.docx';
   const { results, errors } = word
-    ? await checkWord(bytes, positional[0], opts, values.sheet)
-    : await checkXlsx(bytes, positional[0], opts, values.sheet);
+    ? await checkWord(input.bytes!, positional[0], opts, values.sheet)
+    : await checkXlsx(input, positional[0], opts, values.sheet);
   io.out(flags.has('json') ? formatJson(results) : formatHuman(positional[0], results, word));
   return errors > 0 ? 1 : 0;
 }
 
-async function checkXlsx(bytes: Buffer, shown: string, opts: SheetCheckOptions, sheet: string | undefined): Promise<WorkbookCheck> {
+async function checkXlsx(input: { bytes?: Buffer }, shown: string, opts: SheetCheckOptions, sheet: string | undefined): Promise<WorkbookCheck> {
   let grids;
   try {
-    grids = await readWorkbookGrids(bytes);
+    grids = await gridsOf(input);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
     throw e;
   }
-  return viaApp(() => checkWorkbook(grids, opts, sheet));
+  return viaApp(() => checkWorkbook(grids, opts, sheet, { release: true }));
+}
+
+/** The grids of the workbook in `input`, whose bytes are dropped from it: nothing holds them while checking. */
+async function gridsOf(input: { bytes?: Buffer }): Promise<Grid[]> {
+  const read = readWorkbookGrids(input.bytes!);
+  input.bytes = undefined;
+  return read;
 }
 
 /** A Word plan (by its content: a package holding word/document.xml; or named .docx). --sheet names a table ("Bảng 2"). */

@@ -24,9 +24,16 @@ export interface CellRange {
   c1: number;
 }
 
+/**
+ * A Grid's cells are values: a reader may share one cell object between positions holding the same value and
+ * format (src/xlsx/stream/cells.ts does, to keep a large sheet small). Replace a cell; never change one in place.
+ */
 export interface Grid {
   sheet: string;
-  /** cells[row][col]; missing rows/cells are empty. */
+  /**
+   * cells[row][col]; missing rows/cells are empty. A row without cells may be a hole (undefined, as the .xlsx
+   * readers leave it: a value on Excel's last row costs one row, not a million empty arrays): read rows with `?.`.
+   */
   cells: (GridCell | null | undefined)[][];
   merges: CellRange[];
   hiddenRows?: number[];

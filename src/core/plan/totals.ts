@@ -11,6 +11,7 @@
  * - Group row: per numeric column (each year, each source, total, totalInvestment, annual) the sum of its children.
  * - Grand total: the sum of the top-level nodes (groups, or the items of a flat list) — never groups and items together.
  */
+import { emptyRecord } from '../base/record';
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
@@ -259,8 +260,8 @@ function itemSplit(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean, hasY
   if (several) {
     for (const c in r.sources) if (!r.sources[c].isZero()) p.inexact.add(c);
   } else if (only !== undefined) {
-    // Not a computed-key literal: V8 builds those in slow dictionary mode.
-    const split: Record<string, Record<number, Dec>> = Object.create(null);
+    // Not a computed-key literal nor Object.create(null): V8 builds those in slow dictionary mode (≈ 190 bytes a row).
+    const split = emptyRecord<Record<number, Dec>>();
     split[only] = r.years;
     r.split = split;
   }

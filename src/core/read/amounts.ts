@@ -5,6 +5,7 @@
  */
 import { Dec, plain, trimmed } from '../base/decimal';
 import type { GridCell } from '../base/grid';
+import { emptyRecord } from '../base/record';
 import { makeFinding } from '../checks/findings';
 import type { FieldKey, RowAmounts, RowLoc } from '../plan/model';
 import { clip } from '../text/fold';
@@ -17,6 +18,8 @@ import type { ReadState, RowRole } from './state';
 /** Distinct number values whose Dec is kept while reading one sheet. */
 const NUMBER_CACHE = 65536;
 
+/** A number format that shows decimals ("#,##0.00"). */
+const DECIMAL_FORMAT = /[0#?]\.[0#?]/;
 const ERROR_VALUE = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!)$/;
 const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu;
 
@@ -164,18 +167,25 @@ export function readAmount(s: ReadState, r: number, c: number, cell: GridCell | 
   textNumber(s, r, c, v, p, partial);
   if (p.kind === 'invalid') return undefined;
   let stat = s.nums.get(c);
-  if (!stat) s.nums.set(c, (stat = { nonZero: 0, fractional: [] }));
-  if (!p.value.isZero()) {
+  if (!stat) s.nums.set(c, (stat = { nonZero: 0, nonInt: 0, fractional: [] }));
+  const d = p.value;
+  if (!d.isZero()) {
     stat.nonZero++;
-    if (!p.value.isInteger()) stat.fractional.push({ row: r, col: c, value: p.value, numFmt: cell.numFmt, fromText: p.fromText });
+    if (!d.isInteger()) {
+      stat.nonInt++;
+      // Only a typed number below 1000 with at most three decimals, not shown with decimals, can be SUSPECT_DECIMAL.
+      if (!p.fromText && d.e < 3 && d.decimalPlaces() <= 3 && !(cell.numFmt && DECIMAL_FORMAT.test(cell.numFmt))) {
+        stat.fractional.push({ row: r, value: d });
+      }
+    }
   }
-  return p.value;
+  return d;
 }
 
 /** The amounts of a row, where its formulas are, and whether any amount was read. */
 export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amounts: RowAmounts; loc: RowLoc; any: boolean } {
   const row = rowOf(s.grid, r);
-  const amounts: RowAmounts = { years: Object.create(null), sources: Object.create(null) };
+  const amounts: RowAmounts = { years: emptyRecord<Dec>(), sources: emptyRecord<Dec>() };
   const loc: RowLoc = { row: r };
   let any = false;
   for (const ac of s.amountCols) {

@@ -27,13 +27,10 @@ export function geometryChecks(s: ReadState, plan: Plan): void {
 
 function suspectDecimals(s: ReadState): void {
   for (const [col, stat] of s.nums) {
-    const nonInt = stat.fractional.length;
+    const nonInt = stat.nonInt;
     if (stat.nonZero < 3 || nonInt === 0) continue;
+    // stat.fractional holds the typed numbers below 1000 with at most three decimals, not shown with decimals.
     for (const e of stat.fractional) {
-      if (e.fromText) continue;
-      const abs = e.value.abs();
-      if (abs.gte(1000) || !abs.times(1000).isInteger()) continue;
-      if (e.numFmt && /[0#?]\.[0#?]/.test(e.numFmt)) continue;
       // The rest of the column is whole amounts (allow one other odd value in ten).
       const others = stat.nonZero - 1;
       if ((nonInt - 1) * 10 > others) continue;

@@ -26,13 +26,10 @@ export interface AmountCol {
   put: (a: RowAmounts, v: Dec) => void;
 }
 
-/** A non-whole number in an amount column (SUSPECT_DECIMAL candidate). */
+/** A non-whole number in an amount column that may be SUSPECT_DECIMAL (typed, below 1000, at most 3 decimals). */
 interface NumEntry {
   row: number;
-  col: number;
   value: Dec;
-  numFmt?: string;
-  fromText: boolean;
 }
 
 export type RowRole = 'group' | 'item' | 'total' | 'breakdown';
@@ -59,8 +56,8 @@ export interface ReadState {
   /** First header row. */
   headerFirst: number;
   findings: Finding[];
-  /** Per amount column: how many non-zero numbers, and the non-whole ones. */
-  nums: Map<number, { nonZero: number; fractional: NumEntry[] }>;
+  /** Per amount column: how many non-zero numbers, how many non-whole ones, and those that may be SUSPECT_DECIMAL. */
+  nums: Map<number, { nonZero: number; nonInt: number; fractional: NumEntry[] }>;
   totalCells: TotalCell[];
   /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
   parsed: Map<string, ParsedAmount>;

@@ -118,7 +118,7 @@ function put(v: unknown, pool: Map<string, string> | undefined): Read {
 }
 
 /** The value of a cell without a formula. */
-function plainValue(c: RawCell, own: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): Read {
+function plainValue(c: RawCell, own: XfStyle | undefined, ctx: CellContext): Read {
   const v = c.value as string;
   switch (c.t) {
     case 's': {
@@ -137,12 +137,59 @@ function plainValue(c: RawCell, own: XfStyle | undefined, ctx: { strings: string
   }
 }
 
+/** What toGridCell reads with: shared strings, the date system, the text pool (keep) and the cell pool (sharedCell). */
+export interface CellContext {
+  strings: string[];
+  date1904: boolean;
+  pool: Map<string, string>;
+  cellPool: CellPool;
+}
+
+/** Plain cells (a value, maybe a number format) already made, per number format ('' for none), by value. */
+export interface CellPool {
+  byFormat: Map<string, Map<string | number | boolean, GridCell>>;
+  size: number;
+}
+
+/** How many plain cells a workbook's pool holds at most, and under how many number formats. */
+const CELL_POOL = 200_000;
+const POOL_FORMATS = 64;
+
+export function newCellPool(): CellPool {
+  return { byFormat: new Map(), size: 0 };
+}
+
+/**
+ * A plain cell: one object per distinct value and format, shared by every position that holds them (a sheet
+ * repeats its status words, units, sources, small numbers on every row; a 100,000-row sheet held over a million
+ * such objects). Grid cells are values: a consumer replaces a cell, never changes one.
+ */
+function sharedCell(pool: CellPool, value: string | number | boolean | null, numFmt: string | undefined): GridCell {
+  const fresh = (): GridCell => (numFmt === undefined ? { value } : { value, numFmt });
+  if (value === null || Object.is(value, -0) || (typeof value === 'string' && value.length > 200)) return fresh();
+  const fmt = numFmt ?? '';
+  let byValue = pool.byFormat.get(fmt);
+  if (!byValue) {
+    if (pool.byFormat.size >= POOL_FORMATS) return fresh();
+    pool.byFormat.set(fmt, (byValue = new Map()));
+  }
+  let cell = byValue.get(value);
+  if (cell === undefined) {
+    cell = fresh();
+    if (pool.size < CELL_POOL) {
+      byValue.set(value, cell);
+      pool.size++;
+    }
+  }
+  return cell;
+}
+
 /**
  * One parsed cell (with a value or a formula) → GridCell, or null when it shows nothing the core reads. The cell is
  * made in one object literal holding only the keys it has (a 100,000-row sheet holds over a million of them: an
  * object grown key by key spills its keys into a second, out-of-object store).
  */
-export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: { strings: string[]; date1904: boolean; pool: Map<string, string> }): GridCell | null {
+export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | undefined, ctx: CellContext): GridCell | null {
   let formula: string | undefined;
   let r: Read;
   if (c.formula || c.shareType) {
@@ -162,7 +209,7 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
   const error = r.error;
   if (value === null && error === undefined && formula === undefined && !bold && !italic) return null;
   if (error === undefined && !bold && !italic) {
-    if (formula === undefined) return numFmt === undefined ? { value } : { value, numFmt };
+    if (formula === undefined) return sharedCell(ctx.cellPool, value, numFmt);
     return numFmt === undefined ? { value, formula } : { value, formula, numFmt };
   }
   const out: GridCell = formula === undefined ? { value } : { value, formula };
@@ -177,7 +224,7 @@ const rangeRef = (m: CellRange): string => `${encodeCol(m.c0 + 1)}${m.r0 + 1}:${
 
 /**
  * The grid as the exceljs reader left it: merged cells other than the top-left emptied (overlapping merges refused),
- * hidden rows that hold a value or a merged cell, empty rows as [], merges sorted.
+ * hidden rows that hold a value or a merged cell, empty rows as holes (nothing allocated for them), merges sorted.
  */
 export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[][], merges: CellRange[], hidden: Map<number, boolean>, merged: { cells: number }): Grid {
   const taken = new Set<number>();
@@ -220,7 +267,6 @@ export function finishGrid(sheet: string, cells: (GridCell | null | undefined)[]
   // Consumers walk the rows that hold data across the sheet's width: that extent is limited like the cells. Empty
   // rows cost nothing, so a note on Excel's last row is read; stray cells far to the right on many rows are not.
   if (filled * width > PACKAGE.maxCells) throw new PackageLimit('extent', sheet, filled * width);
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   const hiddenRows = [...hidden].filter(([r, v]) => v || slaveRows.has(r)).map(([r]) => r);
   hiddenRows.sort((a, b) => a - b);
   const grid: Grid = { sheet, cells, merges: [...merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };

@@ -15,7 +15,7 @@ import { formatVi } from '../../core/text/numbers';
 import { sniffWorkbook, UnreadableWorkbookError } from '../readErrors';
 import { packageError } from '../readMessages';
 import { PackageLimit } from '../zipGuard';
-import { CellTooLong, CorruptSheet, MergeLimit } from './cells';
+import { CellTooLong, CorruptSheet, MergeLimit, newCellPool } from './cells';
 import { readRels, readSharedStrings, readStyles, readWorkbook } from './parts';
 import { readSheet, type SheetContext } from './sheet';
 import { ZipParts } from './zipParts';
@@ -45,7 +45,8 @@ export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Arr
     if (!zip.has('xl/workbook.xml')) throw new PackageLimit('corrupt', 'xl/workbook.xml');
     const { sheets, date1904 } = await readWorkbook(zip);
     if (sheets.length === 0) throw new UnreadableWorkbookError('tệp không chứa trang tính nào', 'no-sheets');
-    const ctx: SheetContext = { strings: await readSharedStrings(zip), styles: await readStyles(zip), date1904, cells: 0, merged: { cells: 0 }, pool: new Map() };
+    const ctx: SheetContext = { strings: await readSharedStrings(zip), styles: await readStyles(zip), date1904, cells: 0, merged: { cells: 0 }, pool: new Map(),
+      cellPool: newCellPool() };
     const grids: Grid[] = [];
     for (const s of sheets) {
       sheet = s.name;

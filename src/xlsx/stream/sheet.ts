@@ -11,7 +11,7 @@ import { EXCEL, PACKAGE } from '../../core/base/limits';
 import { PackageLimit } from '../zipGuard';
 import type { XfStyle } from './parts';
 import type { ZipParts } from './zipParts';
-import { CellTooLong, CorruptSheet, decodeCol, encodeCol, finishGrid, slideFormula, toGridCell, type RawCell } from './cells';
+import { CellTooLong, CorruptSheet, decodeCol, encodeCol, finishGrid, slideFormula, toGridCell, type CellPool, type RawCell } from './cells';
 
 export interface SheetContext {
   strings: string[];
@@ -23,6 +23,8 @@ export interface SheetContext {
   merged: { cells: number };
   /** texts read so far, each held once (see keep) */
   pool: Map<string, string>;
+  /** plain cells read so far, each distinct one made once (see sharedCell) */
+  cellPool: CellPool;
 }
 
 /** The hyperlinked cell addresses of a sheet (only links with a relationship target, as exceljs keeps them). */

@@ -33,23 +33,30 @@ export class ZipParts {
     const data = this.buf.subarray(start, Math.min(this.buf.length, start + e.comp));
     const decoder = new StringDecoder('utf8');
     let part = 0;
+    // The inflater may outlive the read (its listeners stay reachable for a while): the reader's state, a whole
+    // grid for a worksheet, must not be kept through them, so the sink is dropped once the part is read.
+    let out: ((text: string) => void) | undefined = sink;
     const take = (chunk: Buffer) => {
       part += chunk.length;
       this.inflated += chunk.length;
       if (part > PACKAGE.maxPartBytes) throw new PackageLimit('part-size', e.name, PACKAGE.maxPartBytes);
       if (this.inflated > PACKAGE.maxTotalBytes) throw new PackageLimit('total-size', e.name, PACKAGE.maxTotalBytes);
       const text = decoder.write(chunk);
-      if (text) sink(text);
+      if (text) out?.(text);
     };
-    if (e.method === 0) {
-      for (let p = 0; p < data.length; p += SLICE) take(data.subarray(p, p + SLICE));
-    } else if (e.method === 8) {
-      await inflateStream(data, take, e.name);
-    } else {
-      throw new PackageLimit('corrupt', e.name);
+    try {
+      if (e.method === 0) {
+        for (let p = 0; p < data.length; p += SLICE) take(data.subarray(p, p + SLICE));
+      } else if (e.method === 8) {
+        await inflateStream(data, take, e.name);
+      } else {
+        throw new PackageLimit('corrupt', e.name);
+      }
+      const rest = decoder.end();
+      if (rest) sink(rest);
+    } finally {
+      out = undefined;
     }
-    const rest = decoder.end();
-    if (rest) sink(rest);
   }
 }
 
