@@ -107,7 +107,8 @@ describe(`${N.toLocaleString('en')} items × ${YEARS.length} years of three-deci
       const c0 = colOf(spec, 'year:2023');
       const cell = grid.cells[r0][c0]!;
       const before = cell.value as number;
-      cell.value = new Dec(before).plus('0.001').toNumber(); // the edit an officer makes; doubles hold it exactly here
+      // the edit an officer makes (cells are values: replaced); doubles hold it exactly here
+      grid.cells[r0][c0] = { ...cell, value: new Dec(before).plus('0.001').toNumber() };
       const r = checkGrid(grid);
       const got = r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}`);
       // The item's total no longer adds up its years; its group's 2023 cell no longer sums its items, nor does the

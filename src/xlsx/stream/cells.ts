@@ -175,7 +175,8 @@ function sharedCell(pool: CellPool, value: string | number | boolean | null, num
   }
   let cell = byValue.get(value);
   if (cell === undefined) {
-    cell = fresh();
+    // Frozen: changing a shared cell in place would change every position holding it; it throws instead.
+    cell = Object.freeze(fresh());
     if (pool.size < CELL_POOL) {
       byValue.set(value, cell);
       pool.size++;

@@ -51,7 +51,7 @@ describe('the cause search on a plan with formula totals', () => {
     const row = grid.cells.findIndex((r) => /^SUM\(F\d+:J\d+\)$/.test(r?.[10]?.formula ?? ''));
     const cell = grid.cells[row][5]!;
     expect(cell.formula).toBeUndefined();
-    cell.value = (cell.value as number) + 700;
+    grid.cells[row][5] = { ...cell, value: (cell.value as number) + 700 }; // cells are values: replaced
     const r = scopedAndWhole(grid);
     const addr = `F${row + 1}`;
     expect(errors(r.scoped)[0]).toBe(`ROW_YEARS_SUM@${addr} ← `);
