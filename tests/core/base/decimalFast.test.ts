@@ -20,9 +20,13 @@ const money = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }
     return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
   });
 
+/** Round figures: few digits then many zeros (whole zero words), with or without decimals. */
+const round = fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 14 }), fc.nat(4))
+  .map(([neg, n, zeros, dec]) => `${neg ? '-' : ''}${n}${'0'.repeat(zeros)}${dec ? `.${'0'.repeat(dec)}` : ''}`);
+
 describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
   it('gives the Dec new Dec(string) gives, digit words and exponent included', () => {
-    fc.assert(fc.property(fc.oneof(plainString, money), (s) => {
+    fc.assert(fc.property(fc.oneof(plainString, money, round), (s) => {
       expect(rep(decOf(s))).toBe(rep(new Dec(s)));
     }), { numRuns: 3000 });
   });
@@ -30,7 +34,7 @@ describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
   it('at the edges: zeros, signs, word boundaries, 15 and 16 digits, other forms through decimal.js', () => {
     const cases = ['0', '-0', '0.000', '-0.0', '000123', '1234567', '12345678', '0.1234567', '0.12345678', '1e5', '.5',
       '-.5', '9007199254740991', '999999999999999', '9999999999999999', '0.000000000000001', '1000000.0000001',
-      '123456789012345.6', '10000000000000000000', '0.00000000000000000000000000001', '99999999.9999999'];
+      '123456789012345.6', '10000000000000000000', '0.00000000000000000000000000001', '99999999.9999999', '10000000', '-12000000', '100000000000000', '1000.000', '70000000.5'];
     for (const s of cases) expect(rep(decOf(s))).toBe(rep(new Dec(s)));
     for (const s of ['', '-', '5.', 'abc', '1.2.3', ' 1']) {
       let fast: string; let slow: string;
@@ -45,6 +49,10 @@ describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
       const text = `${neg ? '-' : ''}${n}e-${k}`;
       expect(rep(decFromScaled(neg, Number(n), k))).toBe(rep(new Dec(text)));
     }), { numRuns: 3000 });
+    // trailing zeros, whole zero words among them
+    for (const [n, k] of [[1e7, 0], [1e14, 0], [1e14, 3], [10, 1], [12_000_000, 0], [1_000_000_100, 2], [5e15, 9], [9e15, 0]]) {
+      expect([n, k, rep(decFromScaled(false, n, k))]).toEqual([n, k, rep(new Dec(`${n}e-${k}`))]);
+    }
   });
 
   it('makes Decs that compute like parsed ones', () => {
