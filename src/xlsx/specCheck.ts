@@ -50,7 +50,8 @@ function significantDigits(v: string): number {
  */
 export function exactNumber(v: string, where: string): number {
   const n = Number(v);
-  if (PLAIN_DECIMAL.test(v) && String(n) === v && significantDigits(v) <= 15) return n;
+  // A string of at most 15 characters holds at most 15 significant digits: no count needed.
+  if (PLAIN_DECIMAL.test(v) && String(n) === v && (v.length <= 15 || significantDigits(v) <= 15)) return n;
   if (!Number.isFinite(n) || new Dec(v).sd() > 15 || !new Dec(v).equals(new Dec(n.toString()))) {
     throw new XlsxWriteError(`Ô ${where}: số "${v}" vượt quá độ chính xác của Excel (15 chữ số).`);
   }

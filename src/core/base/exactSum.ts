@@ -10,7 +10,7 @@
  * what decimal.js gives. Past that bound, or for a term that is not finite, the sum goes on in decimal.js from the
  * exact partial sum, as a Dec.plus loop would.
  */
-import { Dec, ZERO } from './decimal';
+import { Dec, ZERO, decFromScaled } from './decCore';
 
 const WORD = 10_000_000n;
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -132,6 +132,8 @@ export class ExactSum {
     if (this.fromFirst && this.terms === 1) return this.first as Dec;
     const acc = this.big ? this.acc : this.small;
     if (acc === 0 || acc === 0n) return this.fromFirst && this.negZeros ? new Dec('-0') : ZERO;
+    // a safe integer: the Dec straight from its digits (decFromScaled), no string
+    if (!this.big) return decFromScaled(this.small < 0, Math.abs(this.small), this.scale);
     const neg = acc < 0;
     const s = (neg ? -acc : acc).toString();
     if (this.scale === 0) return new Dec(neg ? `-${s}` : s);

@@ -47,13 +47,24 @@ export function columnWidths(s: Sheet, grand: Amounts, dp: number): Columns {
  */
 export function seeRowAmounts(row: RowSpec, r: number, maxLen: Map<number, number>, dp: number): void {
   const max = EXCEL.maxSignificantDigits;
-  row.cells.forEach((cell, c) => {
+  const cells = row.cells;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
     const v = cell?.t === 'num' ? cell.v : cell?.t === 'formula' ? cell.result : undefined;
-    if (v === undefined) return;
-    const d = new Dec(v);
-    if (d.sd() > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), d, max), 'TOO_PRECISE');
-    maxLen.set(c, Math.max(maxLen.get(c) ?? 0, viLength(d, dp)));
-  });
+    if (v === undefined) continue;
+    // a plain decimal string is measured from its digits (no Dec per cell); anything else through decimal.js
+    const t = plainDigits(v);
+    let len: number;
+    if (t === undefined) {
+      const d = new Dec(v);
+      if (d.sd() > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), d, max), 'TOO_PRECISE');
+      len = viLength(d, dp);
+    } else {
+      if (t.sd > max) throw new LayoutError(LAYOUT_MESSAGES.tooPrecise(a1(r, c), new Dec(v), max), 'TOO_PRECISE');
+      len = t.intLen + Math.floor((t.intLen - 1) / 3) + (dp > 0 ? dp + 1 : 0) + (t.neg ? 1 : 0);
+    }
+    if (len > (maxLen.get(c) ?? 0)) maxLen.set(c, len);
+  }
 }
 
 /**
@@ -61,7 +72,7 @@ export function seeRowAmounts(row: RowSpec, r: number, maxLen: Map<number, numbe
  * left to setRowHeights), at most 409 pt. Refuses a text over Excel's limit. `widthOf(c0, c1)`: columns' width.
  */
 export function rowHeight(
-  s: Sheet, row: RowSpec, r: number, tSize: number, widthOf: (c0: number, c1: number) => number, mergeAt: Map<string, CellRange>,
+  s: Sheet, row: RowSpec, r: number, tSize: number, widthOf: (c0: number, c1: number) => number, mergeAt: Map<number, CellRange>,
 ): number {
   let h = lineHeight(tSize) + 3;
   row.cells.forEach((cell, c) => {
@@ -71,7 +82,7 @@ export function rowHeight(
     }
     const st = s.styles[cell.s ?? ''] ?? {};
     const size = st.font?.size ?? tSize;
-    const m = mergeAt.get(`${r},${c}`);
+    const m = mergeAt.size === 0 ? undefined : mergeAt.get(r * 16384 + c);
     if (m && m.r1 > m.r0) return; // vertical merges handled below
     const w = m ? widthOf(m.c0, m.c1) : widthOf(c, c);
     const lines = st.wrap || m ? estimateLines(cell.v, w, size, !!st.font?.bold) : 1;
@@ -86,8 +97,9 @@ export function rowHeight(
  */
 export function setRowHeights(s: Sheet, columns: Columns, tSize: number, header: HeaderRows): void {
   const widthOf = (c0: number, c1: number) => { let w = 0; for (let c = c0; c <= c1; c++) w += columns[c]?.width ?? 9; return w; };
-  const mergeAt = new Map<string, CellRange>();
-  for (const m of s.merges) mergeAt.set(`${m.r0},${m.c0}`, m);
+  // keyed r × 2^14 + c (Excel has 2^14 columns): no key string per text cell
+  const mergeAt = new Map<number, CellRange>();
+  for (const m of s.merges) mergeAt.set(m.r0 * 16384 + m.c0, m);
   s.rows.forEach((row, r) => { if (row) row.height = rowHeight(s, row, r, tSize, widthOf, mergeAt); });
   // Vertical header merges: the two header rows together must hold the tallest header text.
   const { h1, h2, twoRows } = header;
@@ -101,6 +113,43 @@ export function setRowHeights(s: Sheet, columns: Columns, tSize: number, header:
   }
   const have = (h1.row.height ?? 0) + (h2.row.height ?? 0);
   if (need > have) h2.row.height = Math.min(409, Math.ceil(need - (h1.row.height ?? 0)));
+}
+
+/** What columnWidths reads of a plain decimal string, as decimal.js reads it: sd(), integer digits, sign. */
+interface Digits { sd: number; intLen: number; neg: boolean }
+const DIGITS: Digits = { sd: 0, intLen: 0, neg: false };
+
+/**
+ * The significant digits (Dec.sd(): from the first to the last non-zero digit, 1 for zero), the digits of the integer
+ * part without leading zeros (at least 1: abs().trunc().toFixed()) and the sign (isNegative()) of a plain decimal
+ * string ("-1234.5", "0.001"); undefined for any other form. One shared result object (no garbage per cell).
+ */
+export function plainDigits(v: string): Digits | undefined {
+  const len = v.length;
+  let i = 0;
+  const neg = len > 0 && v.charCodeAt(0) === 45;
+  if (neg) i = 1;
+  let first = -1; // index of the first non-zero digit
+  let last = -1; // index of the last non-zero digit
+  let dot = -1;
+  let intDigits = 0; // integer digits from the first non-zero one
+  for (; i < len; i++) {
+    const ch = v.charCodeAt(i);
+    if (ch === 46) {
+      if (dot >= 0 || i === (neg ? 1 : 0) || i === len - 1) return undefined;
+      dot = i;
+    } else if (ch >= 48 && ch <= 57) {
+      if (ch !== 48) { if (first < 0) first = i; last = i; }
+      if (dot < 0 && first >= 0) intDigits++;
+    } else return undefined;
+  }
+  if (len === (neg ? 1 : 0)) return undefined;
+  let sd = 1;
+  if (first >= 0) sd = last - first + 1 - (dot > first && dot < last ? 1 : 0);
+  DIGITS.sd = sd;
+  DIGITS.intLen = Math.max(1, intDigits);
+  DIGITS.neg = neg;
+  return DIGITS;
 }
 
 /** Panes frozen under the header and right of the name column. */

@@ -38,8 +38,8 @@ export function flushRows(s: Sheet): void {
     st.sink.begin({ styles: s.styles, rows: s.rows.slice(0, st.next), merges: s.merges });
   }
   const widthOf = (c0: number, c1: number) => { let w = 0; for (let c = c0; c <= c1; c++) w += fixedWidth(s, c); return w; };
-  const mergeAt = new Map<string, CellRange>();
-  for (const m of s.merges) if (m.r1 >= st.next) mergeAt.set(`${m.r0},${m.c0}`, m);
+  const mergeAt = new Map<number, CellRange>(); // keyed r × 2^14 + c, as in print.ts
+  for (const m of s.merges) if (m.r1 >= st.next) mergeAt.set(m.r0 * 16384 + m.c0, m);
   const rows = s.rows.slice(st.next, end);
   rows.forEach((row, i) => {
     const r = st.next + i;

@@ -6,7 +6,7 @@
  * decimals. Every problem is a PlanJsonError whose Vietnamese message starts with the path of the bad field,
  * e.g. "nodes[2].children[0].amounts.years.2021: phải là số".
  */
-import { Dec, trimmed } from '../base/decimal';
+import { Dec, decOf } from '../base/decimal';
 import { EXCEL, MAX_AMOUNT_DIGITS, PLAN } from '../base/limits';
 import { planSizeProblem } from './planSize';
 import { formatVi } from '../text/numbers';
@@ -16,30 +16,9 @@ import type {
 } from './model';
 import { PLAN_JSON_MESSAGES as M } from './messages';
 import { yearSpanProblem } from './settings';
+import { PlanJsonError, isObj, schemaError, type SchemaIssue } from './planJsonErrors';
 
-export class PlanJsonError extends Error {
-  /** Path of the bad field ("nodes[2].amounts.years.2021"), "" for the whole document. */
-  readonly path: string;
-  constructor(path: string, reason: string) {
-    super(`${path || M.wholeDocument}: ${reason}`.normalize('NFC'));
-    this.name = 'PlanJsonError';
-    this.path = path;
-  }
-}
-
-/** What the core reads of a JSON-schema validator's error (ajv's ErrorObject has these fields). */
-export interface SchemaIssue {
-  /** JSON pointer of the bad value ("/nodes/2/amounts"). */
-  instancePath: string;
-  /** The schema keyword that failed ("required", "type", "pattern"...). */
-  keyword: string;
-  /** The keyword's details (missingProperty, type, pattern, allowedValues, limit...). */
-  params: object;
-  /** JSON pointer of the keyword in the schema ("#/definitions/amount/pattern"). */
-  schemaPath: string;
-  /** Set when the bad thing is a property name (propertyNames). */
-  propertyName?: string;
-}
+export { PlanJsonError, jsonPath, schemaError, type SchemaIssue } from './planJsonErrors';
 
 /** Largest magnitude accepted for an amount (10^21 of any unit: beyond any public budget). */
 const MAX_AMOUNT = new Dec(10).pow(MAX_AMOUNT_DIGITS);
@@ -47,128 +26,79 @@ const MAX_AMOUNT = new Dec(10).pow(MAX_AMOUNT_DIGITS);
 type Json = unknown;
 type Obj = Record<string, Json>;
 
-function isObj(x: Json): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** "/nodes/2/children/0/amounts/years/2021" → "nodes[2].children[0].amounts.years.2021" using the data's shapes. */
-export function jsonPath(data: Json, pointer: string): string {
-  if (!pointer) return '';
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let out = '';
-  let cur: Json = data;
-  for (const p of parts) {
-    if (Array.isArray(cur)) {
-      out += `[${p}]`;
-      cur = cur[parseInt(p, 10)];
-    } else {
-      out += out ? `.${p}` : p;
-      cur = isObj(cur) ? cur[p] : undefined;
-    }
-  }
-  return out;
-}
-
-function reasonOf(e: SchemaIssue): { extraPath?: string; reason: string } {
-  const p = e.params as Record<string, unknown>;
-  const isAmount = e.schemaPath.includes('/amount/');
-  switch (e.keyword) {
-    case 'required':
-      return { extraPath: String(p.missingProperty), reason: M.required };
-    case 'additionalProperties':
-      return { extraPath: String(p.additionalProperty), reason: M.unknownField };
-    case 'type': {
-      if (isAmount) return { reason: M.notNumber };
-      const t = String(p.type).split(',')[0];
-      return { reason: M.types[t] ?? M.ofType(String(p.type)) };
-    }
-    case 'pattern':
-      if (isAmount) return { reason: M.amountPattern };
-      if (e.schemaPath.includes('fieldKey')) return { reason: M.fieldKeyPattern };
-      return { reason: M.pattern(String(p.pattern)) };
-    case 'enum':
-      return { reason: M.oneOfValues(((p.allowedValues as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')) };
-    case 'const':
-      return { reason: M.constValue(JSON.stringify(p.allowedValue)) };
-    case 'minLength':
-      return { reason: M.empty };
-    case 'minimum':
-      return { reason: M.minimum(String(p.limit)) };
-    case 'maximum':
-      return { reason: M.maximum(String(p.limit)) };
-    case 'oneOf':
-      return { reason: M.spanOneOf };
-    default:
-      return { reason: M.invalid(e.keyword) };
-  }
-}
-
-/** The PlanJsonError for a validator's errors (not empty): the most telling one, at the path of its field. */
-export function schemaError(data: Json, errors: readonly SchemaIssue[]): PlanJsonError {
-  const named = errors.find((x) => x.propertyName !== undefined);
-  if (named) {
-    // A bad key (e.g. a year that is not 4 digits): the key itself is the bad field.
-    const base = jsonPath(data, named.instancePath);
-    const key = String(named.propertyName);
-    return new PlanJsonError(base ? `${base}.${key}` : key, M.badKey);
-  }
-  const e = errors.find((x) => x.keyword === 'oneOf')
-    ?? errors.find((x) => x.keyword !== 'if')
-    ?? errors[0];
-  const { extraPath, reason } = reasonOf(e);
-  let path = jsonPath(data, e.instancePath);
-  if (extraPath !== undefined) path = path ? `${path}.${extraPath}` : extraPath;
-  return new PlanJsonError(path, reason);
-}
-
 // ---------------------------------------------------------------------------------------------
 // JSON → Plan
 
-function amountOf(x: Json, path: string): Dec {
-  if (typeof x === 'number' && !Number.isFinite(x)) throw new PlanJsonError(path, M.notFinite);
+/**
+ * The exact Dec of an amount at `base`.`key` (the path is built only for an error): plain decimal strings without
+ * decimal.js' parser (decOf), and the size limit without an abs() for any amount under 10^MAX_AMOUNT_DIGITS.
+ */
+function amountOf(x: Json, base: string, key: string): Dec {
+  if (typeof x === 'number' && !Number.isFinite(x)) throw new PlanJsonError(at(base, key), M.notFinite);
   let d: Dec;
   try {
-    d = trimmed(new Dec(String(x)));
+    d = decOf(typeof x === 'string' ? x : String(x));
   } catch {
-    throw new PlanJsonError(path, M.notNumber);
+    throw new PlanJsonError(at(base, key), M.notNumber);
   }
-  if (!d.isFinite()) throw new PlanJsonError(path, M.notFinite);
-  if (d.abs().gt(MAX_AMOUNT)) throw new PlanJsonError(path, M.tooLarge);
+  if (!d.isFinite()) throw new PlanJsonError(at(base, key), M.notFinite);
+  if (d.e >= MAX_AMOUNT_DIGITS && d.abs().gt(MAX_AMOUNT)) throw new PlanJsonError(at(base, key), M.tooLarge);
   return d;
 }
 
-function yearRecord(x: Json, path: string): Record<number, Dec> {
+function at(base: string, key: string): string {
+  return base ? `${base}.${key}` : key;
+}
+
+/** The years of `base`.`key`, keyed by year. */
+function yearRecord(x: Json, base: string, key: string): Record<number, Dec> {
   const out: Record<number, Dec> = Object.create(null);
   if (!isObj(x)) return out;
-  for (const [k, v] of Object.entries(x)) out[parseInt(k, 10)] = amountOf(v, `${path}.${k}`);
+  const keys = Object.keys(x);
+  const path = at(base, key);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    out[parseInt(k, 10)] = amountOf(x[k], path, k);
+  }
   return out;
 }
 
-function amountsOf(x: Json, path: string, codes: Set<string>): RowAmounts {
+/** Source codes as written → NFC, once per distinct key of a plan (a 10,000-item plan repeats a few codes). */
+type Codes = { known: Set<string>; nfc: Map<string, string> };
+
+function codeOf(codes: Codes, k: string): string {
+  let c = codes.nfc.get(k);
+  if (c === undefined) codes.nfc.set(k, (c = k.normalize('NFC')));
+  return c;
+}
+
+function amountsOf(x: Json, path: string, codes: Codes): RowAmounts {
   if (!isObj(x)) return { years: Object.create(null), sources: Object.create(null) };
   // The years' record made once (an empty dictionary made and dropped per item is ~180 bytes of garbage each).
-  const years = x.years !== undefined ? yearRecord(x.years, `${path}.years`) : Object.create(null);
+  const years = x.years !== undefined ? yearRecord(x.years, path, 'years') : Object.create(null);
   const a: RowAmounts = { years, sources: Object.create(null) };
   if (isObj(x.sources)) {
-    for (const [k, v] of Object.entries(x.sources)) {
-      const code = k.normalize('NFC');
-      if (!codes.has(code)) throw new PlanJsonError(`${path}.sources.${k}`, M.unknownSource);
+    const src = x.sources;
+    const srcPath = at(path, 'sources');
+    for (const k of Object.keys(src)) {
+      const code = codeOf(codes, k);
+      if (!codes.known.has(code)) throw new PlanJsonError(`${path}.sources.${k}`, M.unknownSource);
       if (Object.prototype.hasOwnProperty.call(a.sources, code)) throw new PlanJsonError(`${path}.sources.${k}`, M.sourceKeyTwice(code));
-      a.sources[code] = amountOf(v, `${path}.sources.${k}`);
+      a.sources[code] = amountOf(src[k], srcPath, k);
     }
   }
   if (isObj(x.split)) {
     const split: Record<string, Record<number, Dec>> = Object.create(null);
     a.split = split;
     for (const [k, v] of Object.entries(x.split)) {
-      const code = k.normalize('NFC');
-      if (!codes.has(code)) throw new PlanJsonError(`${path}.split.${k}`, M.unknownSource);
+      const code = codeOf(codes, k);
+      if (!codes.known.has(code)) throw new PlanJsonError(`${path}.split.${k}`, M.unknownSource);
       if (Object.prototype.hasOwnProperty.call(split, code)) throw new PlanJsonError(`${path}.split.${k}`, M.sourceKeyTwice(code));
-      split[code] = yearRecord(v, `${path}.split.${k}`);
+      split[code] = yearRecord(v, at(path, 'split'), k);
     }
   }
   for (const f of ['total', 'totalInvestment', 'annual'] as const) {
-    if (x[f] !== undefined) a[f] = amountOf(x[f], `${path}.${f}`);
+    if (x[f] !== undefined) a[f] = amountOf(x[f], path, f);
   }
   return a;
 }
@@ -212,7 +142,7 @@ function str(x: Json): string | undefined {
 /** Item text fields, in the order plan JSON writes them. */
 export const ITEM_TEXT_FIELDS = ['status', 'lead', 'coordinating', 'objective', 'scale', 'notes', 'code', 'sourceText'] as const;
 
-function itemOf(x: Obj, path: string, codes: Set<string>): Item {
+function itemOf(x: Obj, path: string, codes: Codes): Item {
   const item: Item = {
     kind: 'item',
     tt: str(x.tt) ?? '',
@@ -233,7 +163,7 @@ function itemOf(x: Obj, path: string, codes: Set<string>): Item {
   return item;
 }
 
-function nodeOf(x: Obj, path: string, codes: Set<string>, depth: number): PlanNode {
+function nodeOf(x: Obj, path: string, codes: Codes, depth: number): PlanNode {
   if (x.kind !== 'group') return itemOf(x, path, codes);
   const level = (x.level as 1 | 2 | undefined) ?? (depth === 0 ? 1 : 2);
   if (depth >= 2) throw new PlanJsonError(path, M.groupTooDeep);
@@ -250,11 +180,28 @@ function nodeOf(x: Obj, path: string, codes: Set<string>, depth: number): PlanNo
   return g;
 }
 
+/** Some string value longer than Excel's limit on one cell's text; iterative, and no path built for the good ones. */
+function hasTooLongText(data: Json): boolean {
+  const stack: Json[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.length > EXCEL.maxCellText) return true;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    } else if (isObj(v)) {
+      for (const k in v) stack.push(v[k]);
+    }
+  }
+  return false;
+}
+
 /**
  * The first string value longer than Excel's limit on the text of one cell (a longer text could never be written
  * into the appendix), with its path; iterative: no stack limit on deep data.
  */
 function firstTooLongText(data: Json): { path: string; length: number } | undefined {
+  if (!hasTooLongText(data)) return undefined;
   const stack: { v: Json; path: string }[] = [{ v: data, path: '' }];
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
@@ -303,7 +250,7 @@ function metaOf(m: Obj): PlanMeta {
   return meta;
 }
 
-function nodesOf(list: Obj[], codes: Set<string>): PlanNode[] {
+function nodesOf(list: Obj[], codes: Codes): PlanNode[] {
   try {
     return list.map((n, i) => nodeOf(n, `nodes[${i}]`, codes, 0));
   } catch (e) {
@@ -313,7 +260,7 @@ function nodesOf(list: Obj[], codes: Set<string>): PlanNode[] {
 }
 
 /** The grand-total and "Trong đó" rows as stated, when the data has them. */
-function totalRowsOf(d: Obj, plan: Plan, codes: Set<string>): void {
+function totalRowsOf(d: Obj, plan: Plan, codes: Codes): void {
   if (isObj(d.grandTotal)) {
     const gt = d.grandTotal;
     plan.grandTotal = { amounts: amountsOf(gt.amounts, 'grandTotal.amounts', codes) };
@@ -324,7 +271,7 @@ function totalRowsOf(d: Obj, plan: Plan, codes: Set<string>): void {
   if (Array.isArray(d.breakdown)) {
     plan.breakdown = (d.breakdown as Obj[]).map((b, i): BreakdownRow => {
       const code = (b.sourceCode as string).normalize('NFC');
-      if (!codes.has(code)) throw new PlanJsonError(`breakdown[${i}].sourceCode`, M.unknownSource);
+      if (!codes.known.has(code)) throw new PlanJsonError(`breakdown[${i}].sourceCode`, M.unknownSource);
       const row: BreakdownRow = {
         sourceCode: code,
         label: str(b.label) ?? plan.sources.find((s) => s.code === code)?.breakdownLabel ?? code,
@@ -338,13 +285,13 @@ function totalRowsOf(d: Obj, plan: Plan, codes: Set<string>): void {
 }
 
 /** Totals stated in figures and in words outside the table, when the data has them. */
-function statedOf(d: Obj, plan: Plan, codes: Set<string>): void {
+function statedOf(d: Obj, plan: Plan, codes: Codes): void {
   if (Array.isArray(d.statedTotals)) {
     plan.statedTotals = (d.statedTotals as Obj[]).map((s, i): StatedTotal => {
-      const t: StatedTotal = { value: amountOf(s.value, `statedTotals[${i}].value`), where: str(s.where) ?? M.defaultWhere };
+      const t: StatedTotal = { value: amountOf(s.value, `statedTotals[${i}]`, 'value'), where: str(s.where) ?? M.defaultWhere };
       if (typeof s.field === 'string') {
         const f = s.field.normalize('NFC');
-        if (f.startsWith('source:') && !codes.has(f.slice(7))) {
+        if (f.startsWith('source:') && !codes.known.has(f.slice(7))) {
           throw new PlanJsonError(`statedTotals[${i}].field`, M.unknownSource);
         }
         t.field = f as FieldKey;
@@ -357,7 +304,7 @@ function statedOf(d: Obj, plan: Plan, codes: Set<string>): void {
   if (Array.isArray(d.statedWords)) {
     plan.statedWords = (d.statedWords as Obj[]).map((s, i): StatedWords => {
       const w: StatedWords = { text: (s.text as string).normalize('NFC') };
-      if (s.figure !== undefined) w.figure = amountOf(s.figure, `statedWords[${i}].figure`);
+      if (s.figure !== undefined) w.figure = amountOf(s.figure, `statedWords[${i}]`, 'figure');
       const loc = cellLocOf(s.loc);
       if (loc) w.loc = loc;
       return w;
@@ -376,7 +323,7 @@ export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIs
   if (long) throw new PlanJsonError(long.path, M.textTooLong(formatVi(new Dec(long.length)), formatVi(new Dec(EXCEL.maxCellText))));
   const d = data as Obj;
   const sources = sourcesOf(d.sources as Obj[]);
-  const codes = new Set(sources.map((s) => s.code));
+  const codes: Codes = { known: new Set(sources.map((s) => s.code)), nfc: new Map() };
   const plan: Plan = { meta: metaOf(d.meta as Obj), sources, nodes: [] };
   const years = spanOf(d.years, 'years');
   if (years) plan.years = years;

@@ -1,0 +1,109 @@
+/**
+ * The Decimal class and the fast ways to make its instances (decimal.ts re-exports all of it; exactSum.ts builds on
+ * it). The one Decimal constructor the project uses for money: an isolated clone, so that
+ * nobody else's global Decimal configuration can change how our amounts are added.
+ * 60 significant digits hold any amount below 10^21 (MAX_AMOUNT_DIGITS) with 20 decimals, and their sums, exactly.
+ */
+import DecimalJs from 'decimal.js';
+
+export const Dec = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
+// Instances of a clone have the same shape as DecimalJs instances.
+export type Dec = DecimalJs;
+
+export const ZERO: Dec = new Dec(0);
+
+/**
+ * `d` itself, its digit array cut to its length. decimal.js grows the array of a Dec parsed from text by push, so
+ * half of such a Dec's ~240 bytes is spare capacity; amounts kept for the whole run (a plan's, a sheet's cells) are
+ * trimmed once (100,000 items: six amounts each, ~70 MB). The value, and every result computed from it, is unchanged.
+ */
+export function trimmed(d: Dec): Dec {
+  const w = d.d;
+  if (w && w.length > 0) (d as unknown as { d: number[] }).d = w.slice();
+  return d;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Decimal digits of a positive safe integer. */
+function digitCount(n: number): number {
+  let k = 1;
+  while (k < 16 && n >= POW10[k]) k++;
+  return k;
+}
+
+/** floor(n / 10^k) and n mod 10^k of a safe integer n ≥ 0, exactly (no rounded division). */
+function divPow10(n: number, k: number): [number, number] {
+  const r = n % POW10[k];
+  return [(n - r) / POW10[k], r];
+}
+
+/**
+ * The Dec of value ±n × 10^-k (n a safe integer ≥ 0, k ≥ 0), built from its digit words as decimal.js' own parser
+ * lays them out (same `s`, `e` and `d`; tests/core/base/decimalFast.test.ts proves it against `new Dec(string)`),
+ * without going through a string. The object comes from the constructor's number path, so it has the shape of
+ * every other Dec.
+ */
+export function decFromScaled(neg: boolean, n: number, k: number): Dec {
+  const x = new Dec(0);
+  if (neg) (x as unknown as { s: number }).s = -1;
+  if (n === 0) return x;
+  let len = digitCount(n);
+  const e = len - 1 - k;
+  // trailing zeros are not kept (decimal.js strips them before making words; no zero word at the end)
+  while (n % 10 === 0) { n /= 10; len--; }
+  // digits of the first word: decimal.js aligns words on exponents that are multiples of 7
+  let f = (e + 1) % 7;
+  if (e < 0) f += 7;
+  if (f === 0) f = 7;
+  let d: number[];
+  const rest = len - f;
+  if (rest <= 0) d = [n * POW10[-rest]];
+  else {
+    const pad = (7 - (rest % 7)) % 7;
+    const words = Math.ceil(rest / 7);
+    d = new Array<number>(words + 1);
+    let [q, r] = divPow10(n, 7 - pad);
+    d[words] = r * POW10[pad];
+    for (let i = words - 1; i >= 1; i--) { [q, r] = divPow10(q, 7); d[i] = r; }
+    d[0] = q;
+  }
+  const w = x as unknown as { e: number; d: number[] };
+  w.e = e;
+  w.d = d;
+  return x;
+}
+
+/**
+ * `new Dec(str)` for a plain decimal string ("-1234.567", "0.001", "12"): read digit by digit into a scaled safe
+ * integer and built by decFromScaled; any other form, or more than 15 digits, goes through decimal.js' parser. The
+ * result is the same Dec either way (same `s`, `e`, `d`), never more than its digits long (no trimmed() needed).
+ */
+export function decOf(str: string): Dec {
+  const len = str.length;
+  let i = 0;
+  const neg = len > 0 && str.charCodeAt(0) === 45;
+  if (neg) i = 1;
+  let n = 0;
+  let digits = 0;
+  let k = -1;
+  let sig = 0;
+  for (; i < len; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (n !== 0 || c !== 48) sig++;
+      n = n * 10 + (c - 48);
+      if (k >= 0) k++;
+    } else if (c === 46 && k < 0) k = 0;
+    else return trimmed(new Dec(str));
+  }
+  // "", "-", "5.", more digits than a safe integer holds: decimal.js decides
+  if (digits === 0 || k === 0 || sig > 15) return trimmed(new Dec(str));
+  return decFromScaled(neg, n, k < 0 ? 0 : k);
+}

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { Dec, decFromScaled, decOf } from '../../../src/core/base/decimal';
+
+/** The same representation decimal.js' parser gives: sign, exponent, digit words (sign of zero included). */
+function rep(d: Dec): string {
+  return `${d.s}|${d.e}|${String(d.d)}`;
+}
+
+/** Plain decimal strings of every shape: signs, leading and trailing zeros, 0 to 30 digits each side. */
+const plainString = fc.tuple(
+  fc.boolean(), fc.stringMatching(/^[0-9]{1,30}$/), fc.option(fc.stringMatching(/^[0-9]{1,30}$/), { nil: undefined }),
+).map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+
+/** Money as plan JSON holds it: up to 15 digits, up to 7 decimals, zeros around. */
+const money = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 7 }), fc.nat(3))
+  .map(([neg, n, k, zeros]) => {
+    const s = n.toString().padStart(k + 1, '0');
+    const int = s.slice(0, s.length - k);
+    const frac = s.slice(s.length - k) + '0'.repeat(k > 0 ? zeros : 0);
+    return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+  });
+
+/** Round figures: few digits then many zeros (whole zero words), with or without decimals. */
+const round = fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 14 }), fc.nat(4))
+  .map(([neg, n, zeros, dec]) => `${neg ? '-' : ''}${n}${'0'.repeat(zeros)}${dec ? `.${'0'.repeat(dec)}` : ''}`);
+
+describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
+  it('gives the Dec new Dec(string) gives, digit words and exponent included', () => {
+    fc.assert(fc.property(fc.oneof(plainString, money, round), (s) => {
+      expect(rep(decOf(s))).toBe(rep(new Dec(s)));
+    }), { numRuns: 3000 });
+  });
+
+  it('at the edges: zeros, signs, word boundaries, 15 and 16 digits, other forms through decimal.js', () => {
+    const cases = ['0', '-0', '0.000', '-0.0', '000123', '1234567', '12345678', '0.1234567', '0.12345678', '1e5', '.5',
+      '-.5', '9007199254740991', '999999999999999', '9999999999999999', '0.000000000000001', '1000000.0000001',
+      '123456789012345.6', '10000000000000000000', '0.00000000000000000000000000001', '99999999.9999999', '10000000', '-12000000', '100000000000000', '1000.000', '70000000.5'];
+    for (const s of cases) expect(rep(decOf(s))).toBe(rep(new Dec(s)));
+    for (const s of ['', '-', '5.', 'abc', '1.2.3', ' 1']) {
+      let fast: string; let slow: string;
+      try { fast = rep(decOf(s)); } catch (e) { fast = `throws ${(e as Error).message}`; }
+      try { slow = rep(new Dec(s)); } catch (e) { slow = `throws ${(e as Error).message}`; }
+      expect(fast).toBe(slow);
+    }
+  });
+
+  it('decFromScaled(neg, n, k) is ±n × 10^-k as decimal.js holds it', () => {
+    fc.assert(fc.property(fc.boolean(), fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }), fc.integer({ min: 0, max: 40 }), (neg, n, k) => {
+      const text = `${neg ? '-' : ''}${n}e-${k}`;
+      expect(rep(decFromScaled(neg, Number(n), k))).toBe(rep(new Dec(text)));
+    }), { numRuns: 3000 });
+    // trailing zeros, whole zero words among them
+    for (const [n, k] of [[1e7, 0], [1e14, 0], [1e14, 3], [10, 1], [12_000_000, 0], [1_000_000_100, 2], [5e15, 9], [9e15, 0]]) {
+      expect([n, k, rep(decFromScaled(false, n, k))]).toEqual([n, k, rep(new Dec(`${n}e-${k}`))]);
+    }
+  });
+
+  it('makes Decs that compute like parsed ones', () => {
+    fc.assert(fc.property(money, money, (a, b) => {
+      expect(decOf(a).plus(decOf(b)).toFixed()).toBe(new Dec(a).plus(new Dec(b)).toFixed());
+      expect(decOf(a).times(decOf(b)).toFixed()).toBe(new Dec(a).times(new Dec(b)).toFixed());
+    }));
+  });
+});
