@@ -13,21 +13,13 @@
  */
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
+import { RowAcc, addTo, sumRecord, values, type RowTotals } from './rowAcc';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
 import { TOTALS_MESSAGES as T } from './messages';
 import { matchSourceText } from './sources';
 
-/** A computed row. Treat as read-only: an item's row may share its amounts' records. */
-export interface RowTotals {
-  years: Record<number, Dec>;
-  sources: Record<string, Dec>;
-  /** split[code][year]: the part of each year in each source, where determined. */
-  split: Record<string, Record<number, Dec>>;
-  total: Dec;
-  totalInvestment: Dec;
-  annual: Dec;
-}
+export type { RowTotals } from './rowAcc';
 
 export interface PlanTotals {
   /** Computed row of any node of the plan (throws for a node that is not in the plan). */
@@ -66,67 +58,6 @@ const NONE: Record<string, never> = Object.freeze(Object.create(null) as Record<
 
 function emptyRow(): RowTotals {
   return { years: NONE, sources: NONE, split: NONE, total: ZERO, totalInvestment: ZERO, annual: ZERO };
-}
-
-/**
- * A group row being accumulated: one exact sum per key (ExactSum), turned into Decs once all children are in.
- * Per key the value is the first child's amount plus the others, in child order, as a plain Dec loop gives it;
- * keys keep the order in which they first appear.
- */
-class RowAcc {
-  private readonly years = new Map<string, ExactSum>();
-  private readonly sources = new Map<string, ExactSum>();
-  private readonly split = new Map<string, Map<string, ExactSum>>();
-  private readonly total = new ExactSum();
-  private readonly totalInvestment = new ExactSum();
-  private readonly annual = new ExactSum();
-
-  /** `yearKeys`: the keys of r.years when known (Object.keys order). */
-  add(r: RowTotals, yearKeys: string[] = Object.keys(r.years)): void {
-    const ys = r.years;
-    for (const y of yearKeys) addTo(this.years, y, ys[y as unknown as number]);
-    for (const c in r.sources) addTo(this.sources, c, r.sources[c]);
-    for (const c in r.split) {
-      let target = this.split.get(c);
-      if (!target) this.split.set(c, (target = new Map()));
-      const s = r.split[c];
-      for (const y of s === ys ? yearKeys : Object.keys(s)) addTo(target, y, s[y as unknown as number]);
-    }
-    this.total.add(r.total);
-    this.totalInvestment.add(r.totalInvestment);
-    this.annual.add(r.annual);
-  }
-
-  row(): RowTotals {
-    const split: Record<string, Record<number, Dec>> = Object.create(null);
-    for (const [c, m] of this.split) split[c] = values(m);
-    return {
-      years: values(this.years),
-      sources: values(this.sources),
-      split,
-      total: this.total.value(),
-      totalInvestment: this.totalInvestment.value(),
-      annual: this.annual.value(),
-    };
-  }
-}
-
-function addTo(m: Map<string, ExactSum>, key: string, v: Dec): void {
-  let s = m.get(key);
-  if (!s) m.set(key, (s = new ExactSum(true)));
-  s.add(v);
-}
-
-function values(m: Map<string, ExactSum>): Record<string, Dec> {
-  const out: Record<string, Dec> = Object.create(null);
-  for (const [k, s] of m) out[k] = s.value();
-  return out;
-}
-
-function sumRecord(rec: Record<string | number, Dec>): Dec {
-  const acc = new ExactSum();
-  for (const k in rec) acc.add(rec[k]);
-  return acc.value();
 }
 
 function isLeaf(n: PlanNode): boolean {
@@ -168,7 +99,10 @@ function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
 /** The state of one computeTotals pass. */
 interface Pass {
   readonly sources: FundingSource[];
+  /** Computed rows of groups and sub-item parents. */
   readonly rows: Map<PlanNode, RowTotals>;
+  /** Leaf items of the plan: their rows are not kept but recomputed by rowOf. */
+  readonly leaves: Set<PlanNode>;
   readonly inexact: Set<string>;
   readonly yearSet: Set<number>;
   /**
@@ -302,7 +236,9 @@ function visit(p: Pass, node: PlanNode): RowTotals {
     p.itemCount++;
     r = itemRow(p, node);
   }
-  p.rows.set(node, r);
+  // A leaf's row is recomputed when asked (rowOf): kept for 100,000 items it was ~55 MB of a build's peak.
+  if (!isLeaf(node)) p.rows.set(node, r);
+  else p.leaves.add(node);
   return r;
 }
 
@@ -333,13 +269,11 @@ export function computeTotals(plan: Plan): PlanTotals {
   return computeFresh(plan);
 }
 
-function computeFresh(plan: Plan): PlanTotals {
-  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
-  const problem = treeProblem(plan.nodes);
-  if (problem) throw new TotalsError(problem);
-  const p: Pass = {
-    sources: Array.isArray(plan.sources) ? plan.sources : [],
+function newPass(sources: FundingSource[]): Pass {
+  return {
+    sources,
     rows: new Map(),
+    leaves: new Set(),
     inexact: new Set(),
     yearSet: new Set(),
     seenYearKeys: new Set(),
@@ -348,18 +282,40 @@ function computeFresh(plan: Plan): PlanTotals {
     groupCount: 0,
     leafYearKeys: [],
   };
+}
+
+/**
+ * rowOf of a computed pass: groups' and sub-item parents' rows as kept; a leaf's row recomputed (with a scratch pass
+ * whose side results are dropped: the first pass recorded them), the last one remembered for repeated asks.
+ */
+function rowLookup(p: Pass): (node: PlanNode) => RowTotals {
+  const scratch = newPass(p.sources);
+  let lastNode: PlanNode | undefined;
+  let lastRow: RowTotals | undefined;
+  return (node) => {
+    const r = p.rows.get(node);
+    if (r) return r;
+    if (!p.leaves.has(node)) throw new TotalsError(T.notInPlan);
+    if (node !== lastNode || lastRow === undefined) {
+      lastRow = itemRow(scratch, node as Item);
+      lastNode = node;
+    }
+    return lastRow;
+  };
+}
+
+function computeFresh(plan: Plan): PlanTotals {
+  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
+  const problem = treeProblem(plan.nodes);
+  if (problem) throw new TotalsError(problem);
+  const p = newPass(Array.isArray(plan.sources) ? plan.sources : []);
   const grandAcc = new RowAcc();
   for (const n of plan.nodes) addChild(p, grandAcc, n);
   const grand = grandAcc.row();
 
   if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) p.yearSet.add(y);
-  const rows = p.rows;
   return {
-    rowOf(node: PlanNode): RowTotals {
-      const r = rows.get(node);
-      if (!r) throw new TotalsError(T.notInPlan);
-      return r;
-    },
+    rowOf: rowLookup(p),
     grand,
     byYear: grand.years,
     bySource: grand.sources,
