@@ -144,6 +144,26 @@ describe('planFromJsonData', () => {
   });
 });
 
+describe('amounts records', () => {
+  test('source codes named like JavaScript properties are own keys of prototype-less records, amounts exact', () => {
+    const data = minimal();
+    const codes = ['__proto__', 'constructor', 'toString'];
+    data.sources = codes.map((code) => ({ code, label: `Nguồn ${code}` }));
+    const it = JSON.parse('{"tt":"1","name":"Dự án A","amounts":{"years":{"2021":"0.1","2022":"0.2"},' +
+      '"sources":{"__proto__":"0.1","constructor":"0.2"},"split":{"__proto__":{"2021":"0.1"},"toString":{"2022":"0.2"}}}}');
+    (data.nodes as { children: unknown[] }[])[0].children = [it];
+    const a = (planFromJsonData(data).nodes[0] as Group).children[0].amounts!;
+    for (const rec of [a.years, a.sources, a.split!, a.split!.__proto__]) expect(Object.getPrototypeOf(rec)).toBeNull();
+    expect(Object.keys(a.sources)).toEqual(['__proto__', 'constructor']);
+    expect(a.sources.__proto__.toFixed()).toBe('0.1');
+    expect(a.sources.constructor.toFixed()).toBe('0.2');
+    expect(Object.keys(a.split!)).toEqual(['__proto__', 'toString']);
+    expect(a.split!.toString[2022].toFixed()).toBe('0.2');
+    expect(Object.keys(a.years)).toEqual(['2021', '2022']);
+    expect(a.years[2022].toFixed()).toBe('0.2');
+  });
+});
+
 describe('jsonPath', () => {
   it('writes array indexes in brackets and object keys with dots', () => {
     const data = { nodes: [{ children: [{ amounts: { years: { 2021: 'x' } } }] }] };
