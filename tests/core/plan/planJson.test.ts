@@ -152,7 +152,7 @@ describe('amounts records', () => {
     const it = JSON.parse('{"tt":"1","name":"Dự án A","amounts":{"years":{"2021":"0.1","2022":"0.2"},' +
       '"sources":{"__proto__":"0.1","constructor":"0.2"},"split":{"__proto__":{"2021":"0.1"},"toString":{"2022":"0.2"}}}}');
     (data.nodes as { children: unknown[] }[])[0].children = [it];
-    const a = (planFromJsonData(data).nodes[0] as Group).children[0].amounts!;
+    const a = ((planFromJsonData(data).nodes[0] as Group).children[0] as Item).amounts!;
     for (const rec of [a.years, a.sources, a.split!, a.split!.__proto__]) expect(Object.getPrototypeOf(rec)).toBeNull();
     expect(Object.keys(a.sources)).toEqual(['__proto__', 'constructor']);
     expect(a.sources.__proto__.toFixed()).toBe('0.1');
