@@ -9,3 +9,15 @@
 export function dict<T>(): Record<string, T> {
   return Object.setPrototypeOf({}, null) as Record<string, T>;
 }
+
+/**
+ * list.map(f), each element replaced by null once mapped when `release`: a parsed tree dies as what is built from it
+ * grows (a 100,000-item plan's JSON nodes: ~60 MB less at a build's peak).
+ */
+export function mapReleasing<T, R>(list: T[], release: boolean, f: (x: T, i: number) => R): R[] {
+  return list.map((x, i) => {
+    const r = f(x, i);
+    if (release) list[i] = null as T;
+    return r;
+  });
+}

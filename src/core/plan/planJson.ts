@@ -16,7 +16,7 @@ import type {
 } from './model';
 import { PLAN_JSON_MESSAGES as M } from './messages';
 import { yearSpanProblem } from './settings';
-import { dict } from './compact';
+import { dict, mapReleasing } from './compact';
 
 export class PlanJsonError extends Error {
   /** Path of the bad field ("nodes[2].amounts.years.2021"), "" for the whole document. */
@@ -304,9 +304,9 @@ function metaOf(m: Obj): PlanMeta {
   return meta;
 }
 
-function nodesOf(list: Obj[], codes: Set<string>): PlanNode[] {
+function nodesOf(list: Obj[], codes: Set<string>, consume: boolean): PlanNode[] {
   try {
-    return list.map((n, i) => nodeOf(n, `nodes[${i}]`, codes, 0));
+    return mapReleasing(list, consume, (n, i) => nodeOf(n, `nodes[${i}]`, codes, 0));
   } catch (e) {
     if (e instanceof RangeError) throw new PlanJsonError('nodes', M.tooDeep);
     throw e;
@@ -369,8 +369,9 @@ function statedOf(d: Obj, plan: Plan, codes: Set<string>): void {
 /**
  * Build the Plan from parsed plan JSON and the errors a validator of schemas/plan.schema.json reported for it
  * (empty or absent when the data is valid; the data must have been validated). Throws PlanJsonError.
+ * `consume`: data.nodes' elements are released once built (mapReleasing), for data nothing reads afterwards.
  */
-export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIssue[] | null | undefined): Plan {
+export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIssue[] | null | undefined, consume = false): Plan {
   checkPlanSize(data);
   if (schemaErrors && schemaErrors.length > 0) throw schemaError(data, schemaErrors);
   const long = firstTooLongText(data);
@@ -383,7 +384,7 @@ export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIs
   if (years) plan.years = years;
   if (typeof d.planYear === 'number') plan.planYear = d.planYear;
   if (typeof d.preset === 'string') plan.preset = d.preset as LayoutPreset;
-  plan.nodes = nodesOf(d.nodes as Obj[], codes);
+  plan.nodes = nodesOf(d.nodes as Obj[], codes, consume);
   totalRowsOf(d, plan, codes);
   statedOf(d, plan, codes);
   if (isObj(d.sheet)) {

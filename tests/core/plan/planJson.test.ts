@@ -144,6 +144,19 @@ describe('planFromJsonData', () => {
   });
 });
 
+describe('consumed data', () => {
+  test('each top-level node of consumed data is released once built; the plan is the same; unconsumed data is kept', () => {
+    const data = minimal();
+    (data.nodes as unknown[]).push(JSON.parse(JSON.stringify((data.nodes as unknown[])[0])));
+    const kept = JSON.stringify(data);
+    const plan = planFromJsonData(data);
+    expect(JSON.stringify(data)).toBe(kept);
+    const consumed = planFromJsonData(data, true);
+    expect(data.nodes).toEqual([null, null]);
+    expect(planToJson(consumed)).toEqual(planToJson(plan));
+  });
+});
+
 describe('amounts records', () => {
   test('source codes named like JavaScript properties are own keys of prototype-less records, amounts exact', () => {
     const data = minimal();
