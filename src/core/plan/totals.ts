@@ -14,6 +14,7 @@
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
 import { RowAcc, addTo, sumRecord, values, type RowTotals } from './rowAcc';
+import { dict } from './compact';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
 import { TOTALS_MESSAGES as T } from './messages';
@@ -99,10 +100,7 @@ function assertAmounts(it: Item, a: RowAmounts, yk: string[]): void {
 /** The state of one computeTotals pass. */
 interface Pass {
   readonly sources: FundingSource[];
-  /** Computed rows of groups and sub-item parents. */
   readonly rows: Map<PlanNode, RowTotals>;
-  /** Leaf items of the plan: their rows are not kept but recomputed by rowOf. */
-  readonly leaves: Set<PlanNode>;
   readonly inexact: Set<string>;
   readonly yearSet: Set<number>;
   /**
@@ -149,7 +147,7 @@ function itemSources(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean): v
     r.sources = a.sources;
     p.uses.sources = true;
   } else if (hasSplit) {
-    const sources: Record<string, Dec> = Object.create(null);
+    const sources: Record<string, Dec> = dict();
     for (const c in a.split) sources[c] = sumRecord(a.split![c]);
     r.sources = sources;
     p.uses.sources = true;
@@ -194,7 +192,7 @@ function itemSplit(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean, hasY
     for (const c in r.sources) if (!r.sources[c].isZero()) p.inexact.add(c);
   } else if (only !== undefined) {
     // Not a computed-key literal: V8 builds those in slow dictionary mode.
-    const split: Record<string, Record<number, Dec>> = Object.create(null);
+    const split: Record<string, Record<number, Dec>> = dict();
     split[only] = r.years;
     r.split = split;
   }
@@ -236,9 +234,7 @@ function visit(p: Pass, node: PlanNode): RowTotals {
     p.itemCount++;
     r = itemRow(p, node);
   }
-  // A leaf's row is recomputed when asked (rowOf): kept for 100,000 items it was ~55 MB of a build's peak.
-  if (!isLeaf(node)) p.rows.set(node, r);
-  else p.leaves.add(node);
+  p.rows.set(node, r);
   return r;
 }
 
@@ -273,7 +269,6 @@ function newPass(sources: FundingSource[]): Pass {
   return {
     sources,
     rows: new Map(),
-    leaves: new Set(),
     inexact: new Set(),
     yearSet: new Set(),
     seenYearKeys: new Set(),
@@ -281,26 +276,6 @@ function newPass(sources: FundingSource[]): Pass {
     itemCount: 0,
     groupCount: 0,
     leafYearKeys: [],
-  };
-}
-
-/**
- * rowOf of a computed pass: groups' and sub-item parents' rows as kept; a leaf's row recomputed (with a scratch pass
- * whose side results are dropped: the first pass recorded them), the last one remembered for repeated asks.
- */
-function rowLookup(p: Pass): (node: PlanNode) => RowTotals {
-  const scratch = newPass(p.sources);
-  let lastNode: PlanNode | undefined;
-  let lastRow: RowTotals | undefined;
-  return (node) => {
-    const r = p.rows.get(node);
-    if (r) return r;
-    if (!p.leaves.has(node)) throw new TotalsError(T.notInPlan);
-    if (node !== lastNode || lastRow === undefined) {
-      lastRow = itemRow(scratch, node as Item);
-      lastNode = node;
-    }
-    return lastRow;
   };
 }
 
@@ -315,7 +290,11 @@ function computeFresh(plan: Plan): PlanTotals {
 
   if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) p.yearSet.add(y);
   return {
-    rowOf: rowLookup(p),
+    rowOf(node: PlanNode): RowTotals {
+      const r = p.rows.get(node);
+      if (!r) throw new TotalsError(T.notInPlan);
+      return r;
+    },
     grand,
     byYear: grand.years,
     bySource: grand.sources,
