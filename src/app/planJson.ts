@@ -21,8 +21,11 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-/** Validate plan JSON (already parsed) and build the Plan. Throws PlanJsonError. */
-export function planFromJsonData(data: unknown): Plan {
+/**
+ * Validate plan JSON (already parsed) and build the Plan. Throws PlanJsonError. `consume`: the data is the caller's
+ * to drop (the command line's parsed file), and each top-level node's parsed tree is released once built.
+ */
+export function planFromJsonData(data: unknown, consume = false): Plan {
   checkPlanSize(data);
   let ok: boolean;
   try {
@@ -31,7 +34,7 @@ export function planFromJsonData(data: unknown): Plan {
     if (e instanceof RangeError) throw new PlanJsonError('', M.tooDeep);
     throw e;
   }
-  return buildPlanFromJson(data, ok ? undefined : validate().errors ?? []);
+  return buildPlanFromJson(data, ok ? undefined : validate().errors ?? [], consume);
 }
 
 /** Parse JSON text; a syntax error becomes a PlanJsonError. */

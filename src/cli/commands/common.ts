@@ -32,7 +32,7 @@ export function planFromJsonBuffer(buf: Buffer, shown: string): Plan {
   // text is ~70 MB as a JavaScript string).
   const data = jsonOf(buf, shown);
   try {
-    return planFromJsonData(data);
+    return planFromJsonData(data, true);
   } catch (e) {
     throw planJsonCliError(e, shown);
   }

@@ -17,6 +17,8 @@ import type {
 import { PLAN_JSON_MESSAGES as M } from './messages';
 import { yearSpanProblem } from './settings';
 import { PlanJsonError, isObj, schemaError, type SchemaIssue } from './planJsonErrors';
+import { mapReleasing } from './compact';
+import { emptyRecord } from '../base/record';
 
 export { PlanJsonError, jsonPath, schemaError, type SchemaIssue } from './planJsonErrors';
 
@@ -52,7 +54,7 @@ function at(base: string, key: string): string {
 
 /** The years of `base`.`key`, keyed by year. */
 function yearRecord(x: Json, base: string, key: string): Record<number, Dec> {
-  const out: Record<number, Dec> = Object.create(null);
+  const out: Record<number, Dec> = emptyRecord();
   if (!isObj(x)) return out;
   const keys = Object.keys(x);
   const path = at(base, key);
@@ -73,10 +75,10 @@ function codeOf(codes: Codes, k: string): string {
 }
 
 function amountsOf(x: Json, path: string, codes: Codes): RowAmounts {
-  if (!isObj(x)) return { years: Object.create(null), sources: Object.create(null) };
+  if (!isObj(x)) return { years: emptyRecord<Dec>(), sources: emptyRecord<Dec>() };
   // The years' record made once (an empty dictionary made and dropped per item is ~180 bytes of garbage each).
-  const years = x.years !== undefined ? yearRecord(x.years, path, 'years') : Object.create(null);
-  const a: RowAmounts = { years, sources: Object.create(null) };
+  const years = x.years !== undefined ? yearRecord(x.years, path, 'years') : emptyRecord<Dec>();
+  const a: RowAmounts = { years, sources: emptyRecord<Dec>() };
   if (isObj(x.sources)) {
     const src = x.sources;
     const srcPath = at(path, 'sources');
@@ -88,7 +90,7 @@ function amountsOf(x: Json, path: string, codes: Codes): RowAmounts {
     }
   }
   if (isObj(x.split)) {
-    const split: Record<string, Record<number, Dec>> = Object.create(null);
+    const split: Record<string, Record<number, Dec>> = emptyRecord();
     a.split = split;
     for (const [k, v] of Object.entries(x.split)) {
       const code = codeOf(codes, k);
@@ -250,9 +252,9 @@ function metaOf(m: Obj): PlanMeta {
   return meta;
 }
 
-function nodesOf(list: Obj[], codes: Codes): PlanNode[] {
+function nodesOf(list: Obj[], codes: Codes, consume: boolean): PlanNode[] {
   try {
-    return list.map((n, i) => nodeOf(n, `nodes[${i}]`, codes, 0));
+    return mapReleasing(list, consume, (n, i) => nodeOf(n, `nodes[${i}]`, codes, 0));
   } catch (e) {
     if (e instanceof RangeError) throw new PlanJsonError('nodes', M.tooDeep);
     throw e;
@@ -315,8 +317,9 @@ function statedOf(d: Obj, plan: Plan, codes: Codes): void {
 /**
  * Build the Plan from parsed plan JSON and the errors a validator of schemas/plan.schema.json reported for it
  * (empty or absent when the data is valid; the data must have been validated). Throws PlanJsonError.
+ * `consume`: data.nodes' elements are released once built (mapReleasing), for data nothing reads afterwards.
  */
-export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIssue[] | null | undefined): Plan {
+export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIssue[] | null | undefined, consume = false): Plan {
   checkPlanSize(data);
   if (schemaErrors && schemaErrors.length > 0) throw schemaError(data, schemaErrors);
   const long = firstTooLongText(data);
@@ -329,7 +332,7 @@ export function buildPlanFromJson(data: unknown, schemaErrors: readonly SchemaIs
   if (years) plan.years = years;
   if (typeof d.planYear === 'number') plan.planYear = d.planYear;
   if (typeof d.preset === 'string') plan.preset = d.preset as LayoutPreset;
-  plan.nodes = nodesOf(d.nodes as Obj[], codes);
+  plan.nodes = nodesOf(d.nodes as Obj[], codes, consume);
   totalRowsOf(d, plan, codes);
   statedOf(d, plan, codes);
   if (isObj(d.sheet)) {

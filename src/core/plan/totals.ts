@@ -14,21 +14,13 @@
 import { emptyRecord } from '../base/record';
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
+import { RowAcc, addTo, sumRecord, values, type RowTotals } from './rowAcc';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
 import { TOTALS_MESSAGES as T } from './messages';
 import { matchSourceText } from './sources';
 
-/** A computed row. Treat as read-only: an item's row may share its amounts' records. */
-export interface RowTotals {
-  years: Record<number, Dec>;
-  sources: Record<string, Dec>;
-  /** split[code][year]: the part of each year in each source, where determined. */
-  split: Record<string, Record<number, Dec>>;
-  total: Dec;
-  totalInvestment: Dec;
-  annual: Dec;
-}
+export type { RowTotals } from './rowAcc';
 
 export interface PlanTotals {
   /** Computed row of any node of the plan (throws for a node that is not in the plan). */
@@ -67,67 +59,6 @@ const NONE: Record<string, never> = Object.freeze(Object.create(null) as Record<
 
 function emptyRow(): RowTotals {
   return { years: NONE, sources: NONE, split: NONE, total: ZERO, totalInvestment: ZERO, annual: ZERO };
-}
-
-/**
- * A group row being accumulated: one exact sum per key (ExactSum), turned into Decs once all children are in.
- * Per key the value is the first child's amount plus the others, in child order, as a plain Dec loop gives it;
- * keys keep the order in which they first appear.
- */
-class RowAcc {
-  private readonly years = new Map<string, ExactSum>();
-  private readonly sources = new Map<string, ExactSum>();
-  private readonly split = new Map<string, Map<string, ExactSum>>();
-  private readonly total = new ExactSum();
-  private readonly totalInvestment = new ExactSum();
-  private readonly annual = new ExactSum();
-
-  /** `yearKeys`: the keys of r.years when known (Object.keys order). */
-  add(r: RowTotals, yearKeys: string[] = Object.keys(r.years)): void {
-    const ys = r.years;
-    for (const y of yearKeys) addTo(this.years, y, ys[y as unknown as number]);
-    for (const c in r.sources) addTo(this.sources, c, r.sources[c]);
-    for (const c in r.split) {
-      let target = this.split.get(c);
-      if (!target) this.split.set(c, (target = new Map()));
-      const s = r.split[c];
-      for (const y of s === ys ? yearKeys : Object.keys(s)) addTo(target, y, s[y as unknown as number]);
-    }
-    this.total.add(r.total);
-    this.totalInvestment.add(r.totalInvestment);
-    this.annual.add(r.annual);
-  }
-
-  row(): RowTotals {
-    const split: Record<string, Record<number, Dec>> = Object.create(null);
-    for (const [c, m] of this.split) split[c] = values(m);
-    return {
-      years: values(this.years),
-      sources: values(this.sources),
-      split,
-      total: this.total.value(),
-      totalInvestment: this.totalInvestment.value(),
-      annual: this.annual.value(),
-    };
-  }
-}
-
-function addTo(m: Map<string, ExactSum>, key: string, v: Dec): void {
-  let s = m.get(key);
-  if (!s) m.set(key, (s = new ExactSum(true)));
-  s.add(v);
-}
-
-function values(m: Map<string, ExactSum>): Record<string, Dec> {
-  const out: Record<string, Dec> = Object.create(null);
-  for (const [k, s] of m) out[k] = s.value();
-  return out;
-}
-
-function sumRecord(rec: Record<string | number, Dec>): Dec {
-  const acc = new ExactSum();
-  for (const k in rec) acc.add(rec[k]);
-  return acc.value();
 }
 
 function isLeaf(n: PlanNode): boolean {
@@ -216,7 +147,7 @@ function itemSources(p: Pass, r: RowTotals, a: RowAmounts, hasSplit: boolean): v
     r.sources = a.sources;
     p.uses.sources = true;
   } else if (hasSplit) {
-    const sources: Record<string, Dec> = Object.create(null);
+    const sources: Record<string, Dec> = emptyRecord();
     for (const c in a.split) sources[c] = sumRecord(a.split![c]);
     r.sources = sources;
     p.uses.sources = true;
@@ -334,12 +265,9 @@ export function computeTotals(plan: Plan): PlanTotals {
   return computeFresh(plan);
 }
 
-function computeFresh(plan: Plan): PlanTotals {
-  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
-  const problem = treeProblem(plan.nodes);
-  if (problem) throw new TotalsError(problem);
-  const p: Pass = {
-    sources: Array.isArray(plan.sources) ? plan.sources : [],
+function newPass(sources: FundingSource[]): Pass {
+  return {
+    sources,
     rows: new Map(),
     inexact: new Set(),
     yearSet: new Set(),
@@ -349,15 +277,21 @@ function computeFresh(plan: Plan): PlanTotals {
     groupCount: 0,
     leafYearKeys: [],
   };
+}
+
+function computeFresh(plan: Plan): PlanTotals {
+  if (!plan || !Array.isArray(plan.nodes)) throw new TotalsError(T.noNodes);
+  const problem = treeProblem(plan.nodes);
+  if (problem) throw new TotalsError(problem);
+  const p = newPass(Array.isArray(plan.sources) ? plan.sources : []);
   const grandAcc = new RowAcc();
   for (const n of plan.nodes) addChild(p, grandAcc, n);
   const grand = grandAcc.row();
 
   if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) p.yearSet.add(y);
-  const rows = p.rows;
   return {
     rowOf(node: PlanNode): RowTotals {
-      const r = rows.get(node);
+      const r = p.rows.get(node);
       if (!r) throw new TotalsError(T.notInPlan);
       return r;
     },

@@ -144,6 +144,37 @@ describe('planFromJsonData', () => {
   });
 });
 
+describe('consumed data', () => {
+  test('each top-level node of consumed data is released once built; the plan is the same; unconsumed data is kept', () => {
+    const data = minimal();
+    (data.nodes as unknown[]).push(JSON.parse(JSON.stringify((data.nodes as unknown[])[0])));
+    const kept = JSON.stringify(data);
+    const plan = planFromJsonData(data);
+    expect(JSON.stringify(data)).toBe(kept);
+    const consumed = planFromJsonData(data, true);
+    expect(data.nodes).toEqual([null, null]);
+    expect(planToJson(consumed)).toEqual(planToJson(plan));
+  });
+});
+
+describe('amounts records', () => {
+  test('source codes named like JavaScript properties are own keys of prototype-less records, amounts exact', () => {
+    const data = minimal();
+    const codes = ['__proto__', 'constructor', 'toString'];
+    data.sources = codes.map((code) => ({ code, label: `Nguồn ${code}` }));
+    const it = JSON.parse('{"tt":"1","name":"Dự án A","amounts":{"years":{"2021":"0.1","2022":"0.2"},' +
+      '"sources":{"__proto__":"0.1","constructor":"0.2"},"split":{"__proto__":{"2021":"0.1"},"toString":{"2022":"0.2"}}}}');
+    (data.nodes as { children: unknown[] }[])[0].children = [it];
+    const a = ((planFromJsonData(data).nodes[0] as Group).children[0] as Item).amounts!;
+    for (const rec of [a.years, a.sources, a.split!, a.split!.__proto__]) expect(Object.getPrototypeOf(rec)).toBeNull();
+    const text = (rec: object): unknown[] => Object.entries(rec).map(([k, v]) => [k, v instanceof Dec ? v.toFixed() : text(v as object)]);
+    expect(text(a.sources)).toEqual([['__proto__', '0.1'], ['constructor', '0.2']]);
+    expect(text(a.split!)).toEqual([['__proto__', [['2021', '0.1']]], ['toString', [['2022', '0.2']]]]);
+    expect(Object.keys(a.years)).toEqual(['2021', '2022']);
+    expect(a.years[2022].toFixed()).toBe('0.2');
+  });
+});
+
 describe('jsonPath', () => {
   it('writes array indexes in brackets and object keys with dots', () => {
     const data = { nodes: [{ children: [{ amounts: { years: { 2021: 'x' } } }] }] };

@@ -108,6 +108,24 @@ describe('rules', () => {
     expect(s(t.rowOf(c).total)).toBe('7.25');
     expect(s(t.grand.total)).toBe('17.75');
   });
+  it("a leaf's row (recomputed when asked, not kept) is the same whatever was asked before; asking changes no totals", () => {
+    const a = mkItem('1', { years: { 2021: d('1.5'), 2024: d('2') }, sources: { NSTW: d('1'), 'NSĐP': d('2.5') } });
+    const b = mkItem('2', { total: d('7') }, { sourceText: 'Ngân sách trung ương' });
+    const g: Group = { kind: 'group', level: 1, tt: 'I', name: 'Nhóm', children: [a, b] };
+    const t = computeTotals(mkPlan([g]));
+    const rows = () => [t.rowOf(a), t.rowOf(b), t.rowOf(a), t.rowOf(g), t.rowOf(b)].map((r) => JSON.stringify(r));
+    const first = rows();
+    expect(rows()).toEqual(first);
+    expect(first[0]).toBe(first[2]);
+    expect(first[1]).toBe(first[4]);
+    expect(s(t.rowOf(a).total)).toBe('3.5');
+    expect(s(t.rowOf(b).sources.NSTW)).toBe('7');
+    expect(s(t.rowOf(g).total)).toBe('10.5');
+    expect([...t.inexactSources].sort()).toEqual(['NSTW', 'NSĐP'].sort());
+    expect(t.years).toEqual([2021, 2022, 2024]);
+    expect(t.uses).toEqual({ years: true, sources: true, total: true, totalInvestment: false, annual: false });
+    expect(() => t.rowOf(mkItem('1', {}))).toThrow(TotalsError);
+  });
   it('a sub-item parent is the sum of its sub-items, counted once in its group and in the grand total', () => {
     const parent = mkItem('1', { total: d('1000') }, {
       children: [mkItem('1.1', { years: { 2021: d('10') } }), mkItem('1.2', { years: { 2022: d('5') } })],
