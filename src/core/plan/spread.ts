@@ -4,7 +4,8 @@
  * Work in whole units of the last digit (10^-decimals): each part first gets the floor of its exact share
  * (total × weight / sum of weights); the units left over (fewer than the number of parts) go one at a time to the
  * largest shares, ties to the earliest part. So the parts always add up to the total, and each part is within one
- * unit of its exact share (an equal split differs by at most one unit between parts: 10 over 3 → 4, 3, 3).
+ * unit of its exact share — exactly one when a share that is already whole takes a leftover unit (an equal split
+ * differs by at most one unit between parts: 10 over 3 → 4, 3, 3).
  * A negative total is spread as its absolute value, then negated. If the total itself has more decimals than
  * asked, its own number of decimals is used (the parts must add up to it exactly).
  */

