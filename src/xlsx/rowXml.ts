@@ -1,7 +1,7 @@
 /** One <row> element at a time: what the streaming writer (streamWrite.ts) and a streamed body (streamRows.ts) share. */
 import { colLetters } from '../core/base/a1';
 import type { CellSpec, CellStyle, RowSpec } from '../core/layout/sheetspec';
-import { XlsxWriteError, cellText, exactNumber } from './specCheck';
+import { XlsxWriteError, cellText, numberText } from './specCheck';
 import { type SharedStrings, type StyleTable, esc } from './xlsxParts';
 
 /**
@@ -47,10 +47,10 @@ export class RowXml {
           cells += `<c r="${ref}"${s} t="s"><v>${this.sst.id(cellText(cs.v, r, c))}</v></c>`;
           break;
         case 'num':
-          cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
+          cells += `<c r="${ref}"${s}><v>${numberText(cs.v, ref)}</v></c>`;
           break;
         case 'formula':
-          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${exactNumber(cs.result, ref)}</v>` : ''}</c>`;
+          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${numberText(cs.result, ref)}</v>` : ''}</c>`;
           break;
         case 'empty':
           if (s) cells += `<c r="${ref}"${s}/>`;

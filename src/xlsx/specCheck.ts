@@ -58,6 +58,47 @@ export function exactNumber(v: string, where: string): number {
   return n;
 }
 
+/**
+ * The text a number cell stores: `String(exactNumber(v, where))`. Fast path, without a double: a plain decimal
+ * ("-12.5", "0.001", "120") of at most 15 digits, no leading or trailing zeros, no "-0", and an integer part of at
+ * most 15 digits or a value of at least 10^-6 — such a string is exactly what JavaScript prints for its double (15
+ * significant digits round-trip, and the plain notation holds from 10^-6 to 10^21), so it is its own text.
+ * tests/xlsx/specCheck.test.ts proves it equal.
+ */
+export function numberText(v: string, where: string): string {
+  const len = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let c = v.charCodeAt(i);
+  let digits = 0;
+  if (c === 48) {
+    i++;
+    if (i === len) return start === 0 ? v : String(exactNumber(v, where));
+    if (v.charCodeAt(i) !== 46) return String(exactNumber(v, where));
+    let zeros = 0;
+    while (i + 1 < len && v.charCodeAt(i + 1) === 48) { i++; zeros++; }
+    if (zeros > 5) return String(exactNumber(v, where));
+  } else {
+    if (!(c >= 49 && c <= 57)) return String(exactNumber(v, where));
+    for (; i < len; i++) {
+      c = v.charCodeAt(i);
+      if (c === 46) break;
+      if (c < 48 || c > 57) return String(exactNumber(v, where));
+      digits++;
+    }
+    if (i === len) return digits <= 15 ? v : String(exactNumber(v, where));
+  }
+  // at the '.': one or more digits, the last not 0
+  i++;
+  if (i === len) return String(exactNumber(v, where));
+  for (; i < len; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return String(exactNumber(v, where));
+    digits++;
+  }
+  return digits <= 15 && c !== 48 ? v : String(exactNumber(v, where));
+}
+
 export function checkSheetName(name: string): void {
   if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
     throw new XlsxWriteError(`Tên trang tính "${name}" không hợp lệ trong Excel (tối đa 31 ký tự, không có [ ] : * ? / \\).`);
