@@ -104,6 +104,17 @@ export function deflatePiece(b: Buffer, level: number, last: boolean): Buffer {
   return zlib.deflateRawSync(b, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
 }
 
+/**
+ * deflatePiece on libuv's thread pool: the same bytes (same zlib settings, input and final flush), while the main
+ * thread goes on laying out and serialising rows.
+ */
+export function deflatePieceAsync(b: Buffer, level: number, last: boolean): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zlib.deflateRaw(b, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH },
+      (err, z) => (err ? reject(err) : resolve(z)));
+  });
+}
+
 export { crc32 };
 
 interface Entry { name: Buffer; offset: number; crc: number; size: number; csize: number }
