@@ -19,8 +19,14 @@ export class XlsxWriteError extends Error {
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character one of sanitizeText's replacements could change: \r, the other controls but \t and \n, surrogates, U+FFFE/F. */
+// eslint-disable-next-line no-control-regex
+const MAY_CHANGE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The text as it will be stored: "\r\n" and "\r" → "\n", characters XML cannot carry dropped. */
 export function sanitizeText(s: string): string {
+  // most texts hold none of the characters either replacement changes: one test instead of two replacements
+  if (!MAY_CHANGE.test(s)) return s;
   return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
 

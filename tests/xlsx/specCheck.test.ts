@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactNumber, numberText } from '../../src/xlsx/specCheck';
+import { exactNumber, numberText, sanitizeText } from '../../src/xlsx/specCheck';
 
 /** What the writer stored before numberText: the double's text, or the refusal. */
 function slow(v: string): string {
@@ -35,5 +35,21 @@ describe('numberText: the stored text of a number cell without a double on the c
       '12345678.1234567', '12345678.12345678', '100000000000000000000', '1000000000000000000000', '999999999999999.9', '0.1', '-0.1',
       '5.', '.5', '-', '', '1e5', ' 1', '1.50', '9007199254740993', '0.30000000000000004'];
     for (const v of cases) expect([v, fast(v)]).toEqual([v, slow(v)]);
+  });
+});
+
+describe('sanitizeText: the stored text', () => {
+  // the two replacements sanitizeText makes when the text may need them
+  // eslint-disable-next-line no-control-regex
+  const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  const reference = (s: string) => s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
+  const odd = fc.constantFrom('\r', '\n', '\t', '\r\n', '\u0000', '\u0008', '\u000B', '\u001F', ' ', 'ạ', 'x', '\uD83D', '\uDE00', '\uD83D\uDE00', '\uFFFE', '\uFFFF', '\u2028');
+
+  it('is "\\r\\n" and "\\r" as "\\n", XML-invalid characters dropped, for texts of any characters', () => {
+    fc.assert(fc.property(fc.oneof(fc.array(odd, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 12 })), (s) => {
+      expect(sanitizeText(s)).toBe(reference(s));
+    }), { numRuns: 5000 });
+    expect(sanitizeText('Dự án\r\nA\u0001\uD83D\uDE00')).toBe('Dự án\nA\uD83D\uDE00');
+    expect(sanitizeText('Đường tỉnh 934')).toBe('Đường tỉnh 934');
   });
 });
