@@ -12,10 +12,12 @@ import type { CellStyle, RowSink, RowSpec } from '../core/layout/sheetspec';
 import { checkMerges } from './specCheck';
 import { RowXml } from './rowXml';
 import { SharedStrings, StyleTable } from './xlsxParts';
-import { type Deflated, crc32, deflatePieceAsync } from './zipStream';
+import { type Deflated, crc32, deflatePiece, deflatePieceAsync } from './zipStream';
 
 /** Bytes of row XML gathered (encoded at once, so each row's string dies young) before they are deflated. */
 const PIECE_BYTES = 1 << 20;
+/** Pieces deflated on the thread pool at once at most; past that (a busy pool) a piece is deflated here, so memory stays bounded. */
+const IN_FLIGHT = 3;
 
 /** One workbook being written: its style table and shared strings, and the body streamed into it (one sheet's, the first). */
 export class StreamedBook {
@@ -40,6 +42,7 @@ export class StreamedBody implements RowSink {
   /** the pieces being deflated, in order */
   private readonly pending: Promise<Buffer>[] = [];
   private settled = false;
+  private inFlight = 0;
   private buf = Buffer.allocUnsafe(PIECE_BYTES);
   private used = 0;
 
@@ -99,9 +102,14 @@ export class StreamedBody implements RowSink {
   private deflatePiece(b: Buffer): void {
     this.data.crc = crc32(b, this.data.crc);
     this.data.size += b.length;
+    if (this.inFlight >= IN_FLIGHT) {
+      this.pending.push(Promise.resolve(deflatePiece(b, 6, false)));
+      return;
+    }
+    this.inFlight++;
     const z = deflatePieceAsync(b, 6, false);
     // awaited by finish(); a layout that fails first never asks, and its pieces' outcome does not matter
-    z.catch(() => undefined);
+    z.then(() => { this.inFlight--; }, () => { this.inFlight--; });
     this.pending.push(z);
   }
 }
