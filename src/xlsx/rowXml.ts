@@ -1,7 +1,7 @@
 /** One <row> element at a time: what the streaming writer (streamWrite.ts) and a streamed body (streamRows.ts) share. */
 import { colLetters } from '../core/base/a1';
 import type { CellSpec, CellStyle, RowSpec } from '../core/layout/sheetspec';
-import { XlsxWriteError, cellText, exactNumber } from './specCheck';
+import { XlsxWriteError, cellText, numberText } from './specCheck';
 import { type SharedStrings, type StyleTable, esc } from './xlsxParts';
 
 /**
@@ -9,7 +9,8 @@ import { type SharedStrings, type StyleTable, esc } from './xlsxParts';
  * its named styles into the style table, each in the order first met (so the file's indices follow the rows' order).
  */
 export class RowXml {
-  private readonly xf = new Map<string, number>();
+  /** ` s="N"` of each named style met, N its index in the style table */
+  private readonly xf = new Map<string, string>();
   private readonly letters: string[] = [];
 
   constructor(
@@ -17,15 +18,15 @@ export class RowXml {
     private readonly sst: SharedStrings, private readonly covered: Map<number, number[]>,
   ) {}
 
-  private styleOf(name: string): number {
-    let i = this.xf.get(name);
-    if (i === undefined) {
+  private styleAttr(name: string): string {
+    let a = this.xf.get(name);
+    if (a === undefined) {
       const def = Object.prototype.hasOwnProperty.call(this.defs, name) ? this.defs[name] : undefined;
       if (!def) throw new XlsxWriteError(`Kiểu định dạng "${name}" không được khai báo.`);
-      i = this.styles.xf(def);
-      this.xf.set(name, i);
+      a = ` s="${this.styles.xf(def)}"`;
+      this.xf.set(name, a);
     }
-    return i;
+    return a;
   }
 
   /** Row r's element ('' for a row with neither cells nor height). Throws XlsxWriteError on what Excel cannot hold. */
@@ -36,7 +37,7 @@ export class RowXml {
     for (let c = 0; c < rs.cells.length; c++) {
       const cs: CellSpec | null = rs.cells[c];
       if (!cs) continue;
-      const s = cs.s ? ` s="${this.styleOf(cs.s)}"` : '';
+      const s = cs.s ? this.styleAttr(cs.s) : '';
       const ref = (this.letters[c] ??= colLetters(c)) + n;
       if (spans && isCovered(spans, c)) {
         if (s) cells += `<c r="${ref}"${s}/>`;
@@ -47,10 +48,10 @@ export class RowXml {
           cells += `<c r="${ref}"${s} t="s"><v>${this.sst.id(cellText(cs.v, r, c))}</v></c>`;
           break;
         case 'num':
-          cells += `<c r="${ref}"${s}><v>${exactNumber(cs.v, ref)}</v></c>`;
+          cells += `<c r="${ref}"${s}><v>${numberText(cs.v, ref)}</v></c>`;
           break;
         case 'formula':
-          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${exactNumber(cs.result, ref)}</v>` : ''}</c>`;
+          cells += `<c r="${ref}"${s}><f>${esc(cs.f)}</f>${cs.result !== undefined ? `<v>${numberText(cs.result, ref)}</v>` : ''}</c>`;
           break;
         case 'empty':
           if (s) cells += `<c r="${ref}"${s}/>`;

@@ -19,8 +19,14 @@ export class XlsxWriteError extends Error {
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character one of sanitizeText's replacements could change: \r, the other controls but \t and \n, surrogates, U+FFFE/F. */
+// eslint-disable-next-line no-control-regex
+const MAY_CHANGE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The text as it will be stored: "\r\n" and "\r" → "\n", characters XML cannot carry dropped. */
 export function sanitizeText(s: string): string {
+  // most texts hold none of the characters either replacement changes: one test instead of two replacements
+  if (!MAY_CHANGE.test(s)) return s;
   return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
 
@@ -56,6 +62,47 @@ export function exactNumber(v: string, where: string): number {
     throw new XlsxWriteError(`Ô ${where}: số "${v}" vượt quá độ chính xác của Excel (15 chữ số).`);
   }
   return n;
+}
+
+/**
+ * The text a number cell stores: `String(exactNumber(v, where))`. Fast path, without a double: a plain decimal
+ * ("-12.5", "0.001", "120") of at most 15 digits, no leading or trailing zeros, no "-0", and an integer part of at
+ * most 15 digits or a value of at least 10^-6 — such a string is exactly what JavaScript prints for its double (15
+ * significant digits round-trip, and the plain notation holds from 10^-6 to 10^21), so it is its own text.
+ * tests/xlsx/specCheck.test.ts proves it equal.
+ */
+export function numberText(v: string, where: string): string {
+  const len = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let c = v.charCodeAt(i);
+  let digits = 0;
+  if (c === 48) {
+    i++;
+    if (i === len) return start === 0 ? v : String(exactNumber(v, where));
+    if (v.charCodeAt(i) !== 46) return String(exactNumber(v, where));
+    let zeros = 0;
+    while (i + 1 < len && v.charCodeAt(i + 1) === 48) { i++; zeros++; }
+    if (zeros > 5) return String(exactNumber(v, where));
+  } else {
+    if (!(c >= 49 && c <= 57)) return String(exactNumber(v, where));
+    for (; i < len; i++) {
+      c = v.charCodeAt(i);
+      if (c === 46) break;
+      if (c < 48 || c > 57) return String(exactNumber(v, where));
+      digits++;
+    }
+    if (i === len) return digits <= 15 ? v : String(exactNumber(v, where));
+  }
+  // at the '.': one or more digits, the last not 0
+  i++;
+  if (i === len) return String(exactNumber(v, where));
+  for (; i < len; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return String(exactNumber(v, where));
+    digits++;
+  }
+  return digits <= 15 && c !== 48 ? v : String(exactNumber(v, where));
 }
 
 export function checkSheetName(name: string): void {

@@ -1,6 +1,7 @@
 /**
  * The body of a sheet streamed as it is laid out (layoutPlan with a RowSink, the command line's `build`): each row
- * handed over is serialised into XML at once (rowXml.ts) and deflated in pieces of about a megabyte,
+ * handed over is serialised into XML at once (rowXml.ts) and deflated in pieces of about a megabyte on the thread
+ * pool (zlib's async deflate: the same bytes as deflatePiece, while the layout goes on),
  * so a large appendix's rows exist only as compressed bytes (100,000 items: ~10 MB instead of ~140 MB of cells).
  * The writer (writeSpecsToSink with this book) then writes the sheet's head, these bytes and its tail as one part.
  * The texts and styles of the rows before the body are registered first, so the shared-string and style indices,
@@ -11,10 +12,12 @@ import type { CellStyle, RowSink, RowSpec } from '../core/layout/sheetspec';
 import { checkMerges } from './specCheck';
 import { RowXml } from './rowXml';
 import { SharedStrings, StyleTable } from './xlsxParts';
-import { type Deflated, crc32, deflatePiece } from './zipStream';
+import { type Deflated, crc32, deflatePiece, deflatePieceAsync } from './zipStream';
 
 /** Bytes of row XML gathered (encoded at once, so each row's string dies young) before they are deflated. */
 const PIECE_BYTES = 1 << 20;
+/** Pieces deflated on the thread pool at once at most; past that (a busy pool) a piece is deflated here, so memory stays bounded. */
+const IN_FLIGHT = 3;
 
 /** One workbook being written: its style table and shared strings, and the body streamed into it (one sheet's, the first). */
 export class StreamedBook {
@@ -36,7 +39,11 @@ export class StreamedBody implements RowSink {
   width = 0;
   private rx?: RowXml;
   private readonly data: Deflated = { chunks: [], crc: 0, size: 0, csize: 0 };
-  private readonly buf = Buffer.allocUnsafe(PIECE_BYTES);
+  /** the pieces being deflated, in order */
+  private readonly pending: Promise<Buffer>[] = [];
+  private settled = false;
+  private inFlight = 0;
+  private buf = Buffer.allocUnsafe(PIECE_BYTES);
   private used = 0;
 
   constructor(private readonly styles: StyleTable, private readonly sst: SharedStrings) {}
@@ -65,23 +72,44 @@ export class StreamedBody implements RowSink {
     }
   }
 
-  /** The body's deflated XML, whole. */
-  finish(): Deflated {
+  /** Deflates what is left and waits for every piece; then deflated() holds the body whole. */
+  async finish(): Promise<void> {
     this.deflate();
+    const zs = await Promise.all(this.pending);
+    this.pending.length = 0;
+    for (const z of zs) {
+      this.data.csize += z.length;
+      this.data.chunks.push(z);
+    }
+    this.settled = true;
+  }
+
+  /** The body's deflated XML, whole (after finish()). */
+  deflated(): Deflated {
+    if (!this.settled) throw new Error('xlsx: the streamed body is still being deflated');
     return this.data;
   }
 
   private deflate(): void {
     if (this.used === 0) return;
-    this.deflatePiece(this.buf.subarray(0, this.used));
+    const b = this.buf.subarray(0, this.used);
+    // the piece's bytes stay as they are until deflated: the next rows go into a new buffer
+    this.buf = Buffer.allocUnsafe(PIECE_BYTES);
     this.used = 0;
+    this.deflatePiece(b);
   }
 
   private deflatePiece(b: Buffer): void {
-    const z = deflatePiece(b, 6, false);
     this.data.crc = crc32(b, this.data.crc);
     this.data.size += b.length;
-    this.data.csize += z.length;
-    this.data.chunks.push(z);
+    if (this.inFlight >= IN_FLIGHT) {
+      this.pending.push(Promise.resolve(deflatePiece(b, 6, false)));
+      return;
+    }
+    this.inFlight++;
+    const z = deflatePieceAsync(b, 6, false);
+    // awaited by finish(); a layout that fails first never asks, and its pieces' outcome does not matter
+    z.then(() => { this.inFlight--; }, () => { this.inFlight--; });
+    this.pending.push(z);
   }
 }

@@ -92,7 +92,7 @@ function* sheetXml(
   yield '<sheetData>';
   for (let r = 0; r < spec.rows.length; r++) {
     if (st && body && r === st.from) {
-      yield body.finish();
+      yield body.deflated();
       r = st.to;
       continue;
     }
@@ -135,6 +135,7 @@ export async function writeSpecsToSink(
   // A book a layout streamed into already holds the first sheet's texts and styles, in the file's order.
   const styles = book?.styles ?? new StyleTable();
   const sst = book?.sst ?? new SharedStrings();
+  await book?.body?.finish();
   for (let i = 0; i < specs.length; i++) {
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     const xml = sheetXml(specs[i], styles, sst, warnings, releaseRows, i === 0 ? book?.body : undefined);

@@ -104,6 +104,20 @@ export function deflatePiece(b: Buffer, level: number, last: boolean): Buffer {
   return zlib.deflateRawSync(b, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
 }
 
+/**
+ * deflatePiece on libuv's thread pool: the same bytes (same zlib settings, input and final flush), while the main
+ * thread goes on laying out and serialising rows. The output buffer holds the whole result (deflate never grows text
+ * by more than 5 bytes per 16 KB block plus a few), so the pool does the piece in one job, without coming back to a
+ * main thread that is busy; the result is copied out of that buffer.
+ */
+export function deflatePieceAsync(b: Buffer, level: number, last: boolean): Promise<Buffer> {
+  const chunkSize = Math.max(zlib.constants.Z_DEFAULT_CHUNK, b.length + (b.length >> 10) + 1024);
+  return new Promise((resolve, reject) => {
+    zlib.deflateRaw(b, { level, chunkSize, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH },
+      (err, z) => (err ? reject(err) : resolve(Buffer.from(z))));
+  });
+}
+
 export { crc32 };
 
 interface Entry { name: Buffer; offset: number; crc: number; size: number; csize: number }

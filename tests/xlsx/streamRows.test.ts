@@ -3,12 +3,13 @@
  * does for .xlsx): the file's parts are byte for byte those of the same plan laid out whole and written from the
  * SheetSpec, the held rows are the spec's rows, and the spliced sheet part's CRC checks (crc32Combine).
  */
+import { inflateRawSync } from 'zlib';
 import JSZip from 'jszip';
 import { Dec } from '../../src/core/base/decimal';
 import { layoutPlan } from '../../src/core/layout/layout';
 import type { LayoutOptions } from '../../src/core/layout/context';
 import type { Item, Plan } from '../../src/core/plan/model';
-import { BufferSink, crc32, crc32Combine } from '../../src/xlsx/zipStream';
+import { BufferSink, crc32, crc32Combine, deflatePiece } from '../../src/xlsx/zipStream';
 import { streamSpecsToBuffer, writeSpecsToSink } from '../../src/xlsx/streamWrite';
 import { StreamedBook } from '../../src/xlsx/streamRows';
 import { basePlan, group, item, socTrangPlan } from '../helpers/fixtures';
@@ -83,6 +84,34 @@ describe('crc32Combine', () => {
       const a = data.subarray(0, cut);
       const b = data.subarray(cut);
       expect([cut, crc32Combine(crc32(a, 0), crc32(b, 0), b.length)]).toEqual([cut, crc32(data, 0)]);
+    }
+  });
+});
+
+describe('StreamedBody: pieces deflated on the thread pool, and here once three are in flight', () => {
+  test('8 MB of rows: the deflated pieces, in order, are the rows\' XML, each the bytes deflatePiece gives', async () => {
+    const book = new StreamedBook();
+    const body = book.sink();
+    body.begin({ styles: { n: { numFmt: '#,##0.000' } }, rows: [], merges: [] });
+    const rows = Array.from({ length: 40_000 }, (_, r) => ({ cells: Array.from({ length: 16 }, (_c, c) => ({ t: 'num' as const, v: `${r * 16 + c}.125`, s: 'n' })) }));
+    body.rows(0, rows);
+    await book.body!.finish();
+    const d = book.body!.deflated();
+    expect(d.chunks.length).toBeGreaterThan(4);
+    const xml = Buffer.concat(d.chunks.map((z) => inflateRawSync(Buffer.concat([z, deflatePiece(Buffer.alloc(0), 6, true)]))));
+    expect(xml.length).toBe(d.size);
+    expect(crc32(xml, 0)).toBe(d.crc);
+    expect(d.csize).toBe(d.chunks.reduce((n, z) => n + z.length, 0));
+    const text = xml.toString('utf8');
+    expect(text.startsWith('<row r="1"><c r="A1" s="1"><v>0.125</v></c>')).toBe(true);
+    expect(text.endsWith('<c r="P40000" s="1"><v>639999.125</v></c></row>')).toBe(true);
+    expect(text.split('<row ').length - 1).toBe(40_000);
+    // each piece is what deflatePiece makes of its text (the async path's bytes are the sync path's)
+    let at = 0;
+    for (const z of d.chunks) {
+      const piece = inflateRawSync(Buffer.concat([z, deflatePiece(Buffer.alloc(0), 6, true)]));
+      expect(deflatePiece(xml.subarray(at, at + piece.length), 6, false).equals(z)).toBe(true);
+      at += piece.length;
     }
   });
 });

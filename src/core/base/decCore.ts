@@ -107,3 +107,23 @@ export function decOf(str: string): Dec {
   if (digits === 0 || k === 0 || sig > 15) return trimmed(new Dec(str));
   return decFromScaled(neg, n, k < 0 ? 0 : k);
 }
+
+/**
+ * `d.toFixed()` (the plain, non-exponential form) for a finite Dec of at most two digit words (at most 14 digits),
+ * read as one safe integer instead of decimal.js' word-by-word string building; anything else through toFixed.
+ * tests/core/base/decimalFast.test.ts proves it equal to toFixed.
+ */
+export function plainOf(x: Dec): string {
+  const w = x.d;
+  if (!w || w.length > 2 || !x.isFinite()) return x.toFixed();
+  let n = w.length === 1 ? w[0] : w[0] * 1e7 + w[1];
+  if (n === 0) return '0';
+  while (n % 10 === 0) n /= 10;
+  let str = String(n);
+  const len = str.length;
+  const e = x.e;
+  if (e < 0) str = `0.${'0'.repeat(-e - 1)}${str}`;
+  else if (e >= len) str += '0'.repeat(e + 1 - len);
+  else if (e + 1 < len) str = `${str.slice(0, e + 1)}.${str.slice(e + 1)}`;
+  return x.s < 0 ? `-${str}` : str;
+}

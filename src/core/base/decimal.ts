@@ -2,10 +2,10 @@
  * Money as exact decimals: the one Decimal constructor (decCore.ts) and the operations on amounts the project shares.
  */
 import DecimalJs from 'decimal.js';
-import { type Dec, ZERO } from './decCore';
+import { type Dec, ZERO, plainOf } from './decCore';
 import { ExactSum } from './exactSum';
 
-export { Dec, ZERO, trimmed, decFromScaled, decOf } from './decCore';
+export { Dec, ZERO, trimmed, decFromScaled, decOf, plainOf } from './decCore';
 
 /** Sum of decimals (empty → 0): the value of a Dec.plus loop from ZERO, by exact integers where they hold (exactSum.ts). */
 export function sum(values: Iterable<Dec | undefined | null>): Dec {
@@ -21,7 +21,7 @@ export function eqWithin(a: Dec, b: Dec, tolerance: Dec = ZERO): boolean {
 
 /** Plain (non-exponential) decimal string, the form used in findings' expected/actual. */
 export function plain(d: Dec): string {
-  return d.toFixed();
+  return plainOf(d);
 }
 
 export function isDec(x: unknown): x is Dec {

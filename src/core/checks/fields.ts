@@ -41,7 +41,7 @@ export function missing(ctx: CheckContext, it: Item, isParent: boolean, name: La
   if (ctx.expects.lead && (!it.lead || !it.lead.trim())) miss('lead', M.missingLead);
   if (ctx.expects.source && !isParent) {
     const a = it.amounts ?? { years: Object.create(null), sources: Object.create(null) };
-    const hasAmount = Object.values(a.sources ?? {}).some((v) => !v.isZero()) || Object.keys(a.split ?? {}).length > 0;
+    const hasAmount = anyNonZero(a.sources) || hasOwnKey(a.split);
     if (!hasAmount && !(it.sourceText && it.sourceText.trim())) {
       const cols = ctx.plan.sheet?.columns;
       const at: FieldKey = cols?.sourceText !== undefined || !cols
@@ -50,6 +50,18 @@ export function missing(ctx: CheckContext, it: Item, isParent: boolean, name: La
       miss(at, M.missingSource);
     }
   }
+}
+
+/** Some value of the record is not zero (Object.values(rec).some(…), without the array). */
+function anyNonZero(rec: Record<string, Dec> | undefined): boolean {
+  if (rec) for (const k in rec) if (Object.prototype.hasOwnProperty.call(rec, k) && !rec[k].isZero()) return true;
+  return false;
+}
+
+/** The record has an own key (Object.keys(rec).length > 0). */
+function hasOwnKey(rec: object | undefined): boolean {
+  if (rec) for (const k in rec) if (Object.prototype.hasOwnProperty.call(rec, k)) return true;
+  return false;
 }
 
 /** SOURCE_MISMATCH: an amount in a source column that the item's source text does not name. */

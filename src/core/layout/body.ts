@@ -6,6 +6,7 @@
  */
 import type { Dec } from '../base/decimal';
 import { ZERO, plain, sum } from '../base/decimal';
+import { ExactSum } from '../base/exactSum';
 import { a1, colLetters } from '../base/a1';
 import { EXCEL } from '../base/limits';
 import type { FundingSource, Item, Plan, PlanNode } from '../plan/model';
@@ -79,7 +80,9 @@ export function checkedTotals(plan: Plan, items: readonly Item[]): PlanTotals {
   const knownSources = new Set(plan.sources.map((s) => s.code));
   const planYears = new Set(yearsOf(plan.years));
   for (const it of items) {
-    for (const c of Object.keys(it.amounts.sources)) {
+    // for…in: the own keys Object.keys gives, in the same order, without an array per item (source codes are not
+    // integer-like, so V8 enumerates them from its cache; year keys are, and stay with Object.keys)
+    for (const c in it.amounts.sources) {
       if (!knownSources.has(c)) throw new LayoutError(LAYOUT_MESSAGES.itemSourceUnknown(it.tt, it.name, c), 'UNKNOWN_SOURCE');
     }
     for (const y of Object.keys(it.amounts.years)) {
@@ -96,7 +99,9 @@ export function checkedTotals(plan: Plan, items: readonly Item[]): PlanTotals {
 }
 
 export function nonZeroSources(r: RowTotals): string[] {
-  return Object.keys(r.sources).filter((c) => !r.sources[c].isZero());
+  const out: string[] = [];
+  for (const c in r.sources) if (!r.sources[c].isZero()) out.push(c);
+  return out;
 }
 
 function hasKeys(o: object): boolean {
@@ -144,7 +149,9 @@ export function totalCell(
     vals.set(totalCol, core);
     return numCell(core, s);
   }
-  const v = sum(parts.map((c) => vals.get(c)));
+  const acc = new ExactSum();
+  for (const c of parts) { const d = vals.get(c); if (d) acc.add(d); }
+  const v = acc.value();
   vals.set(totalCol, v);
   const first = parts[0];
   const last = parts[parts.length - 1];
@@ -169,10 +176,11 @@ function itemTexts(s: Sheet, row: RowSpec, it: Item): void {
 /** The amounts of a leaf item financed by one source (or without the breakdown): values, and the total's formula. */
 function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTotals, srcs: string[], vals: Amounts): void {
   const { cols, yearCols, sourceCols, totalCol } = s;
+  let yearFound = false;
   for (const c of yearCols) {
     const d = R.years[cols[c].year as number];
     row.cells[c] = numCell(d, 'itemNum');
-    if (d !== undefined) vals.set(c, d);
+    if (d !== undefined) { vals.set(c, d); yearFound = true; }
   }
   for (const c of sourceCols) {
     const d = R.sources[(cols[c].source as FundingSource).code];
@@ -184,7 +192,9 @@ function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTota
     row.cells[s.codeCol] = srcs.length === 1 ? { t: 'text', v: srcs[0], s: 'code' } : emptyCell('code');
     if (srcs.length === 1) addCoded(s, srcs[0], vals);
   }
-  const tc = totalCell(s, r, vals, 'itemNum', R.total, hasKeys(R.years), hasKeys(R.sources), it.amounts.total !== undefined);
+  // a year shown is a key of R.years; only without one are the keys enumerated (V8 makes integer-like keys' strings)
+  const hasYears = yearFound || hasKeys(R.years);
+  const tc = totalCell(s, r, vals, 'itemNum', R.total, hasYears, hasKeys(R.sources), it.amounts.total !== undefined);
   if (!tc || totalCol === undefined) return;
   row.cells[totalCol] = tc;
   // One source whose amount is the item's year total: the source cell follows the total, so an officer who
@@ -192,7 +202,7 @@ function fillLeafAmounts(s: Sheet, r: number, row: RowSpec, it: Item, R: RowTota
   // A source amount that disagrees with the years stays as typed (the check reports ROW_SOURCES_SUM).
   const only = srcs.length === 1 ? sourceCols.find((c) => (cols[c].source as FundingSource).code === srcs[0]) : undefined;
   const sv = only === undefined ? undefined : vals.get(only);
-  if (only !== undefined && sv !== undefined && tc.t === 'formula' && yearCols.length > 0 && hasKeys(R.years)
+  if (only !== undefined && sv !== undefined && tc.t === 'formula' && yearCols.length > 0 && hasYears
     && sv.eq(vals.get(totalCol) as Dec)) {
     row.cells[only] = { t: 'formula', f: a1(r, totalCol), result: plain(sv), s: 'itemNum' };
   }

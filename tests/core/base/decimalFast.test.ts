@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Dec, decFromScaled, decOf } from '../../../src/core/base/decimal';
+import { Dec, decFromScaled, decOf, plainOf } from '../../../src/core/base/decimal';
 
 /** The same representation decimal.js' parser gives: sign, exponent, digit words (sign of zero included). */
 function rep(d: Dec): string {
@@ -60,5 +60,25 @@ describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
       expect(decOf(a).plus(decOf(b)).toFixed()).toBe(new Dec(a).plus(new Dec(b)).toFixed());
       expect(decOf(a).times(decOf(b)).toFixed()).toBe(new Dec(a).times(new Dec(b)).toFixed());
     }));
+  });
+});
+
+describe('plainOf: toFixed() without decimal.js\'s string building', () => {
+  it('is toFixed() for parsed amounts, their sums, differences and products, and every other shape', () => {
+    fc.assert(fc.property(fc.oneof(plainString, money, round), fc.oneof(money, round), (a, b) => {
+      for (const d of [new Dec(a), decOf(a), new Dec(a).plus(b), new Dec(a).minus(b), new Dec(a).times(b), new Dec(a).neg()]) {
+        expect(plainOf(d)).toBe(d.toFixed());
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('at the edges: zeros and negative zero, word boundaries, tiny and huge exponents, NaN and infinities', () => {
+    const cases = ['0', '-0', '1', '-1', '10000000', '9999999', '99999999999999', '100000000000000', '0.0000001', '1e-40', '1e-41',
+      '1e59', '1e60', '123456789.0123456', '-0.00000000000001', '12345678901234.5', 'NaN', 'Infinity', '-Infinity'];
+    for (const s of cases) expect([s, plainOf(new Dec(s))]).toEqual([s, new Dec(s).toFixed()]);
+    for (const [n, k] of [[1e7, 0], [1e14, 3], [12_000_000, 0], [9e15, 0], [123, 40]]) {
+      const d = decFromScaled(true, n, k);
+      expect(plainOf(d)).toBe(d.toFixed());
+    }
   });
 });
