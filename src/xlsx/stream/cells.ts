@@ -87,9 +87,21 @@ export function keep(s: string, pool: Map<string, string>): string {
   if (s.length < 13) return s; // V8 copies short substrings
   const seen = pool.get(s);
   if (seen !== undefined) return seen;
-  const flat = `${s} `.slice(0, -1);
+  const flat = detach(s);
   if (s.length <= 200 && pool.size < 200_000) pool.set(flat, flat);
   return flat;
+}
+
+const LATIN1 = /^[\0-\xff]*$/;
+
+/**
+ * A copy of a text that holds nothing else, one byte a character when it can be: a slice of saxes's input keeps the
+ * piece it was cut from alive, and is two bytes a character when that piece holds any Vietnamese letter (an ASCII
+ * formula then costs twice its length). Exact for any text (latin1 and UTF-16 copy code units as they are).
+ */
+export function detach(s: string): string {
+  if (s.length < 13) return s; // V8 copies short substrings
+  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 function pad2(n: number): string {
@@ -200,7 +212,8 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
       if (own?.date) result = serialDate(result, ctx.date1904);
     }
     const f = c.formula || c.slid;
-    if (f) formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
+    // Formulas differ from row to row (SUM(F8:J8), SUM(F9:J9)...): copied, not pooled.
+    if (f) formula = detach(f.startsWith('=') ? f.slice(1) : f);
     r = put(result, ctx.pool);
   } else r = plainValue(c, own, ctx);
   const numFmt = eff?.numFmt || undefined;

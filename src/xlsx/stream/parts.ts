@@ -5,6 +5,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ZipParts } from './zipParts';
 import { PackageLimit } from '../zipGuard';
+import { detach } from './cells';
 
 type Open = (tag: SaxesTagPlain) => void;
 
@@ -79,7 +80,7 @@ export async function readSharedStrings(zip: ZipParts): Promise<string[]> {
   }, (text) => { if (t) t.push(text); }, (name) => {
     if (name === 't' && t) {
       // a copy, so that the string does not keep the XML piece it was cut from alive
-      const s = `${unescapeX(t.join(''))} `.slice(0, -1);
+      const s = detach(unescapeX(t.join('')));
       t = undefined;
       if (runs) runs.push(s);
       else si = s;
