@@ -4,6 +4,8 @@
  */
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import type { GridCell } from '../../src/core/base/grid';
+import { newCellPool, toGridCell } from '../../src/xlsx/stream/cells';
 import { readWorkbookGrids } from '../../src/xlsx/stream/read';
 import { toXlsx, socTrang2125 } from '../helpers/seedSheets';
 
@@ -22,5 +24,22 @@ describe('streaming reader memory', () => {
     gc();
     expect(grids[0].cells.length).toBeGreaterThan(10);
     expect(ref.deref()).toBeUndefined();
+  });
+});
+
+describe('the cell pool', () => {
+  it('stops taking new values from a column whose values do not repeat; repeated values stay shared', () => {
+    const ctx = { strings: [], date1904: false, pool: new Map<string, string>(), cellPool: newCellPool() };
+    const names: GridCell[] = [];
+    const status: GridCell[] = [];
+    for (let i = 0; i < 5000; i++) {
+      names.push(toGridCell({ col: 2, t: 'inlineStr', value: `Dự án ứng dụng công nghệ số ${i}` }, undefined, undefined, ctx)!);
+      status.push(toGridCell({ col: 3, t: 'inlineStr', value: i % 2 ? 'Dự án chuyển tiếp' : 'Dự án khởi công mới' }, undefined, undefined, ctx)!);
+    }
+    expect(names[4999].value).toBe('Dự án ứng dụng công nghệ số 4999');
+    expect(new Set(status).size).toBe(2);
+    // The first 1,024 names were taken on trial; the rest were not.
+    expect(ctx.cellPool.size).toBeLessThan(1100);
+    expect(ctx.pool.size).toBeLessThan(1100);
   });
 });
