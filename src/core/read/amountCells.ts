@@ -5,7 +5,7 @@
  * sheet's cells and the plan read from them are never in memory together.
  */
 import type { GridCell } from '../base/grid';
-import type { ReadState } from './state';
+import type { AmountCells, ReadState } from './state';
 
 /** Cell keys: row × W + column (W = Excel's column count). */
 export const W = 1 << 14;
@@ -15,19 +15,6 @@ const HOLDS = 1;
 /** The cell's formula is a SUBTOTAL (which SUBTOTAL(9/109) skips). */
 const SUBTOTAL = 2;
 
-export interface AmountCells {
-  /** First body row. */
-  from: number;
-  /** Rows [from, upTo) are taken. */
-  upTo: number;
-  /** Formulas of the amount columns, by cell key, in row then column order. */
-  formulas: Map<number, string>;
-  /** Per body row: 0 when none of its amount cells has a flag, else 1 + its row's place in `flags`. */
-  ordinal: Int32Array;
-  /** The flags of the rows that have some, amount columns in order. */
-  flags: Uint8Array;
-  rows: number;
-}
 
 export function newAmountCells(from: number, rowsN: number): AmountCells {
   return { from, upTo: from, formulas: new Map(), ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };

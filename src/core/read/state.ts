@@ -4,7 +4,6 @@ import type { Finding } from '../checks/findings';
 import type { Grid } from '../base/grid';
 import type { FieldKey, RowAmounts, Unit } from '../plan/model';
 import type { ParsedAmount } from '../text/numbers';
-import type { AmountCells } from './amountCells';
 import type { ColRole } from './vocabulary';
 
 export interface RecognizeOptions {
@@ -49,6 +48,21 @@ export type TotalCategory = 'sub' | 'breakdown' | 'itemTotal';
 interface TotalCells {
   anyFormula: boolean;
   typed: { row: number; col: number; value: number }[];
+}
+
+/** What later passes need of the amount columns' body cells (amountCells.ts). */
+export interface AmountCells {
+  /** First body row. */
+  from: number;
+  /** Rows [from, upTo) are taken. */
+  upTo: number;
+  /** Formulas of the amount columns, by cell key, in row then column order. */
+  formulas: Map<number, string>;
+  /** Per body row: 0 when none of its amount cells has a flag, else 1 + its row's place in `flags`. */
+  ordinal: Int32Array;
+  /** The flags of the rows that have some, amount columns in order. */
+  flags: Uint8Array;
+  rows: number;
 }
 
 export interface ReadState {

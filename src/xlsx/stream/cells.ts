@@ -1,7 +1,7 @@
 /** Cells of the streaming sheet reader: one parsed <c> → GridCell, shared-formula sliding, and the sheet's final shape. */
 import type { CellRange, Grid, GridCell } from '../../core/base/grid';
 import { EXCEL, PACKAGE } from '../../core/base/limits';
-import type { XfStyle } from './parts';
+import { detach, type XfStyle } from './parts';
 import { PackageLimit } from '../zipGuard';
 
 /** A <c> as parsed: attributes, <f> and <v>/<t> text. */
@@ -92,17 +92,6 @@ export function keep(s: string, pool: Map<string, string>, add = true): string {
   return flat;
 }
 
-const LATIN1 = /^[\0-\xff]*$/;
-
-/**
- * A copy of a text that holds nothing else, one byte a character when it can be: a slice of saxes's input keeps the
- * piece it was cut from alive, and is two bytes a character when that piece holds any Vietnamese letter (an ASCII
- * formula then costs twice its length). Exact for any text (latin1 and UTF-16 copy code units as they are).
- */
-export function detach(s: string): string {
-  if (s.length < 13) return s; // V8 copies short substrings
-  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
-}
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
