@@ -118,9 +118,10 @@ function withSummaries(r: SheetCheckResult, planOf: (sheet: string) => Plan | un
 export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string, how: { release?: boolean } = {}): WorkbookCheck {
   const chosen = sheet !== undefined ? [findSheet(grids, sheet)] : grids;
   const checked = chosen.map((g) => {
-    const rec = recognizeTable(g, { unit: opts.unit, headerRow: opts.headerRow });
     // The plan holds what the checks need (its summary sheets' plans are taken from these results): a caller done
-    // with the grids lets each sheet's cells go before its checks run, so the two are never in memory together.
+    // with the grids lets each sheet's rows go as its table is read, and the rest before its checks run, so that
+    // the cells, the plan and the checks' work are never in memory together.
+    const rec = recognizeTable(g, { unit: opts.unit, headerRow: opts.headerRow, release: how.release });
     if (how.release) g.cells = [];
     return checkRecognized(g, rec, opts);
   });

@@ -197,7 +197,9 @@ export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amount
     }
     if (role !== 'item' || ac.key === 'total') {
       if (!isBlank(cell) && !cell.error) {
-        s.totalCells.push({ row: r, col: ac.col, cell, category: role === 'item' ? 'itemTotal' : role === 'breakdown' ? 'breakdown' : 'sub' });
+        const kind = s.totalCells[role === 'item' ? 'itemTotal' : role === 'breakdown' ? 'breakdown' : 'sub'];
+        if (typeof cell.formula === 'string') kind.anyFormula = true;
+        else if (typeof cell.value === 'number') kind.typed.push({ row: r, col: ac.col, value: cell.value });
       }
     }
     // "-" is a printed zero: on an item it is a blank (0); on a group, total or breakdown line it states 0.

@@ -10,6 +10,7 @@
 import type { BreakdownRow, Group, KindRow, Item, Plan, PlanNode, StatedTotal, StatedWords } from '../plan/model';
 import { capitalKindOf } from '../plan/sources';
 import { foldWords } from '../text/fold';
+import { newAmountCells, takeRows } from './amountCells';
 import { hasAnyAmount, readRowAmounts } from './amounts';
 import { cellText, isColumnNumberRow, rowIsEmpty, rowOf, type Row } from './cells';
 import { mapSource } from './columns';
@@ -54,7 +55,10 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
   const sourceCodes = s.columns.flatMap((x) => (x.role.kind === 'source' ? [x.role.code] : []));
   const tts = rowTTs(s.grid, f.bodyStart, rowsN, f.ttCol, f.nameCol);
   const roles = classifyRows(tts);
+  s.amountCells = newAmountCells(f.bodyStart, rowsN);
   for (let r = f.bodyStart; r < rowsN; r++) {
+    // Rows above this one are read: later passes keep what they need of them (and the grid may let them go).
+    takeRows(s, r);
     const row = rowOf(s.grid, r);
     if (rowIsEmpty(row)) continue;
     const last = skipRepeatedHeader(s, f, b, r, row);
@@ -100,6 +104,7 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
     if (b.closed) continue;
     placeRow(s, b, { r, row, kind, tt, name, i: r - f.bodyStart, bodyStart: f.bodyStart, roles });
   }
+  takeRows(s, rowsN);
   return b;
 }
 

@@ -5,24 +5,18 @@
  */
 import { a1 } from '../base/a1';
 import { makeFinding } from '../checks/findings';
+import { takeRows, W } from './amountCells';
 import { formulaRefs } from './formulaRefs';
 import { READ_MESSAGES as M } from './messages';
 import type { ReadState } from './state';
 
 const MAX_STEPS = 2_000_000;
-const W = 1 << 14;
 
 export function circularRefs(s: ReadState, bodyStart: number): void {
   const cols = s.amountCols.map((ac) => ac.col);
-  const formulas = new Map<number, string>();
-  for (let r = bodyStart; r < s.grid.cells.length; r++) {
-    const row = s.grid.cells[r];
-    if (!Array.isArray(row)) continue;
-    for (const c of cols) {
-      const f = row[c]?.formula;
-      if (typeof f === 'string' && f.length > 0) formulas.set(r * W + c, f);
-    }
-  }
+  // Taken as the body was read (the grid's rows may be gone by now).
+  takeRows(s, s.grid.cells.length);
+  const formulas = s.amountCells?.formulas ?? new Map<number, string>();
   if (formulas.size === 0) return;
   const colSet = new Set(cols);
   let steps = 0;

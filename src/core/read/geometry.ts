@@ -14,6 +14,7 @@ import { Dec, plain, sum } from '../base/decimal';
 import { makeFinding } from '../checks/findings';
 import type { Group, Item, Plan, PlanNode, RowAmounts, RowLoc } from '../plan/model';
 import { clip } from '../text/fold';
+import { cellAdds } from './amountCells';
 import { pick } from './amounts';
 import { formulaRefs, type FormulaRef } from './formulaRefs';
 import { READ_MESSAGES as M } from './messages';
@@ -44,13 +45,11 @@ function suspectDecimals(s: ReadState): void {
 
 function hardcodedTotals(s: ReadState): void {
   for (const category of ['sub', 'breakdown', 'itemTotal'] as const) {
-    const cells = s.totalCells.filter((t) => t.category === category);
-    const anyFormula = cells.some((t) => typeof t.cell.formula === 'string');
-    if (!anyFormula) continue;
-    for (const t of cells) {
-      if (typeof t.cell.formula === 'string' || typeof t.cell.value !== 'number') continue;
-      s.findings.push(makeFinding('HARDCODED_TOTAL', M.hardcodedTotal(M.totalCellKind[category], new Dec(t.cell.value)), {
-        sheet: s.sheet, row: t.row, col: t.col, actual: plain(new Dec(t.cell.value)),
+    const cells = s.totalCells[category];
+    if (!cells.anyFormula) continue;
+    for (const t of cells.typed) {
+      s.findings.push(makeFinding('HARDCODED_TOTAL', M.hardcodedTotal(M.totalCellKind[category], new Dec(t.value)), {
+        sheet: s.sheet, row: t.row, col: t.col, actual: plain(new Dec(t.value)),
       }));
     }
   }
@@ -116,15 +115,16 @@ function doubleCounts(s: ReadState, plan: Plan): void {
 }
 
 function checkTotalRow(s: ReadState, t: TotalRow): void {
-  for (const ac of s.amountCols) {
+  for (let k = 0; k < s.amountCols.length; k++) {
+    const ac = s.amountCols[k];
     const f = t.formulas?.[ac.key];
-    if (f) formulaDoubleCount(s, t, ac, f);
+    if (f) formulaDoubleCount(s, t, ac, k, f);
     else sumDoubleCount(s, t, ac);
   }
 }
 
 /** The formula adds a group row and a row inside that group. */
-function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, f: string): void {
+function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, k: number, f: string): void {
   const refs = formulaRefs(f).filter((x: FormulaRef) => x.sheet === undefined || x.sheet === s.sheet);
   const inCol = refs.filter((x) => ac.col >= x.c0 && ac.col <= x.c1);
   const use = inCol.length > 0 ? inCol : refs;
@@ -135,12 +135,7 @@ function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, f: string)
   // A row adds something only when its cell holds an amount: a heading row left blank adds nothing. SUBTOTAL(9/109)
   // skips the cells that are SUBTOTALs themselves.
   const subtotal = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,/i.test(f);
-  const adds = (rr: number): boolean => {
-    const c = s.grid.cells[rr]?.[ac.col];
-    if (!c || (c.value === null && !c.formula && !c.error) || (typeof c.value === 'string' && c.value.trim() === '')) return false;
-    return !(subtotal && c.formula !== undefined && /SUBTOTAL\s*\(/i.test(c.formula));
-  };
-  const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1 && adds(rr);
+  const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1 && cellAdds(s, rr, k, subtotal);
   for (const gr of t.groups) {
     if (!gr.loc || !covered(gr.loc.row)) continue;
     const inner = rowsOf(gr, []).filter((x) => x !== gr.loc?.row);
@@ -158,10 +153,11 @@ function sumDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol): void {
   const st = t.stated ? pick(t.stated, ac.key) : undefined;
   if (!st || t.groups.length === 0) return;
   const g = sum(t.groups.map((x) => (x.stated ? pick(x.stated, ac.key) : undefined)));
-  // Groups that leave the column blank state nothing there: the total cannot add them twice.
-  if (g.isZero()) return;
+  // Groups that leave the column blank state nothing there: the total cannot add them twice. A total equal to its
+  // groups adds them once (the common case: the items are not added up at all).
+  if (g.isZero() || st.eq(g)) return;
   const items = sum(t.leaves().map((x) => pick(x.amounts, ac.key)));
-  if (!items.isZero() && !st.eq(g) && st.eq(g.plus(items))) {
+  if (!items.isZero() && st.eq(g.plus(items))) {
     s.findings.push(makeFinding('DOUBLE_COUNT', M.doubleCountSum(t.what, st, g, items), {
       sheet: s.sheet, row: t.row, col: ac.col, expected: plain(g), actual: plain(st),
     }));

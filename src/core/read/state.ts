@@ -1,7 +1,7 @@
 /** What the reader learns about one sheet while reading it: the columns, the unit, the findings so far. */
 import type { Dec } from '../base/decimal';
 import type { Finding } from '../checks/findings';
-import type { Grid, GridCell } from '../base/grid';
+import type { Grid } from '../base/grid';
 import type { FieldKey, RowAmounts, Unit } from '../plan/model';
 import type { ParsedAmount } from '../text/numbers';
 import type { ColRole } from './vocabulary';
@@ -11,6 +11,11 @@ export interface RecognizeOptions {
   unit?: Unit;
   /** 0-based row of the (first) header row, when the caller knows it. */
   headerRow?: number;
+  /**
+   * The caller has no further use for the grid's rows: each body row is let go (left a hole in grid.cells) once
+   * it is read, so that a large sheet's cells and the plan read from them are never in memory together.
+   */
+  release?: boolean;
 }
 
 export interface Column {
@@ -34,12 +39,30 @@ interface NumEntry {
 
 export type RowRole = 'group' | 'item' | 'total' | 'breakdown';
 
-/** A total-like cell (HARDCODED_TOTAL candidate), by kind. */
-interface TotalCell {
-  row: number;
-  col: number;
-  cell: GridCell;
-  category: 'sub' | 'breakdown' | 'itemTotal';
+export type TotalCategory = 'sub' | 'breakdown' | 'itemTotal';
+
+/**
+ * The total-like cells of one kind (HARDCODED_TOTAL): whether any is a formula, and those that are typed numbers
+ * (the only ones that can be flagged; a sheet of formulas keeps none of its cells here).
+ */
+interface TotalCells {
+  anyFormula: boolean;
+  typed: { row: number; col: number; value: number }[];
+}
+
+/** What later passes need of the amount columns' body cells (amountCells.ts). */
+export interface AmountCells {
+  /** First body row. */
+  from: number;
+  /** Rows [from, upTo) are taken. */
+  upTo: number;
+  /** Formulas of the amount columns, by cell key, in row then column order. */
+  formulas: Map<number, string>;
+  /** Per body row: 0 when none of its amount cells has a flag, else 1 + its row's place in `flags`. */
+  ordinal: Int32Array;
+  /** The flags of the rows that have some, amount columns in order. */
+  flags: Uint8Array;
+  rows: number;
 }
 
 export interface ReadState {
@@ -58,13 +81,15 @@ export interface ReadState {
   findings: Finding[];
   /** Per amount column: how many non-zero numbers, how many non-whole ones, and those that may be SUSPECT_DECIMAL. */
   nums: Map<number, { nonZero: number; nonInt: number; fractional: NumEntry[] }>;
-  totalCells: TotalCell[];
+  totalCells: Record<TotalCategory, TotalCells>;
   /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
   parsed: Map<string, ParsedAmount>;
   /** Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). */
   numberDecs: Map<number, Dec>;
   /** Column of each descriptive field (and sourceText), filled on first use. */
   fieldCols?: Map<string, number>;
+  /** What later passes need of the amount columns' body cells, taken as the body is read (amountCells.ts). */
+  amountCells?: AmountCells;
 }
 
 export function newState(grid: Grid, opts: RecognizeOptions): ReadState {
@@ -80,7 +105,7 @@ export function newState(grid: Grid, opts: RecognizeOptions): ReadState {
     headerFirst: 0,
     findings: [],
     nums: new Map(),
-    totalCells: [],
+    totalCells: { sub: { anyFormula: false, typed: [] }, breakdown: { anyFormula: false, typed: [] }, itemTotal: { anyFormula: false, typed: [] } },
     parsed: new Map(),
     numberDecs: new Map(),
   };

@@ -1,7 +1,7 @@
 /** Cells of the streaming sheet reader: one parsed <c> → GridCell, shared-formula sliding, and the sheet's final shape. */
 import type { CellRange, Grid, GridCell } from '../../core/base/grid';
 import { EXCEL, PACKAGE } from '../../core/base/limits';
-import type { XfStyle } from './parts';
+import { detach, type XfStyle } from './parts';
 import { PackageLimit } from '../zipGuard';
 
 /** A <c> as parsed: attributes, <f> and <v>/<t> text. */
@@ -83,14 +83,15 @@ function xmlDecode(s: string): string {
  * slice would keep the whole 64 kB piece alive) and shared with equal texts read before (a name or a source text
  * repeated on every row is held once).
  */
-export function keep(s: string, pool: Map<string, string>): string {
+export function keep(s: string, pool: Map<string, string>, add = true): string {
   if (s.length < 13) return s; // V8 copies short substrings
   const seen = pool.get(s);
   if (seen !== undefined) return seen;
-  const flat = `${s} `.slice(0, -1);
-  if (s.length <= 200 && pool.size < 200_000) pool.set(flat, flat);
+  const flat = detach(s);
+  if (add && s.length <= 200 && pool.size < 200_000) pool.set(flat, flat);
   return flat;
 }
+
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -106,12 +107,12 @@ export function serialDate(v: unknown, date1904: boolean): string {
 /** A cell's value (and error) as read; texts go through keep unless `pool` is undefined (shared strings, already kept). */
 interface Read { value: string | number | boolean | null; error?: string }
 
-function put(v: unknown, pool: Map<string, string> | undefined): Read {
+function put(v: unknown, pool: Map<string, string> | undefined, add = true): Read {
   if (v === undefined || v === null) return { value: null };
   if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { value: null, error: '#NUM!' };
   if (typeof v === 'string') {
     if (v.length > EXCEL.maxCellText) throw new CellTooLong(v.length);
-    return { value: pool ? keep(v, pool) : v };
+    return { value: pool ? keep(v, pool, add) : v };
   }
   if (typeof v === 'boolean') return { value: v };
   return { value: null, error: (v as { error: string }).error };
@@ -126,8 +127,8 @@ function plainValue(c: RawCell, own: XfStyle | undefined, ctx: CellContext): Rea
       if (s === undefined) throw new CorruptSheet('xml', 0);
       return put(s, undefined);
     }
-    case 'str': return put(xmlDecode(v), ctx.pool);
-    case 'inlineStr': return put(v, ctx.pool);
+    case 'str': return put(xmlDecode(v), ctx.pool, pooling(ctx.cellPool, c.col));
+    case 'inlineStr': return put(v, ctx.pool, pooling(ctx.cellPool, c.col));
     case 'b': return put(parseInt(v, 10) !== 0, ctx.pool);
     case 'e': return put({ error: v }, ctx.pool);
     default: {
@@ -149,6 +150,9 @@ export interface CellContext {
 export interface CellPool {
   byFormat: Map<string, Map<string | number | boolean, GridCell>>;
   size: number;
+  /** Per column of the sheet being read: values looked up, and how many were found (see pooling). */
+  tries: number[];
+  hits: number[];
 }
 
 /** How many plain cells a workbook's pool holds at most, and under how many number formats. */
@@ -156,7 +160,26 @@ const CELL_POOL = 200_000;
 const POOL_FORMATS = 64;
 
 export function newCellPool(): CellPool {
-  return { byFormat: new Map(), size: 0 };
+  return { byFormat: new Map(), size: 0, tries: [], hits: [] };
+}
+
+/** Values a column looks up before its hit rate decides whether it adds new ones to the pools. */
+const POOL_TRIAL = 1024;
+
+/**
+ * Whether a column's new values go into the pools: not once a quarter or fewer of its first POOL_TRIAL values were
+ * found there (names, amounts with decimals: a pool entry per distinct value would only add to the sheet's memory).
+ * Values already pooled are still shared.
+ */
+function pooling(pool: CellPool, col: number): boolean {
+  const tries = pool.tries[col] ?? 0;
+  return tries < POOL_TRIAL || (pool.hits[col] ?? 0) * 4 > tries;
+}
+
+/** A new sheet: its columns are not the last sheet's. */
+export function resetPooling(pool: CellPool): void {
+  pool.tries = [];
+  pool.hits = [];
 }
 
 /**
@@ -164,7 +187,7 @@ export function newCellPool(): CellPool {
  * repeats its status words, units, sources, small numbers on every row; a 100,000-row sheet held over a million
  * such objects). Grid cells are values: a consumer replaces a cell, never changes one.
  */
-function sharedCell(pool: CellPool, value: string | number | boolean | null, numFmt: string | undefined): GridCell {
+function sharedCell(pool: CellPool, value: string | number | boolean | null, numFmt: string | undefined, col: number): GridCell {
   const fresh = (): GridCell => (numFmt === undefined ? { value } : { value, numFmt });
   if (value === null || Object.is(value, -0) || (typeof value === 'string' && value.length > 200)) return fresh();
   const fmt = numFmt ?? '';
@@ -174,10 +197,12 @@ function sharedCell(pool: CellPool, value: string | number | boolean | null, num
     pool.byFormat.set(fmt, (byValue = new Map()));
   }
   let cell = byValue.get(value);
-  if (cell === undefined) {
+  pool.tries[col] = (pool.tries[col] ?? 0) + 1;
+  if (cell !== undefined) pool.hits[col] = (pool.hits[col] ?? 0) + 1;
+  else {
     // Frozen: changing a shared cell in place would change every position holding it; it throws instead.
     cell = Object.freeze(fresh());
-    if (pool.size < CELL_POOL) {
+    if (pool.size < CELL_POOL && pooling(pool, col)) {
       byValue.set(value, cell);
       pool.size++;
     }
@@ -200,7 +225,8 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
       if (own?.date) result = serialDate(result, ctx.date1904);
     }
     const f = c.formula || c.slid;
-    if (f) formula = keep(f.startsWith('=') ? f.slice(1) : f, ctx.pool);
+    // Formulas differ from row to row (SUM(F8:J8), SUM(F9:J9)...): copied, not pooled.
+    if (f) formula = detach(f.startsWith('=') ? f.slice(1) : f);
     r = put(result, ctx.pool);
   } else r = plainValue(c, own, ctx);
   const numFmt = eff?.numFmt || undefined;
@@ -210,7 +236,7 @@ export function toGridCell(c: RawCell, own: XfStyle | undefined, eff: XfStyle | 
   const error = r.error;
   if (value === null && error === undefined && formula === undefined && !bold && !italic) return null;
   if (error === undefined && !bold && !italic) {
-    if (formula === undefined) return sharedCell(ctx.cellPool, value, numFmt);
+    if (formula === undefined) return sharedCell(ctx.cellPool, value, numFmt, c.col);
     return numFmt === undefined ? { value, formula } : { value, formula, numFmt };
   }
   const out: GridCell = formula === undefined ? { value } : { value, formula };

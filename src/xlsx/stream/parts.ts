@@ -60,6 +60,18 @@ function unescapeX(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const LATIN1 = /^[\0-\xff]*$/;
+
+/**
+ * A copy of a text that holds nothing else, one byte a character when it can be: a slice of saxes's input keeps the
+ * piece it was cut from alive, and is two bytes a character when that piece holds any Vietnamese letter (an ASCII
+ * formula then costs twice its length). Exact for any text (latin1 and UTF-16 copy code units as they are).
+ */
+export function detach(s: string): string {
+  if (s.length < 13) return s; // V8 copies short substrings
+  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
 /** The shared strings, rich text flattened (phonetic runs left out). */
 export async function readSharedStrings(zip: ZipParts): Promise<string[]> {
   const out: string[] = [];
@@ -79,7 +91,7 @@ export async function readSharedStrings(zip: ZipParts): Promise<string[]> {
   }, (text) => { if (t) t.push(text); }, (name) => {
     if (name === 't' && t) {
       // a copy, so that the string does not keep the XML piece it was cut from alive
-      const s = `${unescapeX(t.join(''))} `.slice(0, -1);
+      const s = detach(unescapeX(t.join('')));
       t = undefined;
       if (runs) runs.push(s);
       else si = s;

@@ -15,7 +15,7 @@ import { formatVi } from '../../core/text/numbers';
 import { sniffWorkbook, UnreadableWorkbookError } from '../readErrors';
 import { packageError } from '../readMessages';
 import { PackageLimit } from '../zipGuard';
-import { CellTooLong, CorruptSheet, MergeLimit, newCellPool } from './cells';
+import { CellTooLong, CorruptSheet, MergeLimit, newCellPool, resetPooling } from './cells';
 import { readRels, readSharedStrings, readStyles, readWorkbook } from './parts';
 import { readSheet, type SheetContext } from './sheet';
 import { ZipParts } from './zipParts';
@@ -50,6 +50,7 @@ export async function readWorkbookGrids(pathOrBuffer: string | Buffer | Uint8Arr
     const grids: Grid[] = [];
     for (const s of sheets) {
       sheet = s.name;
+      resetPooling(ctx.cellPool);
       const rels = s.part.replace(/^xl\/worksheets\/(.*)$/, 'xl/worksheets/_rels/$1.rels');
       grids.push(await readSheet(zip, s.part, s.name, ctx, await readRels(zip, rels)));
     }

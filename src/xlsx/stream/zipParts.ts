@@ -10,6 +10,9 @@ import { type Entry, entries, PackageLimit } from '../zipGuard';
 
 const SLICE = 64 * 1024;
 
+/** A listener made outside any reader's scope (a closure made inside would keep that scope, and the bytes, alive). */
+const ignore = (): void => undefined;
+
 export class ZipParts {
   private readonly byName = new Map<string, Entry>();
   private inflated = 0;
@@ -80,7 +83,14 @@ function inflateStream(data: Buffer, take: (chunk: Buffer) => void, name: string
       }
     });
     z.on('error', () => fail(new PackageLimit('corrupt', name)));
-    z.on('end', () => { if (!failed) resolve(); });
+    z.on('end', () => {
+      // The inflater is closed now, not when the event loop next runs: a check that follows runs for seconds without
+      // yielding, and the inflater's listeners reach the package's bytes.
+      z.removeAllListeners();
+      z.on('error', ignore);
+      z.destroy();
+      if (!failed) resolve();
+    });
     z.end(data);
   });
 }

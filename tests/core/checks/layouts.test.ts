@@ -3,7 +3,8 @@
  * totals that add nothing twice, and the root cause named through blank groups.
  */
 import ExcelJS from 'exceljs';
-import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import { checkGrid, checkRecognized } from '../../../src/core/checks/sheetCheck';
+import { recognizeTable } from '../../../src/core/read/recognize';
 import { readWorkbookGrids } from '../../../src/xlsx/readGrid';
 import type { Finding } from '../../../src/core/checks/findings';
 import { layoutGrid } from '../../helpers/layoutGrid';
@@ -149,5 +150,27 @@ describe('a summary sheet (rows pulling each group\'s total from the appendix)',
     expect(show(checkGrid(layoutGrid(summary())).findings).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual([]);
     const wrong = withCell(summary(), 'K13', 441000);
     expect(show(checkGrid(layoutGrid(wrong)).findings).filter((c) => !c.startsWith('HARDCODED_TOTAL'))).toEqual(['GRAND_TOTAL@K13']);
+  });
+});
+
+describe('a caller done with the grid (recognizeTable with release)', () => {
+  it('lets each body row go once read and finds the same: circular references, double counts, hard-coded totals', () => {
+    let l = socTrang2125({ formulas: true });
+    // Group I adds its items with SUM, the grand total adds group I and its first item: DOUBLE_COUNT; a ring.
+    const first = l.rowOf.I;
+    l = withCell(l, at(l, 'I', '2021'), { f: `SUM(F${first + 1}:F${l.rowOf['I.3']})`, v: l.rows[first - 1][5] as number });
+    l = withCell(l, at(l, 'total', '2022'), { f: `SUBTOTAL(9,G${first}:G${l.rowOf['VI.3']})+G${first + 1}`, v: 131571 });
+    const r = l.rowOf['I.1'];
+    l = withCell(l, at(l, 'I.1', 'total'), { f: `SUM(F${r}:K${r})`, v: 9559 });
+    l = withCell(l, at(l, 'II', 'total'), 12345);
+    const kept = checkGrid(layoutGrid(l)).findings;
+    const grid = layoutGrid(l);
+    const rec = recognizeTable(grid, { release: true });
+    const bodyRows = grid.cells.slice(l.rowOf.I - 1).filter((row) => row !== undefined);
+    expect(bodyRows).toEqual([]);
+    const released = checkRecognized(grid, rec).findings;
+    expect(show(kept)).toEqual(expect.arrayContaining([`FORMULA_ERROR@${at(l, 'I.1', 'total')}`, `HARDCODED_TOTAL@${at(l, 'II', 'total')}`]));
+    expect(show(kept).some((c) => c.startsWith('DOUBLE_COUNT'))).toBe(true);
+    expect(released).toEqual(kept);
   });
 });
