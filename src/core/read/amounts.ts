@@ -3,7 +3,7 @@
  * (FORMULA_ERROR, TEXT_NUMBER) and the counts SUSPECT_DECIMAL needs. This is the reader's hot path: no
  * allocations per number cell beyond the Dec of a value not seen before.
  */
-import { Dec, plain, trimmed } from '../base/decimal';
+import { Dec, decOf, plain, trimmed } from '../base/decimal';
 import type { GridCell } from '../base/grid';
 import { emptyRecord } from '../base/record';
 import { makeFinding } from '../checks/findings';
@@ -17,6 +17,7 @@ import type { ReadState, RowRole } from './state';
 
 /** Distinct number values whose Dec is kept while reading one sheet. */
 const NUMBER_CACHE = 65536;
+const NUMBER_TRIAL = 4096;
 
 /** A number format that shows decimals ("#,##0.00"). */
 const DECIMAL_FORMAT = /[0#?]\.[0#?]/;
@@ -28,7 +29,7 @@ function excelDigits(v: number): Dec {
   if (v === 0) return new Dec(0);
   // decimal.js parses integers of 8 digits or more from their text, into a digit array grown by push: trimmed.
   if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e7 ? new Dec(v) : trimmed(new Dec(v));
-  const d = trimmed(new Dec(v.toPrecision(15)));
+  const d = decOf(v.toPrecision(15)); // the same Dec as decimal.js' parser gives (decimalFast.test.ts), trimmed
   return d.isZero() ? new Dec(0) : d;
 }
 
@@ -71,11 +72,16 @@ function formulaError(s: ReadState, r: number, c: number, cell: GridCell): boole
  * in cached formula results (3.3000000000000003) does not make a correct total differ.
  */
 function readNumber(s: ReadState, v: number): ParsedAmount {
-  let d = s.numberDecs.get(v);
+  const cache = s.numberDecs;
+  let d = cache?.get(v);
   if (d === undefined) {
     d = excelDigits(v);
-    if (s.numberDecs.size < NUMBER_CACHE) s.numberDecs.set(v, d);
-  }
+    if (cache !== undefined && cache.size < NUMBER_CACHE) {
+      cache.set(v, d);
+      // after a trial, a sheet whose numbers hardly repeat (unique amounts) stops caching them
+      if (cache.size === NUMBER_TRIAL && s.numberHits < NUMBER_TRIAL / 8) s.numberDecs = undefined;
+    }
+  } else s.numberHits++;
   // What parseAmount(d) returns for a finite Dec well below its 10^24 limit, without its checks' allocations.
   return Math.abs(v) < 1e23 && isUnit(s.unit) ? { kind: 'number', value: d, fromText: false } : parseAmount(d, { unit: s.unit });
 }

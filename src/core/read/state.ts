@@ -84,8 +84,13 @@ export interface ReadState {
   totalCells: Record<TotalCategory, TotalCells>;
   /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
   parsed: Map<string, ParsedAmount>;
-  /** Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). */
-  numberDecs: Map<number, Dec>;
+  /**
+   * Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). Undefined once a
+   * trial shows the sheet's numbers do not repeat (unique amounts: the cache would cost more than it saves).
+   */
+  numberDecs: Map<number, Dec> | undefined;
+  /** How many number cells the cache answered. */
+  numberHits: number;
   /** Column of each descriptive field (and sourceText), filled on first use. */
   fieldCols?: Map<string, number>;
   /** What later passes need of the amount columns' body cells, taken as the body is read (amountCells.ts). */
@@ -108,5 +113,6 @@ export function newState(grid: Grid, opts: RecognizeOptions): ReadState {
     totalCells: { sub: { anyFormula: false, typed: [] }, breakdown: { anyFormula: false, typed: [] }, itemTotal: { anyFormula: false, typed: [] } },
     parsed: new Map(),
     numberDecs: new Map(),
+    numberHits: 0,
   };
 }
