@@ -7,15 +7,15 @@ import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
+import { cliIn } from '../helpers/cliInProcess';
 
 let dir: string;
 
+/** The command line in-process (cliIn), its output as lines. */
 async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir });
-  return { code, out, err };
+  const lines = (t: string): string[] => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+  const r = await cliIn(dir, ...args);
+  return { code: r.code, out: lines(r.out), err: lines(r.err) };
 }
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
