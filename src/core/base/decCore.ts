@@ -109,6 +109,43 @@ export function decOf(str: string): Dec {
 }
 
 /**
+ * The shortest text of a finite double (String(v)) when it is plain (no exponent) and has at most 15 significant
+ * digits, else undefined. Such a text is exactly what v.toPrecision(15) gives without its trailing zeros: a decimal of
+ * at most 15 significant digits survives the trip to a double and back at 15 digits (IEEE 754's 15-digit guarantee),
+ * and the shortest text is such a decimal that reads back as v.
+ */
+function shortPlain(v: number): string | undefined {
+  const str = String(v);
+  let sig = 0;
+  let lead = true;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (lead && c === 48) continue;
+      lead = false;
+      if (++sig > 15) return undefined;
+    } else if (c !== 46 && c !== 45) return undefined; // "e": exponent form
+  }
+  return str;
+}
+
+/**
+ * A binary double as Excel shows it: to 15 significant digits, as an exact Dec (float noise such as
+ * 3.3000000000000003 is read as 3.3). The same Dec as `new Dec(v.toPrecision(15))` (tests/core/base/decimalFast),
+ * trimmed; zero is +0. Most doubles read from a sheet are short decimals ("97000.027"): their shortest text is used,
+ * which spares toPrecision's slower conversion.
+ */
+export function decOfDouble(v: number): Dec {
+  if (v === 0) return new Dec(0);
+  // decimal.js parses integers of 8 digits or more from their text, into a digit array grown by push: trimmed.
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e7 ? new Dec(v) : trimmed(new Dec(v));
+  const short = shortPlain(v);
+  if (short !== undefined) return decOf(short);
+  const d = decOf(v.toPrecision(15));
+  return d.isZero() ? new Dec(0) : d;
+}
+
+/**
  * `d.toFixed()` (the plain, non-exponential form) for a finite Dec of at most two digit words (at most 14 digits),
  * read as one safe integer instead of decimal.js' word-by-word string building; anything else through toFixed.
  * tests/core/base/decimalFast.test.ts proves it equal to toFixed.

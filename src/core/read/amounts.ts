@@ -3,7 +3,7 @@
  * (FORMULA_ERROR, TEXT_NUMBER) and the counts SUSPECT_DECIMAL needs. This is the reader's hot path: no
  * allocations per number cell beyond the Dec of a value not seen before.
  */
-import { Dec, decOf, plain, trimmed } from '../base/decimal';
+import { Dec, decOfDouble, plain } from '../base/decimal';
 import type { GridCell } from '../base/grid';
 import { emptyRecord } from '../base/record';
 import { makeFinding } from '../checks/findings';
@@ -23,15 +23,6 @@ const NUMBER_TRIAL = 4096;
 const DECIMAL_FORMAT = /[0#?]\.[0#?]/;
 const ERROR_VALUE = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!)$/;
 const LEADING_FIGURE = /^\s*([-+]?\d[\d.,]*(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ)(?![\p{L}]))?)/iu;
-
-/** A double as Excel shows it: 15 significant digits, as an exact Dec. */
-function excelDigits(v: number): Dec {
-  if (v === 0) return new Dec(0);
-  // decimal.js parses integers of 8 digits or more from their text, into a digit array grown by push: trimmed.
-  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return Math.abs(v) < 1e7 ? new Dec(v) : trimmed(new Dec(v));
-  const d = decOf(v.toPrecision(15)); // the same Dec as decimal.js' parser gives (decimalFast.test.ts), trimmed
-  return d.isZero() ? new Dec(0) : d;
-}
 
 /** A cell's text parsed in the sheet's unit; keep: remember it for the body (read while deciding column roles). */
 export function parseCell(s: ReadState, r: number, c: number, v: unknown, keep = false): ParsedAmount {
@@ -75,7 +66,7 @@ function readNumber(s: ReadState, v: number): ParsedAmount {
   const cache = s.numberDecs;
   let d = cache?.get(v);
   if (d === undefined) {
-    d = excelDigits(v);
+    d = decOfDouble(v);
     if (cache !== undefined && cache.size < NUMBER_CACHE) {
       cache.set(v, d);
       // after a trial, a sheet whose numbers hardly repeat (unique amounts) stops caching them

@@ -85,7 +85,7 @@ export interface ReadState {
   /** Text cells parsed while deciding column roles, kept so that each cell is parsed once. */
   parsed: Map<string, ParsedAmount>;
   /**
-   * Number cells repeat values (years, zeros): one immutable Dec per distinct value (excelDigits). Undefined once a
+   * Number cells repeat values (years, zeros): one immutable Dec per distinct value (decOfDouble). Undefined once a
    * trial shows the sheet's numbers do not repeat (unique amounts: the cache would cost more than it saves).
    */
   numberDecs: Map<number, Dec> | undefined;

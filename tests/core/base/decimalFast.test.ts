@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Dec, decFromScaled, decOf, plainOf } from '../../../src/core/base/decimal';
+import { Dec, decFromScaled, decOf, decOfDouble, plainOf } from '../../../src/core/base/decimal';
 
 /** The same representation decimal.js' parser gives: sign, exponent, digit words (sign of zero included). */
 function rep(d: Dec): string {
@@ -23,6 +23,40 @@ const money = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }
 /** Round figures: few digits then many zeros (whole zero words), with or without decimals. */
 const round = fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 14 }), fc.nat(4))
   .map(([neg, n, zeros, dec]) => `${neg ? '-' : ''}${n}${'0'.repeat(zeros)}${dec ? `.${'0'.repeat(dec)}` : ''}`);
+
+/** What a number cell reads as: 15 significant digits through decimal.js's parser (the definition decOfDouble keeps). */
+function excelOracle(v: number): Dec {
+  if (v === 0) return new Dec(0);
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return new Dec(v);
+  const d = new Dec(v.toPrecision(15));
+  return d.isZero() ? new Dec(0) : d;
+}
+
+describe('decOfDouble: a double as Excel shows it (15 significant digits)', () => {
+  /** Doubles a sheet holds: typed decimals, cached sums with float noise, tiny and huge, any double. */
+  const doubles = fc.oneof(
+    money.map(Number),
+    fc.tuple(money, money).map(([a, b]) => Number(a) + Number(b)),
+    fc.tuple(money, fc.integer({ min: 1, max: 9999 })).map(([a, k]) => Number(a) / k),
+    fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -30, max: 30 })).map(([n, e]) => n * 10 ** e),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+  );
+
+  it('equals new Dec(v.toPrecision(15)), digit words and exponent included', () => {
+    fc.assert(fc.property(doubles, (v) => {
+      expect([v, rep(decOfDouble(v))]).toEqual([v, rep(excelOracle(v))]);
+    }), { numRuns: 5000 });
+  });
+
+  it('at the edges: float noise, 15/16/17 digits, exponent forms, signs, zeros', () => {
+    const cases = [0.1 + 0.2, 3.3000000000000003, 1 / 3, -2 / 3, 0.008, 97000.027, 123456789012.345, 1234567890123.456,
+      0.000001, 0.0000001, 1e-7, 1.5e-10, 5e-324, 1e15, 1e15 + 0.5, 123456789012345.6, 1e21, 1.7976931348623157e308, -0,
+      -97000.027, 999999999999999.9, 0.30000000000000004, 2 ** 53 + 2, 12345678.9, 4.35, 1.005, 100.1];
+    for (const v of cases) expect([v, rep(decOfDouble(v))]).toEqual([v, rep(excelOracle(v))]);
+    expect(decOfDouble(0.1 + 0.2).toFixed()).toBe('0.3');
+    expect(decOfDouble(-0).s).toBe(1);
+  });
+});
 
 describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
   it('gives the Dec new Dec(string) gives, digit words and exponent included', () => {
