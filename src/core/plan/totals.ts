@@ -13,7 +13,7 @@
  */
 import { emptyRecord } from '../base/record';
 import { Dec, ZERO, isDec } from '../base/decimal';
-import { ExactSum } from '../base/exactSum';
+import { ExactSum, sameDec } from '../base/exactSum';
 import { RowAcc, addTo, sumRecord, values, type RowTotals } from './rowAcc';
 import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
 import { treeProblem } from './model';
@@ -160,7 +160,10 @@ function itemTotals(p: Pass, r: RowTotals, a: RowAmounts, rowYearKeys: string[])
   if (hasYears) {
     const t = new ExactSum();
     for (const y of rowYearKeys) t.add(r.years[y as unknown as number]);
-    r.total = t.value();
+    const sum = t.value();
+    // A row read from a sheet whose total is right (most are) shares that Dec rather than keeping an equal one for as
+    // long as the totals live (100,000 items: 12 MB). Zero keeps the sum's own (+0, as a Dec.plus loop gives it).
+    r.total = a.total !== undefined && !sum.isZero() && sameDec(a.total, sum) ? a.total : sum;
   } else if (hasKeys(r.sources)) r.total = sumRecord(r.sources);
   else if (a.total) r.total = a.total;
   if (hasYears || hasKeys(r.sources) || a.total) p.uses.total = true;

@@ -108,6 +108,16 @@ describe('rules', () => {
     expect(s(t.rowOf(c).total)).toBe('7.25');
     expect(s(t.grand.total)).toBe('17.75');
   });
+  it('an item total that its years confirm is the stated Dec itself (one object, not two equal ones); any other is the sum', () => {
+    const right = mkItem('1', { years: { 2021: d('1.5'), 2022: d('2') }, total: d('3.50') });
+    const wrong = mkItem('2', { years: { 2021: d('1.5'), 2022: d('2') }, total: d('3.6') });
+    const zero = mkItem('3', { years: { 2021: d('0') }, total: d('-0') });
+    const t = computeTotals(mkPlan([right, wrong, zero]));
+    expect(t.rowOf(right).total).toBe(right.amounts.total);
+    expect(s(t.rowOf(wrong).total)).toBe('3.5');
+    expect(t.rowOf(zero).total.s).toBe(1);
+    expect(s(t.grand.total)).toBe('7');
+  });
   it("a leaf's row (recomputed when asked, not kept) is the same whatever was asked before; asking changes no totals", () => {
     const a = mkItem('1', { years: { 2021: d('1.5'), 2024: d('2') }, sources: { NSTW: d('1'), 'NSĐP': d('2.5') } });
     const b = mkItem('2', { total: d('7') }, { sourceText: 'Ngân sách trung ương' });
