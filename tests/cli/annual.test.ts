@@ -6,7 +6,7 @@
 import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { cliLines } from '../helpers/cliInProcess';
 import type { Item, PlanNode } from '../../src/core/plan/model';
 import { planFromJsonText } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
@@ -18,12 +18,7 @@ import { fillTemplate } from '../helpers/fillTemplate';
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'tra-vinh-2023.plan.json');
 let dir: string;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliLines(dir, ...args);
 
 const leaves = (nodes: PlanNode[]): Item[] => nodes.flatMap((n) => (n.kind === 'group' ? leaves(n.children) : [n]));
 

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
+import { cliLines } from '../helpers/cliInProcess';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { planFromJsonText } from '../../src/app/planJson';
 import { fillTemplate } from '../helpers/fillTemplate';
@@ -19,12 +19,7 @@ import { writeWorkbook } from '../../src/xlsx/workbook';
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'soc-trang-2021-2025.plan.json');
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliLines(dir, ...args);
 
 async function file(name: string, bytes: Buffer | string): Promise<string> {
   const p = path.join(dir, name);

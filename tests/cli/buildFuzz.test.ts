@@ -7,7 +7,7 @@ import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { main } from '../../src/cli/main';
+import { cliLines } from '../helpers/cliInProcess';
 import { planFromJsonText } from '../../src/app/planJson';
 import { readWorkbookGrids } from '../../src/xlsx/readGrid';
 import { fillTemplate } from '../helpers/fillTemplate';
@@ -17,12 +17,7 @@ let dir: string;
 let good: Buffer;
 let json: string;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliLines(dir, ...args);
 
 beforeAll(async () => {
   dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'danh-muc-fuzz-'));

@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { cliLines } from '../helpers/cliInProcess';
 import type { Group, Item, Plan, PlanNode } from '../../src/core/plan/model';
 import { planFromJsonText } from '../../src/app/planJson';
 import { checkGrid } from '../../src/core/checks/sheetCheck';
@@ -26,12 +26,7 @@ let dir: string;
 let sample: Plan;
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir });
-  return { code, out, err };
-}
+const cli = (args: string[]) => cliLines(dir, ...args);
 
 function leaves(nodes: PlanNode[]): Item[] {
   return nodes.flatMap((n) => (n.kind === 'group' ? leaves(n.children) : [n, ...(n.children ? leaves(n.children) : [])]));
