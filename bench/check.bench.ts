@@ -17,7 +17,8 @@ import { spawn, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { hostileGrid } from '../tests/helpers/gridArbitrary';
-import { checkGrid } from '../src/core/checks/sheetCheck';
+import { checkGrid, checkRecognized } from '../src/core/checks/sheetCheck';
+import { recognizeTable } from '../src/core/read/recognize';
 import { readWorkbookGrids } from '../src/xlsx/stream/read';
 import { writeSpecsToBuffer } from '../src/xlsx/writeSpec';
 import { buildAppendix } from '../src/app/build';
@@ -171,10 +172,34 @@ export async function run(): Promise<void> {
     if (b.status !== 0) throw new Error(`build of the own appendix: exit ${b.status}: ${String(b.stderr).slice(0, 400)}`);
     await sideBySide('100.000 dự án (phụ lục do danh-muc build tạo, có công thức)', own, hook, 3);
     console.log('  (target: peak rss of check at 100.000 items ≤ 300 MB)');
+    await liveMemory(own, 100_000);
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
   }
   await inProcess();
+}
+
+/**
+ * Where a check's memory goes on `file` (`items` items), in this process (run with --expose-gc): the live heap once the
+ * grid is read, once the table is recognised (the grid let go: the plan alone), and while the checks' results are
+ * held; bytes per item. What V8 lets the heap grow to beyond what is live (about twice it between full collections) is
+ * what the whole-process peak adds.
+ */
+export async function liveMemory(file: string, items: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  const live = (): number => { gc(); gc(); return process.memoryUsage().heapUsed; };
+  const base = live();
+  const grids = await readWorkbookGrids(await fsp.readFile(file));
+  const grid = live() - base;
+  const rec = recognizeTable(grids[0], { release: true });
+  grids[0].cells = [];
+  const plan = live() - base;
+  const res = checkRecognized(grids[0], rec, {});
+  const checked = live() - base;
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  console.log(`  live heap: grid ${mb(grid)} (${Math.round(grid / items)} B/dự án); plan ${mb(plan)} (${Math.round(plan / items)} B/dự án); `
+    + `after the checks ${mb(checked)}; ${res.findings.length} findings`);
 }
 
 /** checkGrid on `grid` clean, then with the typed cell at (r, c) 700 more, in turn: medians (target wrong ≤ 1.3 × clean). */
