@@ -7,8 +7,6 @@
 import type { GridCell } from '../base/grid';
 import type { AmountCells, ReadState } from './state';
 
-/** Cell keys: row × W + column (W = Excel's column count). */
-export const W = 1 << 14;
 
 /** The cell shows something a total would add (not blank, not empty text). */
 const HOLDS = 1;
@@ -17,7 +15,7 @@ const SUBTOTAL = 2;
 
 
 export function newAmountCells(from: number, rowsN: number): AmountCells {
-  return { from, upTo: from, formulas: new Map(), ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
+  return { from, upTo: from, formulas: { text: [], row: [], k: [] }, ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
 }
 
 function flagsOf(c: GridCell | null | undefined): number {
@@ -32,6 +30,8 @@ export function takeRows(s: ReadState, to: number): void {
   const cells = s.grid.cells;
   const n = s.amountCols.length;
   const end = Math.min(to, cells.length);
+  if (end <= a.upTo) return;
+  const fs = a.formulas;
   for (let r = a.upTo; r < end; r++) {
     const row = cells[r];
     if (!Array.isArray(row)) continue;
@@ -41,7 +41,11 @@ export function takeRows(s: ReadState, to: number): void {
       const cell = row[c];
       if (!cell) continue;
       const f = cell.formula;
-      if (typeof f === 'string' && f.length > 0 && !a.formulas.has(r * W + c)) a.formulas.set(r * W + c, f);
+      if (typeof f === 'string' && f.length > 0 && firstListing(s, k)) {
+        fs.text.push(f);
+        fs.row.push(r);
+        fs.k.push(k);
+      }
       const fl = flagsOf(cell);
       if (fl === 0) continue;
       if (at < 0) at = place(a, r, n);
@@ -49,7 +53,14 @@ export function takeRows(s: ReadState, to: number): void {
     }
     if (s.opts.release) cells[r] = undefined as unknown as GridCell[];
   }
-  if (end > a.upTo) a.upTo = end;
+  a.upTo = end;
+}
+
+/** A column listed twice is one cell: its formula is kept once, under its first listing. */
+function firstListing(s: ReadState, k: number): boolean {
+  const c = s.amountCols[k].col;
+  for (let j = 0; j < k; j++) if (s.amountCols[j].col === c) return false;
+  return true;
 }
 
 /** Room for one more row of flags: its offset in `flags`. */
