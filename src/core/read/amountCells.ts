@@ -5,17 +5,15 @@
  * sheet's cells and the plan read from them are never in memory together.
  */
 import type { GridCell } from '../base/grid';
-import type { AmountCells, ReadState } from './state';
-
+import type { AmountCells, AmountFormulas, ReadState } from './state';
 
 /** The cell shows something a total would add (not blank, not empty text). */
 const HOLDS = 1;
 /** The cell's formula is a SUBTOTAL (which SUBTOTAL(9/109) skips). */
 const SUBTOTAL = 2;
 
-
 export function newAmountCells(from: number, rowsN: number): AmountCells {
-  return { from, upTo: from, formulas: { text: [], row: [], k: [] }, ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
+  return { from, upTo: from, formulas: { text: [], row: new Int32Array(64), k: new Int32Array(64) }, ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
 }
 
 function flagsOf(c: GridCell | null | undefined): number {
@@ -42,9 +40,11 @@ export function takeRows(s: ReadState, to: number): void {
       if (!cell) continue;
       const f = cell.formula;
       if (typeof f === 'string' && f.length > 0 && firstListing(s, k)) {
+        const i = fs.text.length;
+        if (i === fs.row.length) grow(fs);
         fs.text.push(f);
-        fs.row.push(r);
-        fs.k.push(k);
+        fs.row[i] = r;
+        fs.k[i] = k;
       }
       const fl = flagsOf(cell);
       if (fl === 0) continue;
@@ -54,6 +54,15 @@ export function takeRows(s: ReadState, to: number): void {
     if (s.opts.release) cells[r] = undefined as unknown as GridCell[];
   }
   a.upTo = end;
+}
+
+function grow(fs: AmountFormulas): void {
+  const row = new Int32Array(fs.row.length * 2);
+  row.set(fs.row);
+  fs.row = row;
+  const k = new Int32Array(fs.k.length * 2);
+  k.set(fs.k);
+  fs.k = k;
 }
 
 /** A column listed twice is one cell: its formula is kept once, under its first listing. */

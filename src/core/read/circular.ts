@@ -49,10 +49,11 @@ interface Edges {
 /** Per amount column (in column order): the rows of its formula cells, ascending, and their numbers. */
 function columnsOf(s: ReadState, fs: AmountFormulas): { col: number; rows: Int32Array; ids: Int32Array }[] {
   const count = new Int32Array(s.amountCols.length);
-  for (const k of fs.k) count[k]++;
+  const n = fs.text.length;
+  for (let i = 0; i < n; i++) count[fs.k[i]]++;
   const lists = s.amountCols.map((ac, k) => ({ col: ac.col, rows: new Int32Array(count[k]), ids: new Int32Array(count[k]) }));
   const fill = new Int32Array(s.amountCols.length);
-  for (let i = 0; i < fs.k.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = fs.k[i];
     lists[k].rows[fill[k]] = fs.row[i];
     lists[k].ids[fill[k]++] = i;

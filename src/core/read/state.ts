@@ -51,11 +51,14 @@ interface TotalCells {
 }
 
 /** What later passes need of the amount columns' body cells (amountCells.ts). */
-/** Formula cells as parallel lists: the formula (without "="), its row, its amount column (index in amountCols). */
+/**
+ * Formula cells as parallel lists: the formula (without "="), its row, its amount column (index in amountCols);
+ * `row` and `k` are typed arrays grown by doubling, valid up to text.length.
+ */
 export interface AmountFormulas {
   text: string[];
-  row: number[];
-  k: number[];
+  row: Int32Array;
+  k: Int32Array;
 }
 
 export interface AmountCells {
