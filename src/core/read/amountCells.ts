@@ -18,7 +18,8 @@ export function newAmountCells(from: number, rowsN: number): AmountCells {
 
 function flagsOf(c: GridCell | null | undefined): number {
   if (!c || (c.value === null && !c.formula && !c.error) || (typeof c.value === 'string' && c.value.trim() === '')) return 0;
-  return HOLDS | (c.formula !== undefined && /SUBTOTAL\s*\(/i.test(c.formula) ? SUBTOTAL : 0);
+  const f = c.formula;
+  return HOLDS | (typeof f === 'string' && f.length >= 9 && /SUBTOTAL\s*\(/i.test(f) ? SUBTOTAL : 0);
 }
 
 /** Takes the body rows before `to` not taken yet; lets them go from the grid when the caller allows it. */
