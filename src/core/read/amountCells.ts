@@ -5,24 +5,21 @@
  * sheet's cells and the plan read from them are never in memory together.
  */
 import type { GridCell } from '../base/grid';
-import type { AmountCells, ReadState } from './state';
-
-/** Cell keys: row × W + column (W = Excel's column count). */
-export const W = 1 << 14;
+import type { AmountCells, AmountFormulas, ReadState } from './state';
 
 /** The cell shows something a total would add (not blank, not empty text). */
 const HOLDS = 1;
 /** The cell's formula is a SUBTOTAL (which SUBTOTAL(9/109) skips). */
 const SUBTOTAL = 2;
 
-
 export function newAmountCells(from: number, rowsN: number): AmountCells {
-  return { from, upTo: from, formulas: new Map(), ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
+  return { from, upTo: from, formulas: { text: [], row: new Int32Array(64), k: new Int32Array(64) }, ordinal: new Int32Array(Math.max(0, rowsN - from)), flags: new Uint8Array(0), rows: 0 };
 }
 
 function flagsOf(c: GridCell | null | undefined): number {
   if (!c || (c.value === null && !c.formula && !c.error) || (typeof c.value === 'string' && c.value.trim() === '')) return 0;
-  return HOLDS | (c.formula !== undefined && /SUBTOTAL\s*\(/i.test(c.formula) ? SUBTOTAL : 0);
+  const f = c.formula;
+  return HOLDS | (typeof f === 'string' && f.length >= 9 && /SUBTOTAL\s*\(/i.test(f) ? SUBTOTAL : 0);
 }
 
 /** Takes the body rows before `to` not taken yet; lets them go from the grid when the caller allows it. */
@@ -32,6 +29,8 @@ export function takeRows(s: ReadState, to: number): void {
   const cells = s.grid.cells;
   const n = s.amountCols.length;
   const end = Math.min(to, cells.length);
+  if (end <= a.upTo) return;
+  const fs = a.formulas;
   for (let r = a.upTo; r < end; r++) {
     const row = cells[r];
     if (!Array.isArray(row)) continue;
@@ -41,7 +40,13 @@ export function takeRows(s: ReadState, to: number): void {
       const cell = row[c];
       if (!cell) continue;
       const f = cell.formula;
-      if (typeof f === 'string' && f.length > 0 && !a.formulas.has(r * W + c)) a.formulas.set(r * W + c, f);
+      if (typeof f === 'string' && f.length > 0 && firstListing(s, k)) {
+        const i = fs.text.length;
+        if (i === fs.row.length) grow(fs);
+        fs.text.push(f);
+        fs.row[i] = r;
+        fs.k[i] = k;
+      }
       const fl = flagsOf(cell);
       if (fl === 0) continue;
       if (at < 0) at = place(a, r, n);
@@ -49,7 +54,23 @@ export function takeRows(s: ReadState, to: number): void {
     }
     if (s.opts.release) cells[r] = undefined as unknown as GridCell[];
   }
-  if (end > a.upTo) a.upTo = end;
+  a.upTo = end;
+}
+
+function grow(fs: AmountFormulas): void {
+  const row = new Int32Array(fs.row.length * 2);
+  row.set(fs.row);
+  fs.row = row;
+  const k = new Int32Array(fs.k.length * 2);
+  k.set(fs.k);
+  fs.k = k;
+}
+
+/** A column listed twice is one cell: its formula is kept once, under its first listing. */
+function firstListing(s: ReadState, k: number): boolean {
+  const c = s.amountCols[k].col;
+  for (let j = 0; j < k; j++) if (s.amountCols[j].col === c) return false;
+  return true;
 }
 
 /** Room for one more row of flags: its offset in `flags`. */

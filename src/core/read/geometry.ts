@@ -12,7 +12,7 @@
  */
 import { Dec, plain, sum } from '../base/decimal';
 import { makeFinding } from '../checks/findings';
-import type { Group, Item, Plan, PlanNode, RowAmounts, RowLoc } from '../plan/model';
+import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts, RowLoc } from '../plan/model';
 import { clip } from '../text/fold';
 import { cellAdds } from './amountCells';
 import { pick } from './amounts';
@@ -104,14 +104,33 @@ function doubleCounts(s: ReadState, plan: Plan): void {
     const top = groupsIn(plan.nodes);
     checkTotalRow(s, {
       row: plan.grandTotal.loc.row, formulas: plan.grandTotal.loc.formulas, groups: allGroups, what: M.grandTotalRow,
-      stated: plan.grandTotal.amounts, leaves: () => itemsUnder(top),
+      stated: plan.grandTotal.amounts, leaves: once(() => itemsUnder(top)),
     });
   }
   for (const gr of allGroups) {
     const sub = groupsIn(gr.children);
     if (sub.length === 0 || !gr.loc) continue;
-    checkTotalRow(s, { row: gr.loc.row, formulas: gr.loc.formulas, groups: sub, what: M.groupRow(gr.tt), stated: gr.stated, leaves: () => itemsUnder(sub) });
+    checkTotalRow(s, { row: gr.loc.row, formulas: gr.loc.formulas, groups: sub, what: M.groupRow(gr.tt), stated: gr.stated, leaves: once(() => itemsUnder(sub)) });
   }
+}
+
+/** The value of `f`, computed on first use (a total row's items: read for each amount column, gathered once). */
+function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= f());
+}
+
+/** pick(·, key) with the key read once. */
+function picker(key: FieldKey): (a: RowAmounts) => Dec | undefined {
+  if (key.startsWith('year:')) {
+    const y = parseInt(key.slice(5), 10);
+    return (a) => a.years[y];
+  }
+  if (key.startsWith('source:')) {
+    const code = key.slice(7);
+    return (a) => a.sources[code];
+  }
+  return (a) => pick(a, key);
 }
 
 function checkTotalRow(s: ReadState, t: TotalRow): void {
@@ -128,14 +147,12 @@ function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, k: number,
   const refs = formulaRefs(f).filter((x: FormulaRef) => x.sheet === undefined || x.sheet === s.sheet);
   const inCol = refs.filter((x) => ac.col >= x.c0 && ac.col <= x.c1);
   const use = inCol.length > 0 ? inCol : refs;
-  // Rows the formula adds, as a bitmap over the sheet's rows (references beyond the sheet hold nothing).
-  const n = s.grid.cells.length;
-  const mark = new Uint8Array(n + 1);
-  for (const x of use) for (let rr = Math.max(0, x.r0); rr <= Math.min(n, x.r1); rr++) mark[rr] = 1;
+  // Rows the formula adds, as sorted disjoint spans (references beyond the sheet hold nothing).
+  const inRefs = rowsIn(use, s.grid.cells.length);
   // A row adds something only when its cell holds an amount: a heading row left blank adds nothing. SUBTOTAL(9/109)
   // skips the cells that are SUBTOTALs themselves.
   const subtotal = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,/i.test(f);
-  const covered = (rr: number) => rr >= 0 && rr <= n && mark[rr] === 1 && cellAdds(s, rr, k, subtotal);
+  const covered = (rr: number) => inRefs(rr) && cellAdds(s, rr, k, subtotal);
   for (const gr of t.groups) {
     if (!gr.loc || !covered(gr.loc.row)) continue;
     const inner = rowsOf(gr, []).filter((x) => x !== gr.loc?.row);
@@ -148,6 +165,34 @@ function formulaDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol, k: number,
   }
 }
 
+/** Whether a row is in one of the references and within [0, n]: by binary search over their merged row spans. */
+export function rowsIn(refs: readonly FormulaRef[], n: number): (r: number) => boolean {
+  const spans = rowSpans(refs, n);
+  return (r) => inSpans(spans, r);
+}
+
+/** The rows of the references within [0, n], as sorted disjoint spans: first, last, first, last... */
+function rowSpans(refs: readonly FormulaRef[], n: number): number[] {
+  const xs = refs.map((x) => [Math.max(0, x.r0), Math.min(n, x.r1)]).filter(([a, b]) => a <= b).sort((p, q) => p[0] - q[0]);
+  const out: number[] = [];
+  for (const [a, b] of xs) {
+    if (out.length > 0 && a <= out[out.length - 1] + 1) out[out.length - 1] = Math.max(out[out.length - 1], b);
+    else out.push(a, b);
+  }
+  return out;
+}
+
+function inSpans(spans: number[], r: number): boolean {
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[2 * mid + 1] < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length / 2 && spans[2 * lo] <= r;
+}
+
 /** Numerically: the stated total equals the groups plus their items. */
 function sumDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol): void {
   const st = t.stated ? pick(t.stated, ac.key) : undefined;
@@ -156,7 +201,8 @@ function sumDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol): void {
   // Groups that leave the column blank state nothing there: the total cannot add them twice. A total equal to its
   // groups adds them once (the common case: the items are not added up at all).
   if (g.isZero() || st.eq(g)) return;
-  const items = sum(t.leaves().map((x) => pick(x.amounts, ac.key)));
+  const get = picker(ac.key);
+  const items = sum(t.leaves().map((x) => get(x.amounts)));
   if (!items.isZero() && st.eq(g.plus(items))) {
     s.findings.push(makeFinding('DOUBLE_COUNT', M.doubleCountSum(t.what, st, g, items), {
       sheet: s.sheet, row: t.row, col: ac.col, expected: plain(g), actual: plain(st),

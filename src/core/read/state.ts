@@ -51,13 +51,23 @@ interface TotalCells {
 }
 
 /** What later passes need of the amount columns' body cells (amountCells.ts). */
+/**
+ * Formula cells as parallel lists: the formula (without "="), its row, its amount column (index in amountCols);
+ * `row` and `k` are typed arrays grown by doubling, valid up to text.length.
+ */
+export interface AmountFormulas {
+  text: string[];
+  row: Int32Array;
+  k: Int32Array;
+}
+
 export interface AmountCells {
   /** First body row. */
   from: number;
   /** Rows [from, upTo) are taken. */
   upTo: number;
-  /** Formulas of the amount columns, by cell key, in row then column order. */
-  formulas: Map<number, string>;
+  /** Formulas of the amount columns, in row then amount-column order (one cell once). */
+  formulas: AmountFormulas;
   /** Per body row: 0 when none of its amount cells has a flag, else 1 + its row's place in `flags`. */
   ordinal: Int32Array;
   /** The flags of the rows that have some, amount columns in order. */
