@@ -128,8 +128,8 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
     const isFormula = !!c.formula || !!c.shareType;
     if (!isFormula && c.value === undefined) return; // an empty (styled or not) cell: nothing
     st.rowHasValues = true;
-    const address = `${encodeCol(c.col)}${st.row}`;
     if (c.shareType === 'shared') {
+      const address = `${encodeCol(c.col)}${st.row}`; // made only where used: a string per cell otherwise
       if (c.ref) masters.set(c.si ?? '', { address, formula: c.formula });
       else {
         const m = masters.get(c.si ?? '');
@@ -142,7 +142,7 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
       const gc = toGridCell(c, own, own ?? colStyle[c.col], ctx);
       if (gc) st.line[c.col - 1] = gc;
     } catch (e) {
-      if (e instanceof CellTooLong) e.address = address;
+      if (e instanceof CellTooLong) e.address = `${encodeCol(c.col)}${st.row}`;
       throw e;
     }
   };
