@@ -1,16 +1,16 @@
 /**
- * One worksheet part → Grid, streamed with saxes: rows are turned into GridCells as they are parsed, so memory
- * holds the grid and the XML in flight, never the whole part. Semantics are exceljs 4.4's (the reader before this
+ * One worksheet part → Grid, streamed through SheetScanner (sheetScan.ts): rows are turned into GridCells as they
+ * are parsed, so memory holds the grid and the XML in flight, never the whole part. Semantics are exceljs 4.4's (the reader before this
  * one), so that the core sees the same grid: shared formulas slid from their master, cached results (dates as
  * dd/mm/yyyy under a date format), error values, rich text flattened, the cell's own style or else its column's,
  * merged cells other than the top-left emptied, hidden rows that hold something, hyperlinked cells as their text.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellRange, Grid, GridCell } from '../../core/base/grid';
 import { EXCEL, PACKAGE } from '../../core/base/limits';
 import { PackageLimit } from '../zipGuard';
 import type { XfStyle } from './parts';
 import type { ZipParts } from './zipParts';
+import { SheetScanner, type Attrs } from './sheetScan';
 import { CellTooLong, CorruptSheet, decodeCol, encodeCol, finishGrid, slideFormula, toGridCell, type CellPool, type RawCell } from './cells';
 
 export interface SheetContext {
@@ -54,21 +54,22 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
   const st: State = { row: 0, line: undefined, rowHasValues: false, rowHidden: false, lastCol: 0, cell: undefined, node: undefined, run: undefined, runs: undefined };
   const styleOf = (s: number | undefined): XfStyle | undefined => (s ? (ctx.styles ? ctx.styles[s] : EMPTY) : undefined);
 
-  const open = (t: SaxesTagPlain) => {
-    const a = t.attributes;
-    switch (t.name) {
+  const open = (name: string, a: Attrs) => {
+    switch (name) {
       case 'c': {
         if (++ctx.cells > PACKAGE.maxCells) throw new PackageLimit('cells', part, ctx.cells);
-        const col = a.r ? decodeCol(a.r) : st.lastCol + 1;
+        const r = a.col('r');
+        const col = r >= 0 ? r : st.lastCol + 1;
         st.lastCol = col;
-        st.cell = { col, t: a.t, s: a.s ? parseInt(a.s, 10) : undefined };
+        st.cell = { col, t: a.get('t'), s: a.int('s') };
         st.runs = undefined;
         return;
       }
       case 'row': {
         if (++rows > PACKAGE.maxSheetRows) throw new PackageLimit('rows', part, rows);
-        st.row = parseInt(a.r, 10);
-        st.rowHidden = a.hidden === '1' || a.hidden === 'true';
+        st.row = a.int('r') ?? NaN;
+        const hidden = a.get('hidden');
+        st.rowHidden = hidden === '1' || hidden === 'true';
         st.rowHasValues = false;
         st.lastCol = 0;
         st.line = [];
@@ -77,20 +78,24 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
       case 'f':
         if (!st.cell) return;
         st.node = 'f';
-        st.cell.si = a.si; st.cell.shareType = a.t; st.cell.ref = a.ref;
+        st.cell.si = a.get('si'); st.cell.shareType = a.get('t'); st.cell.ref = a.get('ref');
         return;
       case 'v': case 't':
         if (!st.cell) return;
         if (st.run) st.node = 't';
-        else st.node = t.name;
+        else st.node = name;
         return;
       case 'r':
         if (st.cell) { st.run = []; st.runs = st.runs ?? []; }
         return;
-      case 'col': cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), style: parseInt(a.style, 10) }); return;
+      case 'col': cols.push({ min: parseInt(a.get('min') as string, 10), max: parseInt(a.get('max') as string, 10), style: parseInt(a.get('style') as string, 10) }); return;
       case 'sheetData': fillColumns(cols, colStyle, styleOf); return;
-      case 'mergeCell': merges.push(mergeRange(a.ref)); return;
-      case 'hyperlink': if (a['r:id']) links.push({ ref: a.ref, rid: a['r:id'] }); return;
+      case 'mergeCell': merges.push(mergeRange(a.get('ref'))); return;
+      case 'hyperlink': {
+        const rid = a.get('r:id');
+        if (rid) links.push({ ref: a.get('ref') as string, rid });
+        return;
+      }
       default:
     }
   };
@@ -123,8 +128,8 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
     const isFormula = !!c.formula || !!c.shareType;
     if (!isFormula && c.value === undefined) return; // an empty (styled or not) cell: nothing
     st.rowHasValues = true;
-    const address = `${encodeCol(c.col)}${st.row}`;
     if (c.shareType === 'shared') {
+      const address = `${encodeCol(c.col)}${st.row}`; // made only where used: a string per cell otherwise
       if (c.ref) masters.set(c.si ?? '', { address, formula: c.formula });
       else {
         const m = masters.get(c.si ?? '');
@@ -137,7 +142,7 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
       const gc = toGridCell(c, own, own ?? colStyle[c.col], ctx);
       if (gc) st.line[c.col - 1] = gc;
     } catch (e) {
-      if (e instanceof CellTooLong) e.address = address;
+      if (e instanceof CellTooLong) e.address = `${encodeCol(c.col)}${st.row}`;
       throw e;
     }
   };
@@ -154,11 +159,8 @@ export async function readSheet(zip: ZipParts, part: string, name: string, ctx: 
   return finishGrid(name, cells, merges, hidden, ctx.merged);
 }
 
-async function parseSheet(zip: ZipParts, part: string, open: (t: SaxesTagPlain) => void, text: (x: string) => void, close: (n: string) => void): Promise<void> {
-  const p = new SaxesParser();
-  p.on('opentag', open);
-  p.on('text', text);
-  p.on('closetag', (t) => close(t.name));
+async function parseSheet(zip: ZipParts, part: string, open: (name: string, a: Attrs) => void, text: (x: string) => void, close: (n: string) => void): Promise<void> {
+  const p = new SheetScanner({ open, text, close });
   try {
     await zip.read(part, (chunk) => { p.write(chunk); });
     p.close();
