@@ -16,7 +16,12 @@ import { eachRef } from './formulaRefs';
 import { READ_MESSAGES as M } from './messages';
 import type { AmountFormulas, ReadState } from './state';
 
-const MAX_STEPS = 2_000_000;
+/**
+ * The work bound. Our own appendix costs ~14 steps an item (1.38 million at 100,000 items); a sheet of
+ * PACKAGE.maxSheetRows rows laid out so needs ~2.1 million, and four times that leaves room for richer layouts. At
+ * most one 4-byte edge per step: 32 MB at the bound, reached only by formulas that read whole columns of formulas.
+ */
+const MAX_STEPS = 8_000_000;
 /** Excel's column count. */
 const MAX_COLS = 1 << 14;
 

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { a1 } from '../../../src/core/base/a1';
+import { PACKAGE } from '../../../src/core/base/limits';
 import type { GridCell } from '../../../src/core/base/grid';
 import { checkGrid } from '../../../src/core/checks/sheetCheck';
 import { newAmountCells } from '../../../src/core/read/amountCells';
@@ -93,6 +94,30 @@ describe('circularRefs', () => {
         expect(f).toMatchObject({ code: 'FORMULA_ERROR', sheet: SHEET, actual: `=${formulaText}`, message: M.circular(formulaText, f.cell!) });
       }
     }), { numRuns: 1500, seed: 1216 });
+  });
+
+  it('finds a ring on the last row of a sheet as long as the reader accepts (PACKAGE.maxSheetRows), laid out as ours', () => {
+    // Per item: K = SUM(F:J), three sources = K; per 50 items a group row of SUBTOTALs over them: ~14 steps an item.
+    const rows: (GridCell | null)[][] = [];
+    const n = PACKAGE.maxSheetRows - 1;
+    let first = 0;
+    for (let r = 0; r < n; r++) {
+      const x = r + 1;
+      if (r % 51 === 0) {
+        first = x + 1;
+        const last = Math.min(x + 50, n);
+        rows.push([null, ...['K', 'L', 'M', 'N'].map((c) => ({ value: 0, formula: `SUBTOTAL(9,${c}${first}:${c}${last})` }))]);
+      } else rows.push([null, { value: 0, formula: `SUM(F${x}:J${x})` }, ...[0, 1, 2].map(() => ({ value: 0, formula: `K${x}` }))]);
+    }
+    // the last item's total also reads its first source, which reads the total: a ring of two cells
+    rows[n - 1][1] = { value: 0, formula: `SUM(F${n}:J${n})+L${n}` };
+    // the columns are K..N, here at 1..4 of each row (K is column 10): shift them into place
+    const cells = rows.map((r) => [...new Array<GridCell | null>(9).fill(null), ...r]);
+    const s = newState({ sheet: SHEET, cells, merges: [] }, { release: true });
+    s.amountCols = [10, 11, 12, 13].map((c) => ({ col: c, key: 'total', put: () => undefined }));
+    s.amountCells = newAmountCells(0, cells.length);
+    circularRefs(s, 0);
+    expect(s.findings.map((f) => f.cell)).toEqual([`K${n}`, `L${n}`]);
   });
 
   it('a ring entered through a cell already finished is reported whole (a depth-first walk alone missed its last cell)', () => {
