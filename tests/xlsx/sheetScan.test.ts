@@ -96,6 +96,9 @@ const WELL_FORMED: [string, string][] = [
 
 const MALFORMED: [string, string][] = [
   ['mismatched tags', ws('<row r="2"><c r="A2"><v>1</c></row>')],
+  ['entity named after an Object member, in text', ws('<row r="1"><c r="A1" t="inlineStr"><is><t>&constructor;</t></is></c></row>')],
+  ['entity named after an Object member, in an attribute', '<a b="&__proto__;"/>'],
+  ['entity named toString', '<a>&toString;</a>'],
   ['unclosed tag', '<a><b>'],
   ['text after the root', '<a/>x'],
   ['text before the root', 'x<a/>'],

@@ -20,7 +20,8 @@ export const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[
 /** Characters that make an attribute value need decoding (and <, refused). */
 export const SPECIAL = new Uint8Array(64);
 SPECIAL[AMP] = 1; SPECIAL[CR] = 1; SPECIAL[NL] = 1; SPECIAL[TAB] = 1; SPECIAL[LT] = 1;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
+/** XML's predefined entities (a Map: a name such as "constructor" or "__proto__" is an undefined entity, as in saxes). */
+const ENTITIES = new Map<string, string>([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', '\'']]);
 
 export const isSpace = (c: number): boolean => c === SP || c === NL || c === TAB || c === CR;
 
@@ -72,7 +73,7 @@ function isXmlChar(n: number): boolean {
 
 /** The text of an entity reference's name (between & and ;). */
 function entity(name: string): string {
-  const named = ENTITIES[name];
+  const named = ENTITIES.get(name);
   if (named !== undefined) return named;
   let n = NaN;
   if (/^#x[0-9a-fA-F]+$/.test(name)) n = parseInt(name.slice(2), 16);
