@@ -185,7 +185,7 @@ export async function run(): Promise<void> {
  * held; bytes per item. What V8 lets the heap grow to beyond what is live (about twice it between full collections) is
  * what the whole-process peak adds.
  */
-export async function liveMemory(file: string, items: number): Promise<void> {
+async function liveMemory(file: string, items: number): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return;
   const live = (): number => { gc(); gc(); return process.memoryUsage().heapUsed; };

@@ -223,12 +223,18 @@ export function hasAnyAmount(s: ReadState, row: Row): boolean {
   return false;
 }
 
-/** The amount of one column key in a row's amounts. */
-export function pick(a: RowAmounts, key: FieldKey): Dec | undefined {
-  if (key === 'total') return a.total;
-  if (key === 'totalInvestment') return a.totalInvestment;
-  if (key === 'annual') return a.annual;
-  if (key.startsWith('year:')) return a.years[parseInt(key.slice(5), 10)];
-  if (key.startsWith('source:')) return a.sources[key.slice(7)];
-  return undefined;
+/** The reader of one column key's amount in a row's amounts (the key read once, for use over many rows). */
+export function picker(key: FieldKey): (a: RowAmounts) => Dec | undefined {
+  if (key === 'total') return (a) => a.total;
+  if (key === 'totalInvestment') return (a) => a.totalInvestment;
+  if (key === 'annual') return (a) => a.annual;
+  if (key.startsWith('year:')) {
+    const y = parseInt(key.slice(5), 10);
+    return (a) => a.years[y];
+  }
+  if (key.startsWith('source:')) {
+    const code = key.slice(7);
+    return (a) => a.sources[code];
+  }
+  return () => undefined;
 }

@@ -25,18 +25,34 @@ export type RefSink = (r0: number, c0: number, r1: number, c1: number, sheet: st
 /** References of a formula, in order. Text literals are skipped; function names are not references. */
 export function formulaRefs(formula: string): FormulaRef[] {
   const out: FormulaRef[] = [];
-  eachRef(formula, (r0, c0, r1, c1, sheet) => {
+  eachRef(formula, collect(out));
+  return out;
+}
+
+/** The references the regular expression alone finds, without the scanner: the definition the tests hold it to. */
+export function patternRefs(formula: string): FormulaRef[] {
+  const out: FormulaRef[] = [];
+  if (typeof formula === 'string' && formula.length > 0) slowRefs(clipped(formula), collect(out));
+  return out;
+}
+
+function collect(out: FormulaRef[]): RefSink {
+  return (r0, c0, r1, c1, sheet) => {
     const ref: FormulaRef = { r0, c0, r1, c1 };
     if (sheet !== undefined) ref.sheet = sheet;
     out.push(ref);
-  });
-  return out;
+  };
+}
+
+/** Only a formula's first 20,000 characters are read (Excel's own limit is 8,192). */
+function clipped(formula: string): string {
+  return formula.length > 20000 ? formula.slice(0, 20000) : formula;
 }
 
 /** The references of a formula, in order, handed to `sink` (as formulaRefs lists them). */
 export function eachRef(formula: string, sink: RefSink): void {
   if (typeof formula !== 'string' || formula.length === 0) return;
-  const f = formula.length > 20000 ? formula.slice(0, 20000) : formula;
+  const f = clipped(formula);
   const q = busy ? [] : quads;
   busy = true;
   try {

@@ -12,10 +12,10 @@
  */
 import { Dec, plain, sum } from '../base/decimal';
 import { makeFinding } from '../checks/findings';
-import type { FieldKey, Group, Item, Plan, PlanNode, RowAmounts, RowLoc } from '../plan/model';
+import type { Group, Item, Plan, PlanNode, RowAmounts, RowLoc } from '../plan/model';
 import { clip } from '../text/fold';
 import { cellAdds } from './amountCells';
-import { pick } from './amounts';
+import { picker } from './amounts';
 import { formulaRefs, type FormulaRef } from './formulaRefs';
 import { READ_MESSAGES as M } from './messages';
 import type { AmountCol, ReadState } from './state';
@@ -120,19 +120,6 @@ function once<T>(f: () => T): () => T {
   return () => (v ??= f());
 }
 
-/** pick(·, key) with the key read once. */
-function picker(key: FieldKey): (a: RowAmounts) => Dec | undefined {
-  if (key.startsWith('year:')) {
-    const y = parseInt(key.slice(5), 10);
-    return (a) => a.years[y];
-  }
-  if (key.startsWith('source:')) {
-    const code = key.slice(7);
-    return (a) => a.sources[code];
-  }
-  return (a) => pick(a, key);
-}
-
 function checkTotalRow(s: ReadState, t: TotalRow): void {
   for (let k = 0; k < s.amountCols.length; k++) {
     const ac = s.amountCols[k];
@@ -195,13 +182,13 @@ function inSpans(spans: number[], r: number): boolean {
 
 /** Numerically: the stated total equals the groups plus their items. */
 function sumDoubleCount(s: ReadState, t: TotalRow, ac: AmountCol): void {
-  const st = t.stated ? pick(t.stated, ac.key) : undefined;
+  const get = picker(ac.key);
+  const st = t.stated ? get(t.stated) : undefined;
   if (!st || t.groups.length === 0) return;
-  const g = sum(t.groups.map((x) => (x.stated ? pick(x.stated, ac.key) : undefined)));
+  const g = sum(t.groups.map((x) => (x.stated ? get(x.stated) : undefined)));
   // Groups that leave the column blank state nothing there: the total cannot add them twice. A total equal to its
   // groups adds them once (the common case: the items are not added up at all).
   if (g.isZero() || st.eq(g)) return;
-  const get = picker(ac.key);
   const items = sum(t.leaves().map((x) => get(x.amounts)));
   if (!items.isZero() && st.eq(g.plus(items))) {
     s.findings.push(makeFinding('DOUBLE_COUNT', M.doubleCountSum(t.what, st, g, items), {

@@ -50,7 +50,6 @@ interface TotalCells {
   typed: { row: number; col: number; value: number }[];
 }
 
-/** What later passes need of the amount columns' body cells (amountCells.ts). */
 /**
  * Formula cells as parallel lists: the formula (without "="), its row, its amount column (index in amountCols);
  * `row` and `k` are typed arrays grown by doubling, valid up to text.length.
@@ -61,6 +60,7 @@ export interface AmountFormulas {
   k: Int32Array;
 }
 
+/** What later passes need of the amount columns' body cells (amountCells.ts). */
 export interface AmountCells {
   /** First body row. */
   from: number;

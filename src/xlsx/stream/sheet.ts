@@ -1,9 +1,10 @@
 /**
  * One worksheet part → Grid, streamed through SheetScanner (sheetScan.ts): rows are turned into GridCells as they
- * are parsed, so memory holds the grid and the XML in flight, never the whole part. Semantics are exceljs 4.4's (the reader before this
- * one), so that the core sees the same grid: shared formulas slid from their master, cached results (dates as
- * dd/mm/yyyy under a date format), error values, rich text flattened, the cell's own style or else its column's,
- * merged cells other than the top-left emptied, hidden rows that hold something, hyperlinked cells as their text.
+ * are parsed, so memory holds the grid and the XML in flight, never the whole part. Semantics are exceljs 4.4's
+ * (the reader before this one), so that the core sees the same grid: shared formulas slid from their master, cached
+ * results (dates as dd/mm/yyyy under a date format), error values, rich text flattened, the cell's own style or else
+ * its column's, merged cells other than the top-left emptied, hidden rows that hold something, hyperlinked cells as
+ * their text.
  */
 import type { CellRange, Grid, GridCell } from '../../core/base/grid';
 import { EXCEL, PACKAGE } from '../../core/base/limits';

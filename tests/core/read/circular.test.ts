@@ -9,9 +9,9 @@ import type { GridCell } from '../../../src/core/base/grid';
 import { checkGrid } from '../../../src/core/checks/sheetCheck';
 import { newAmountCells } from '../../../src/core/read/amountCells';
 import { circularRefs } from '../../../src/core/read/circular';
+import { patternRefs } from '../../../src/core/read/formulaRefs';
 import { READ_MESSAGES as M } from '../../../src/core/read/messages';
 import { newState } from '../../../src/core/read/state';
-import { formulaRefsOracle } from '../../helpers/formulaRefsOracle';
 import { layoutGrid } from '../../helpers/layoutGrid';
 import { at, socTrang2125, withCell } from '../../helpers/seedSheets';
 
@@ -24,7 +24,7 @@ function ringsByDefinition(cells: (GridCell | null)[][], amountCols: number[], b
   const isNode = (r: number, c: number) => r >= bodyStart && r < cells.length && amountCols.includes(c) && !!cells[r][c]?.formula;
   const next = (r: number, c: number): [number, number][] => {
     const out: [number, number][] = [];
-    for (const x of formulaRefsOracle(cells[r][c]!.formula!)) {
+    for (const x of patternRefs(cells[r][c]!.formula!)) {
       if (x.sheet !== undefined && x.sheet !== SHEET) continue;
       for (let rr = x.r0; rr <= x.r1; rr++) for (let cc = x.c0; cc <= x.c1; cc++) if (isNode(rr, cc)) out.push([rr, cc]);
     }
