@@ -8,6 +8,7 @@ import { amountInWords } from '../app/words';
 import { AppError } from '../app/errors';
 import type { WordsOptions } from '../core/text/words';
 import { Dec } from '../core/base/decimal';
+import { MAX_AMOUNT_DIGITS } from '../core/base/limits';
 
 /** The part of Excel's custom-functions runtime used here (a global in the add-in's runtime). */
 interface CustomFunctionsRuntime {
@@ -22,15 +23,19 @@ export const FUNCTION_MESSAGES = {
   empty: 'Chưa có số tiền.',
   notAmount: 'Số tiền phải là một số hoặc chữ số (ví dụ 441115 hoặc "441.115").',
   notFinite: 'Số tiền không phải một số hữu hạn.',
-  tooLarge: 'Số tiền quá lớn để viết bằng chữ (từ một triệu tỷ tỷ trở lên).',
+  tooLarge: 'Số tiền quá lớn để viết bằng chữ (từ một nghìn tỷ tỷ đồng trở lên).',
   ambiguous: (note: string) => `Số tiền viết chưa rõ: ${note}. Hãy nhập số vào ô (không để dạng chữ) hoặc viết rõ, ví dụ "12.000".`,
   badOption: (o: string) => `Tùy chọn không hiểu được: “${o}” (dùng: lẻ, ngàn, tư, chẵn, không phẩy).`,
 } as const;
 
 class BadInput extends Error {}
 
-/** The words stop below 10^24 đồng (the core's limit); larger amounts are refused, never written wrong. */
-const TOO_LARGE = new Dec('1e24');
+/**
+ * The words stop below 10^21 đồng (the core's limit). Every unit is at least a đồng, so a number from a cell at or
+ * above it is refused before it is written out in digits; one below it that a larger unit lifts past the limit is
+ * refused by the core with the digits it would have read.
+ */
+const TOO_LARGE = new Dec(10).pow(MAX_AMOUNT_DIGITS);
 
 /** The amount as text parseAmount reads exactly: a number from a cell in plain digits, comma for decimals. */
 function amountText(amount: unknown): string {

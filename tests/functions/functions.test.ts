@@ -64,13 +64,27 @@ test('a number is read as Excel shows it (15 significant digits), never the bina
   expect(bangChu(123456789012345680000)).toBe(bangChu('123456789012346000000'));
 });
 
-test('whole amounts up to 10^15: the words read back to the same amount', () => {
-  fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom('đồng', 'nghìn đồng', 'triệu đồng'), (n, unit) => {
+test('whole amounts below 10^15: the words read back to the same amount', () => {
+  // 10^15 triệu đồng is 10^21 đồng, the first amount the words refuse (the edges are tested below)
+  fc.assert(fc.property(fc.integer({ min: -(1e15 - 1), max: 1e15 - 1 }), fc.constantFrom('đồng', 'nghìn đồng', 'triệu đồng'), (n, unit) => {
     const scale = { đồng: 1n, 'nghìn đồng': 1000n, 'triệu đồng': 1000000n }[unit];
     const words = bangChu(n, unit);
     expect(words).toBe(words.normalize('NFC'));
     expect(wordsToAmount(words)?.toFixed()).toBe((BigInt(n) * scale).toString());
   }), { numRuns: 200 });
+});
+
+test('the words stop below 10^21 đồng in every unit, with a Vietnamese message at the edge', () => {
+  expect(wordsToAmount(bangChu(1e15 - 1, 'triệu đồng'))?.toFixed()).toBe('999999999999999000000');
+  expect(wordsToAmount(bangChu(-(1e15 - 1), 'triệu đồng'))?.toFixed()).toBe('-999999999999999000000');
+  expect(wordsToAmount(bangChu('999999999999999999999'))?.toFixed()).toBe('999999999999999999999');
+  expect(errorOf(() => bangChu(1e21)).message).toBe(FUNCTION_MESSAGES.tooLarge);
+  expect(errorOf(() => bangChu(-1e21)).message).toBe(FUNCTION_MESSAGES.tooLarge);
+  for (const [n, unit] of [[1e15, 'triệu đồng'], [-1e15, 'triệu đồng'], [1e18, 'nghìn đồng'], [1e12, 'tỷ đồng']] as const) {
+    const e = errorOf(() => bangChu(n, unit));
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/quá lớn để đọc thành chữ/);
+  }
 });
 
 test('each error says what is wrong in Vietnamese', () => {
