@@ -79,6 +79,46 @@ export function decFromScaled(neg: boolean, n: number, k: number): Dec {
   return x;
 }
 
+/** A Dec as decFromScaled's arguments: ±n × 10^-k, n a safe integer of at most 15 digits, 0 ≤ k ≤ MAX_SCALE. */
+export interface Scaled {
+  neg: boolean;
+  n: number;
+  k: number;
+}
+
+/** The most decimals `scaledOf` gives (amounts read from a sheet have a few; anything finer stays a Dec). */
+export const MAX_SCALE = 100;
+
+/**
+ * The arguments of decFromScaled that rebuild `x` (same `s`, `e` and `d`; tests/core/base/decimalFast.test.ts), when
+ * its digits fit 15 (any amount read from a number cell does); else undefined. Read from x's digit words, no text.
+ */
+export function scaledOf(x: Dec): Scaled | undefined {
+  const w = x.d;
+  if (!w || w.length === 0 || w.length > 3) return undefined;
+  const m = w.length;
+  // the last word is padded with zeros to seven digits (a lone word is not): they are not digits of the amount
+  let last = w[m - 1];
+  let lastDigits = m === 1 ? digitCount(last) : 7;
+  while (last !== 0 && last % 10 === 0) { last /= 10; lastDigits--; }
+  const len = (m === 1 ? 0 : digitCount(w[0]) + 7 * (m - 2)) + lastDigits;
+  if (len > 15) return undefined;
+  let n = last;
+  if (m > 1) {
+    n = w[0];
+    for (let i = 1; i < m - 1; i++) n = n * 1e7 + w[i];
+    n = n * POW10[lastDigits] + last;
+  }
+  let k = len - 1 - x.e;
+  if (k < 0) {
+    if (len - k > 15) return undefined;
+    n *= POW10[-k];
+    k = 0;
+  }
+  if (k > MAX_SCALE) return undefined;
+  return { neg: x.s < 0, n, k };
+}
+
 /**
  * `new Dec(str)` for a plain decimal string ("-1234.567", "0.001", "12"): read digit by digit into a scaled safe
  * integer and built by decFromScaled; any other form, or more than 15 digits, goes through decimal.js' parser. The

@@ -5,7 +5,7 @@ import DecimalJs from 'decimal.js';
 import { type Dec, ZERO, plainOf } from './decCore';
 import { ExactSum } from './exactSum';
 
-export { Dec, ZERO, trimmed, decFromScaled, decOf, decOfDouble, plainOf } from './decCore';
+export { Dec, ZERO, trimmed, decFromScaled, decOf, decOfDouble, plainOf, scaledOf, MAX_SCALE, type Scaled } from './decCore';
 
 /** Sum of decimals (empty → 0): the value of a Dec.plus loop from ZERO, by exact integers where they hold (exactSum.ts). */
 export function sum(values: Iterable<Dec | undefined | null>): Dec {

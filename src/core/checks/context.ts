@@ -3,7 +3,7 @@
  * that name a row or column, locate a cell and compare a stated sum with a computed one.
  */
 import { Dec, ZERO, eqWithin, isDec, plain } from '../base/decimal';
-import { sameDec } from '../base/exactSum';
+import { ExactSum, sameDec } from '../base/exactSum';
 import { makeFinding, type Finding, type FindingCode } from './findings';
 import { sourceKey, yearKey, type FieldKey, type Item, type Plan, type PlanNode, type RowAmounts, type RowLoc } from '../plan/model';
 import { computeTotals, type PlanTotals, type RowTotals } from '../plan/totals';
@@ -148,16 +148,39 @@ export function compare(ctx: CheckContext, code: FindingCode, stated: Dec, compu
 
 /** What a node shows in a column: a group's stated value where stated, else computed; an item's own value. */
 export function shown(ctx: CheckContext, n: PlanNode, c: Col): Dec {
+  return shownBy(ctx, n)(c);
+}
+
+/**
+ * What a node shows, column by column, its amounts and computed row read once: an item read from a sheet makes its
+ * amounts, and its totals, afresh at each read (AMOUNTS_ON_DEMAND, plan/model.ts).
+ */
+export function shownBy(ctx: CheckContext, n: PlanNode): (c: Col) => Dec {
+  let row: RowTotals | undefined;
+  const computed = (): RowTotals => (row ??= ctx.totals.rowOf(n));
   if (n.kind === 'group') {
-    const v = n.stated ? statedValue(n.stated, c) : undefined;
-    return v ?? computedValue(ctx.totals.rowOf(n), c);
+    const stated = n.stated;
+    return (c) => (stated ? statedValue(stated, c) : undefined) ?? computedValue(computed(), c);
   }
   if (n.children && n.children.length > 0) {
-    const v = statedValue(n.amounts ?? { years: Object.create(null), sources: Object.create(null) }, c);
-    return v ?? computedValue(ctx.totals.rowOf(n), c);
+    const own = n.amounts ?? { years: Object.create(null), sources: Object.create(null) };
+    return (c) => statedValue(own, c) ?? computedValue(computed(), c);
   }
-  if (c.kind === 'total') return n.amounts?.total ?? ctx.totals.rowOf(n).total;
-  return computedValue(ctx.totals.rowOf(n), c);
+  let amounts: RowAmounts | undefined;
+  return (c) => {
+    if (c.kind === 'total') return (amounts ??= n.amounts)?.total ?? computed().total;
+    return computedValue(computed(), c);
+  };
+}
+
+/** The sums of `nodes` as shown, one per column of `cols` (each node read once: shownBy), each exact (ExactSum). */
+export function shownSums(ctx: CheckContext, nodes: readonly PlanNode[], cols: readonly Col[]): ExactSum[] {
+  const sums = cols.map(() => new ExactSum());
+  for (const n of nodes) {
+    const show = shownBy(ctx, n);
+    for (let i = 0; i < cols.length; i++) sums[i].add(show(cols[i]));
+  }
+  return sums;
 }
 
 /**

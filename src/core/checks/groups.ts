@@ -5,7 +5,7 @@
 import { Dec, ZERO } from '../base/decimal';
 import { ExactSum } from '../base/exactSum';
 import type { Group, Item, PlanNode } from '../plan/model';
-import { colKey, colName, compare, nodeName, pullsFromElsewhere, shown, statedCols, statedValue, vi, where, type CheckContext } from './context';
+import { colKey, colName, compare, nodeName, pullsFromElsewhere, shownSums, statedCols, statedValue, vi, where, type CheckContext } from './context';
 import { CHECK_MESSAGES as M, ROW_NAMES } from './messages';
 import { addUpCols, kindParts } from './kinds';
 import { negatives } from './rows';
@@ -14,11 +14,12 @@ import { negatives } from './rows';
 export function groupRow(ctx: CheckContext, n: Group | Item, parent?: Item): void {
   const stated = n.kind === 'group' ? n.stated : n.amounts;
   const children: PlanNode[] = n.children ?? [];
-  for (const c of statedCols(stated)) {
-    if (pullsFromElsewhere(n, c)) continue;
+  const cols = statedCols(stated).filter((c) => !pullsFromElsewhere(n, c));
+  const sums = shownSums(ctx, children, cols);
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
     const s = statedValue(stated!, c)!;
-    const acc = new ExactSum();
-    for (const ch of children) acc.add(shown(ctx, ch, c));
+    const acc = sums[i];
     if (acc.sameAs(s)) continue;
     const sum = acc.value();
     compare(ctx, 'GROUP_SUBTOTAL', s, sum,
@@ -34,11 +35,13 @@ export function grandTotal(ctx: CheckContext): void {
   if (!gt || !gt.amounts) return;
   const row = ROW_NAMES.line(gt.label?.trim() || ROW_NAMES.grandTotalDefault);
   negatives(ctx, gt.amounts, gt.loc, row);
-  for (const c of statedCols(gt.amounts)) {
+  const cols = statedCols(gt.amounts);
+  const sums = shownSums(ctx, plan.nodes, cols);
+  const ofGroups = plan.nodes.some((n) => n.kind === 'group');
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
     const s = statedValue(gt.amounts, c)!;
-    let sum = ZERO;
-    for (const n of plan.nodes) sum = sum.plus(shown(ctx, n, c));
-    const ofGroups = plan.nodes.some((n) => n.kind === 'group');
+    const sum = sums[i].value();
     compare(ctx, 'GRAND_TOTAL', s, sum,
       (d) => M.grandTotal(row, colName(ctx, c), vi(s), ofGroups, vi(sum), d),
       where(ctx, gt.loc, colKey(c)));
@@ -77,10 +80,12 @@ export function kindBreakdown(ctx: CheckContext): void {
   if (parts.byKind) {
     for (const r of parts.rows) {
       const items = parts.byKind.get(r.kind) ?? [];
-      for (const c of statedCols(r.amounts)) {
+      const cols = statedCols(r.amounts);
+      const sums = shownSums(ctx, items, cols);
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
         const s = statedValue(r.amounts, c)!;
-        const acc = new ExactSum();
-        for (const it of items) acc.add(shown(ctx, it, c));
+        const acc = sums[i];
         if (acc.sameAs(s)) continue;
         const sum = acc.value();
         compare(ctx, 'BREAKDOWN', s, sum, (d) => M.kindBreakdown(ROW_NAMES.line(r.label), colName(ctx, c), vi(s), r.label, vi(sum), d),
@@ -91,12 +96,14 @@ export function kindBreakdown(ctx: CheckContext): void {
   }
   const gt = ctx.plan.grandTotal;
   const labels = parts.rows.map((r) => r.label).join(', ');
-  for (const c of addUpCols(parts.rows)) {
+  const cols = addUpCols(parts.rows);
+  let sums: ExactSum[] | undefined;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
     let s = ZERO;
     for (const r of parts.rows) s = s.plus(statedValue(r.amounts, c)!);
     const g = gt?.amounts ? statedValue(gt.amounts, c) : undefined;
-    let total = g ?? ZERO;
-    if (g === undefined) for (const n of ctx.plan.nodes) total = total.plus(shown(ctx, n, c));
+    const total = g ?? (sums ??= shownSums(ctx, ctx.plan.nodes, cols))[i].value();
     const name = gt?.label?.trim() || ROW_NAMES.grandTotalDefault;
     const t = total;
     compare(ctx, 'BREAKDOWN', s, t, (d) => M.kindsAddUp(labels, colName(ctx, c), vi(s), name, vi(t), d),

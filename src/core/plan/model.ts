@@ -98,9 +98,17 @@ export interface ItemFields {
   sourceText?: string;
 }
 
+/**
+ * Marks an item whose `amounts` are made afresh at each read (items read from a sheet: read/items.ts keeps them in a
+ * compact store). Its totals are computed when asked for rather than kept (totals.ts). On the prototype, so a copy
+ * (`{ ...item }`) is an ordinary item.
+ */
+export const AMOUNTS_ON_DEMAND: unique symbol = Symbol('amountsOnDemand');
+
 export interface Item extends ItemFields {
   kind: 'item';
   amounts: RowAmounts;
+  readonly [AMOUNTS_ON_DEMAND]?: true;
   /** Optional sub-items (1.1, 1.2). When present, the item's amounts are their sum. */
   children?: Item[];
   loc?: RowLoc;

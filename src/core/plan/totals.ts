@@ -15,8 +15,7 @@ import { emptyRecord } from '../base/record';
 import { Dec, ZERO, isDec } from '../base/decimal';
 import { ExactSum, sameDec } from '../base/exactSum';
 import { RowAcc, addTo, sumRecord, values, type RowTotals } from './rowAcc';
-import type { FundingSource, Item, Plan, PlanNode, RowAmounts } from './model';
-import { treeProblem } from './model';
+import { AMOUNTS_ON_DEMAND, treeProblem, type FundingSource, type Item, type Plan, type PlanNode, type RowAmounts } from './model';
 import { TOTALS_MESSAGES as T } from './messages';
 import { matchSourceText } from './sources';
 
@@ -56,6 +55,9 @@ export class TotalsError extends Error {
  * a 100,000-item plan does not make, and mostly throw away, three empty dictionaries per item (~550 bytes).
  */
 const NONE: Record<string, never> = Object.freeze(Object.create(null) as Record<string, never>);
+
+/** In Pass.rows: the leaf item's row is computed again when asked for (AMOUNTS_ON_DEMAND). */
+const AGAIN: RowTotals = Object.freeze(emptyRow());
 
 function emptyRow(): RowTotals {
   return { years: NONE, sources: NONE, split: NONE, total: ZERO, totalInvestment: ZERO, annual: ZERO };
@@ -236,6 +238,11 @@ function visit(p: Pass, node: PlanNode): RowTotals {
   } else {
     p.itemCount++;
     r = itemRow(p, node);
+    if (node[AMOUNTS_ON_DEMAND]) {
+      // computed again when asked for (rowOf): kept, the row would hold the amounts the item does not keep
+      p.rows.set(node, AGAIN);
+      return r;
+    }
   }
   p.rows.set(node, r);
   return r;
@@ -292,11 +299,21 @@ function computeFresh(plan: Plan): PlanTotals {
   const grand = grandAcc.row();
 
   if (plan.years) for (let y = plan.years.from; y <= plan.years.to; y++) p.yearSet.add(y);
+  let again: Pass | undefined;
+  let lastNode: PlanNode | undefined;
+  let last: RowTotals | undefined;
   return {
     rowOf(node: PlanNode): RowTotals {
       const r = p.rows.get(node);
       if (!r) throw new TotalsError(T.notInPlan);
-      return r;
+      if (r !== AGAIN) return r;
+      // the same computation as in the pass, in a pass of its own (what it learns of the plan is known already);
+      // the checks ask for an item's row a few times in a row: the last one is kept
+      if (node !== lastNode) {
+        last = itemRow((again ??= newPass(p.sources)), node as Item);
+        lastNode = node;
+      }
+      return last!;
     },
     grand,
     byYear: grand.years,

@@ -11,6 +11,7 @@ import type { FieldKey, RowAmounts, RowLoc } from '../plan/model';
 import { clip } from '../text/fold';
 import { isUnit, parseAmount, type ParsedAmount } from '../text/numbers';
 import { canSayInWords } from '../text/words';
+import { ItemAmounts } from './itemAmounts';
 import { isBlank, rowOf, type Row } from './cells';
 import { READ_MESSAGES as M } from './messages';
 import type { ReadState, RowRole } from './state';
@@ -181,13 +182,30 @@ export function readAmount(s: ReadState, r: number, c: number, cell: GridCell | 
 
 /** The amounts of a row, where its formulas are, and whether any amount was read. */
 export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amounts: RowAmounts; loc: RowLoc; any: boolean } {
-  const row = rowOf(s.grid, r);
-  // `total` and `formulas` have their slot from the start (undefined until set): fields added to a literal later go
-  // to a separate store, ~40 bytes a row each.
+  // `total` has its slot from the start (undefined until set): fields added to a literal later go to a separate
+  // store, ~40 bytes a row each.
   const amounts: RowAmounts = { years: emptyRecord<Dec>(), sources: emptyRecord<Dec>(), total: undefined };
+  const { loc, any } = readRow(s, r, role, (k, v) => s.amountCols[k].put(amounts, v));
+  return { amounts, loc, any };
+}
+
+/** An item row's amounts, kept in the sheet's compact store (itemAmounts.ts): its index there, and its formulas. */
+export function readItemAmounts(s: ReadState, r: number): { at: number; loc: RowLoc } {
+  const store = (s.itemAmounts ??= new ItemAmounts(s.amountCols, s.grid.cells.length - r));
+  const at = store.newRow();
+  const { loc } = readRow(s, r, 'item', (k, v) => store.set(at, k, v));
+  return { at, loc };
+}
+
+/** Reads a row's amount cells, giving each amount read to `take` with its column's index in amountCols. */
+function readRow(s: ReadState, r: number, role: RowRole, take: (k: number, v: Dec) => void): { loc: RowLoc; any: boolean } {
+  const row = rowOf(s.grid, r);
+  // `formulas` has its slot from the start (undefined until set), as `total` above.
   const loc: RowLoc = { row: r, formulas: undefined };
   let any = false;
-  for (const ac of s.amountCols) {
+  const cols = s.amountCols;
+  for (let k = 0; k < cols.length; k++) {
+    const ac = cols[k];
     const cell = row[ac.col];
     if (!cell) continue;
     if (typeof cell.formula === 'string') {
@@ -204,11 +222,11 @@ export function readRowAmounts(s: ReadState, r: number, role: RowRole): { amount
     // "-" is a printed zero: on an item it is a blank (0); on a group, total or breakdown line it states 0.
     const v = readAmount(s, r, ac.col, cell) ?? (role !== 'item' && isDashZero(cell) ? new Dec(0) : undefined);
     if (v !== undefined) {
-      ac.put(amounts, v);
+      take(k, v);
       any = true;
     }
   }
-  return { amounts, loc, any };
+  return { loc, any };
 }
 
 function isDashZero(cell: GridCell): boolean {

@@ -216,8 +216,7 @@ function placeRow(s: ReadState, b: Body, x: BodyRow): void {
     case 'sub':
     case 'bullet': {
       if (b.lastItem) {
-        const ra = readRowAmounts(s, x.r, 'item');
-        (b.lastItem.children ??= []).push(makeItem(s, x.row, x.tt, x.name, ra));
+        (b.lastItem.children ??= []).push(makeItem(s, x.r, x.row, x.tt, x.name));
       } else {
         b.lastItem = addItem(s, x.r, x.row, x.tt, x.name, b.curL2 ?? b.curL1, b.nodes);
       }

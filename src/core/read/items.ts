@@ -1,6 +1,7 @@
 /** An item row → Item: its amounts and its descriptive fields (status, lead, objective, period...). */
-import type { Group, Item, PlanNode, RowAmounts, RowLoc, YearSpan } from '../plan/model';
-import { readRowAmounts } from './amounts';
+import { AMOUNTS_ON_DEMAND, type Group, type Item, type PlanNode, type RowAmounts, type RowLoc, type YearSpan } from '../plan/model';
+import { readItemAmounts } from './amounts';
+import type { ItemAmounts } from './itemAmounts';
 import { cellText, type Row } from './cells';
 import type { ReadState } from './state';
 import type { SimpleField } from './vocabulary';
@@ -28,15 +29,44 @@ function fieldText(s: ReadState, row: Row, key: SimpleField | 'sourceText'): str
 /**
  * An item as read. Made by a constructor rather than a literal: V8 gives a constructor's objects room for the fields
  * added after it (status, lead, notes...) in the object itself, where a literal's go to a separate store (~40 bytes
- * an item, 4 MB on a 100,000-row sheet). Its fields are the Item's; only the prototype differs from a literal's.
+ * an item, 4 MB on a 100,000-row sheet).
+ *
+ * Its amounts stay in the sheet's compact store (itemAmounts.ts): `amounts` is an own, enumerable accessor that makes
+ * them afresh at each read — the same records and Decs the reader would have kept — so a copy (`{ ...item }`), JSON
+ * and deep equality see an ordinary Item. The store and the row's index there are not enumerable. The item's totals
+ * are computed again when asked for, not kept (AMOUNTS_ON_DEMAND, plan/totals.ts).
  */
 class ReadItem {
   readonly kind = 'item';
-  constructor(readonly tt: string, readonly name: string, readonly amounts: RowAmounts, readonly loc: RowLoc) {}
-}
+  declare readonly amounts: RowAmounts;
+  declare readonly [AMOUNTS_ON_DEMAND]: true;
+  declare private readonly store: ItemAmounts;
+  declare private readonly at: number;
 
-export function makeItem(s: ReadState, row: Row, tt: string, name: string, ra: { amounts: RowAmounts; loc: RowLoc }): Item {
-  const item = new ReadItem(tt, name, ra.amounts, ra.loc) as Item;
+  constructor(readonly tt: string, readonly name: string, store: ItemAmounts, at: number, readonly loc: RowLoc) {
+    Object.defineProperty(this, 'store', { value: store });
+    Object.defineProperty(this, 'at', { value: at });
+    Object.defineProperty(this, 'amounts', AMOUNTS);
+  }
+
+  static amountsOf(this: void, item: ReadItem): RowAmounts {
+    return item.store.amounts(item.at);
+  }
+}
+Object.defineProperty(ReadItem.prototype, AMOUNTS_ON_DEMAND, { value: true });
+
+/** One accessor for every item (one shape for all of them). */
+const AMOUNTS: PropertyDescriptor = {
+  get(this: ReadItem): RowAmounts {
+    return ReadItem.amountsOf(this);
+  },
+  enumerable: true,
+};
+
+/** Reads an item row (amounts and descriptive fields) into an Item. */
+export function makeItem(s: ReadState, r: number, row: Row, tt: string, name: string): Item {
+  const { at, loc } = readItemAmounts(s, r);
+  const item = new ReadItem(tt, name, s.itemAmounts!, at, loc) as unknown as Item;
   for (const key of TEXT_FIELDS) {
     const t = fieldText(s, row, key);
     if (t) item[key] = t;
@@ -48,8 +78,7 @@ export function makeItem(s: ReadState, row: Row, tt: string, name: string, ra: {
 
 /** Reads an item row and adds it under its group (or at the top level). */
 export function addItem(s: ReadState, r: number, row: Row, tt: string, name: string, parent: Group | undefined, nodes: PlanNode[]): Item {
-  const ra = readRowAmounts(s, r, 'item');
-  const item = makeItem(s, row, tt, name, ra);
+  const item = makeItem(s, r, row, tt, name);
   (parent ? parent.children : nodes).push(item);
   return item;
 }

@@ -5,6 +5,7 @@ import type { Grid } from '../base/grid';
 import type { FieldKey, RowAmounts, Unit } from '../plan/model';
 import type { ParsedAmount } from '../text/numbers';
 import type { ColRole } from './vocabulary';
+import type { ItemAmounts } from './itemAmounts';
 
 export interface RecognizeOptions {
   /** Overrides the unit read from the sheet. */
@@ -105,6 +106,8 @@ export interface ReadState {
   fieldCols?: Map<string, number>;
   /** What later passes need of the amount columns' body cells, taken as the body is read (amountCells.ts). */
   amountCells?: AmountCells;
+  /** The item rows' amounts, kept compactly (itemAmounts.ts); made on the first item. */
+  itemAmounts?: ItemAmounts;
 }
 
 export function newState(grid: Grid, opts: RecognizeOptions): ReadState {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Dec, decFromScaled, decOf, decOfDouble, plainOf } from '../../../src/core/base/decimal';
+import { Dec, MAX_SCALE, decFromScaled, decOf, decOfDouble, plainOf, scaledOf } from '../../../src/core/base/decimal';
 
 /** The same representation decimal.js' parser gives: sign, exponent, digit words (sign of zero included). */
 function rep(d: Dec): string {
@@ -94,6 +94,40 @@ describe('decOf: plain decimal strings without decimal.js\'s parser', () => {
       expect(decOf(a).plus(decOf(b)).toFixed()).toBe(new Dec(a).plus(new Dec(b)).toFixed());
       expect(decOf(a).times(decOf(b)).toFixed()).toBe(new Dec(a).times(new Dec(b)).toFixed());
     }));
+  });
+});
+
+describe('scaledOf: a Dec as the arguments decFromScaled rebuilds it from', () => {
+  /** Rebuilt from its scaled form, or undefined when scaledOf gives none. */
+  const rebuilt = (d: Dec) => {
+    const p = scaledOf(d);
+    return p && rep(decFromScaled(p.neg, p.n, p.k));
+  };
+
+  it('rebuilds every Dec it accepts exactly (sign of zero included), and accepts every amount of at most 15 digits', () => {
+    const doubles = fc.oneof(money.map(Number), fc.tuple(money, fc.integer({ min: 1, max: 9999 })).map(([a, k]) => Number(a) / k), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(fc.property(fc.oneof(plainString, money, round), fc.oneof(money, round), doubles, (a, b, v) => {
+      for (const d of [new Dec(a), decOf(a), new Dec(a).plus(b), new Dec(a).times(b), new Dec(a).neg(), decOfDouble(v), new Dec(a).dividedBy(7)]) {
+        const r = rebuilt(d);
+        if (r !== undefined) expect(r).toBe(rep(d));
+        // at most 15 significant digits and a scale the store keeps: always accepted
+        else expect(d.precision(true) > 15 || d.decimalPlaces() > MAX_SCALE || !d.isFinite()).toBe(true);
+      }
+    }), { numRuns: 3000 });
+    // every amount a number cell gives (money, cached sums with float noise, quotients) has a scaled form
+    fc.assert(fc.property(doubles, (v) => {
+      const d = decOfDouble(v);
+      if (d.decimalPlaces() <= MAX_SCALE && d.precision(true) <= 15) expect(rebuilt(d)).toBe(rep(d));
+    }), { numRuns: 3000 });
+  });
+
+  it('at the edges: zeros, word boundaries, whole numbers written with zero words, 15 and 16 digits, tiny, huge', () => {
+    for (const t of ['0', '-0', '1', '-1', '9999999', '10000000', '100000000000000', '999999999999999', '0.0000001', '1e-100', '-1.5e14', '120000000000000']) {
+      expect([t, rebuilt(new Dec(t))]).toEqual([t, rep(new Dec(t))]);
+    }
+    for (const t of ['1234567890123456', '1e15', '1e-101', '0.1234567890123456', 'NaN', 'Infinity']) expect([t, scaledOf(new Dec(t))]).toEqual([t, undefined]);
+    expect(scaledOf(new Dec('-0'))).toEqual({ neg: true, n: 0, k: 0 });
+    expect(scaledOf(new Dec('97000.027'))).toEqual({ neg: false, n: 97000027, k: 3 });
   });
 });
 
