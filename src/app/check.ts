@@ -111,17 +111,26 @@ function withSummaries(r: SheetCheckResult, planOf: (sheet: string) => Plan | un
 }
 
 /**
- * Checks a workbook's grids: the named sheet, or every sheet that holds a recognisable table. The options are read
- * first (checkOptions), so that a bad option is reported before any file is opened. `release`: the caller has no
- * further use for the grids; the cells of each sheet checked are emptied once its table is read.
+ * `release`: the caller has no further use for the grids; the cells of each sheet checked are emptied as its table
+ * is read, and `released` is told how many rows were let go once its body is read (the command line reclaims their
+ * memory there: RecognizeOptions.onReleased).
  */
-export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string, how: { release?: boolean } = {}): WorkbookCheck {
+export interface Release {
+  release?: boolean;
+  released?: (rows: number) => void;
+}
+
+/**
+ * Checks a workbook's grids: the named sheet, or every sheet that holds a recognisable table. The options are read
+ * first (checkOptions), so that a bad option is reported before any file is opened.
+ */
+export function checkWorkbook(grids: readonly Grid[], opts: SheetCheckOptions, sheet?: string, how: Release = {}): WorkbookCheck {
   const chosen = sheet !== undefined ? [findSheet(grids, sheet)] : grids;
   const checked = chosen.map((g) => {
     // The plan holds what the checks need (its summary sheets' plans are taken from these results): a caller done
     // with the grids lets each sheet's rows go as its table is read, and the rest before its checks run, so that
     // the cells, the plan and the checks' work are never in memory together.
-    const rec = recognizeTable(g, { unit: opts.unit, headerRow: opts.headerRow, release: how.release });
+    const rec = recognizeTable(g, { unit: opts.unit, headerRow: opts.headerRow, release: how.release, onReleased: how.released });
     if (how.release) g.cells = [];
     return checkRecognized(g, rec, opts);
   });

@@ -17,6 +17,7 @@ import { UnreadableWorkbookError } from '../../xlsx/readErrors';
 import { readWorkbookGrids } from '../../xlsx/stream/read';
 import { CliError, type CliIO, parseArgs, viaApp } from '../io';
 import { readInput } from './readInput';
+import { reclaimSheet } from '../memory';
 
 export const USAGE = `cách dùng: danh-muc check <tệp.xlsx|tệp.docx> [--sheet TÊN] [--json] [--stated-total N] [--tolerance N] [--unit "triệu đồng"]
   Kiểm tra bảng danh mục (không sửa tệp). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc không đọc được tệp.`;
@@ -164,7 +165,7 @@ async function checkXlsx(input: { bytes?: Buffer }, shown: string, opts: SheetCh
     if (e instanceof UnreadableWorkbookError) throw new CliError(`không đọc được "${shown}": ${e.message}`);
     throw e;
   }
-  return viaApp(() => checkWorkbook(grids, opts, sheet, { release: true }));
+  return viaApp(() => checkWorkbook(grids, opts, sheet, { release: true, released: reclaimSheet }));
 }
 
 /** The grids of the workbook in `input`, whose bytes are dropped from it: nothing holds them while checking. */

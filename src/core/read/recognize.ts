@@ -92,6 +92,7 @@ function read(s: ReadState): Recognized {
   buildAmountCols(s);
 
   const body = readBody(s, { bodyStart, ttCol, nameCol, bandWords: headerWords(texts, s.width), bandLen: band.length });
+  if (s.opts.release) s.opts.onReleased?.(rowsN);
   const plan = assemble(s, body);
   geometryChecks(s, plan);
   circularRefs(s, bodyStart);

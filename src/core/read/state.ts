@@ -17,6 +17,11 @@ export interface RecognizeOptions {
    * it is read, so that a large sheet's cells and the plan read from them are never in memory together.
    */
   release?: boolean;
+  /**
+   * With `release`: told, once the body's rows are let go and before the passes that follow, how many rows the
+   * sheet had (a caller may reclaim their memory there).
+   */
+  onReleased?: (rows: number) => void;
 }
 
 export interface Column {
