@@ -12,7 +12,8 @@ import type { CellStyle } from './sheetspec';
 export function decimalsOf(plan: Plan): number {
   let dp = 0;
   const see = (d: Dec | undefined) => { if (d) dp = Math.max(dp, d.decimalPlaces()); };
-  const seeAll = (rec: Record<string | number, Dec>) => { for (const k of Object.keys(rec)) see(rec[k]); };
+  // Object.values: the largest count of decimals needs no keys (Object.keys makes a string of each year key)
+  const seeAll = (rec: Record<string | number, Dec>) => { for (const d of Object.values(rec)) see(d); };
   for (const it of itemsOf(plan.nodes)) {
     const a = it.amounts;
     seeAll(a.years);
