@@ -10,14 +10,12 @@
 import type { CellRange } from '../core/base/grid';
 import type { CellStyle, RowSink, RowSpec } from '../core/layout/sheetspec';
 import { checkMerges } from './specCheck';
-import { RowXml, XmlBytes } from './rowXml';
+import { RowXml } from './rowXml';
 import { SharedStrings, StyleTable } from './xlsxParts';
 import { type Deflated, crc32, deflatePiece, deflatePieceAsync } from './zipStream';
 
-/** Bytes of row XML gathered (written as bytes, rowXml.ts) before they are deflated: a piece ends after the row that reaches this. */
+/** Bytes of row XML gathered (encoded at once, so each row's string dies young) before they are deflated. */
 const PIECE_BYTES = 1 << 20;
-/** Room past PIECE_BYTES for the row that crosses it (a longer row grows the buffer). */
-const PIECE_SLACK = 1 << 16;
 /**
  * Pieces handed to the thread pool per book at most; past that a piece is deflated here, so memory stays bounded
  * (~1.2 MB resident per piece: its text, and the part of its output buffer deflate fills). A piece's completion is only
@@ -55,8 +53,8 @@ export class StreamedBody implements RowSink {
   private readonly pending: Promise<Buffer>[] = [];
   private settled = false;
   private inFlight = 0;
-  /** the piece being written: rows are serialised straight into it, and it is deflated once it holds PIECE_BYTES */
-  private out = new XmlBytes(PIECE_BYTES + PIECE_SLACK);
+  private buf = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
 
   constructor(private readonly styles: StyleTable, private readonly sst: SharedStrings, private readonly maxInFlight = IN_FLIGHT) {}
 
@@ -75,8 +73,12 @@ export class StreamedBody implements RowSink {
     for (let i = 0; i < rows.length; i++) {
       const rs = rows[i];
       if (rs.cells.length > this.width) this.width = rs.cells.length;
-      rx.write(from + i, rs, this.out);
-      if (this.out.n >= PIECE_BYTES) this.deflate();
+      const xml = rx.row(from + i, rs);
+      if (!xml) continue;
+      // UTF-8 takes at most 3 bytes per UTF-16 unit
+      if (this.used + 3 * xml.length > PIECE_BYTES) this.deflate();
+      if (3 * xml.length > PIECE_BYTES) this.deflatePiece(Buffer.from(xml, 'utf8'));
+      else this.used += this.buf.write(xml, this.used, 'utf8');
     }
   }
 
@@ -99,10 +101,11 @@ export class StreamedBody implements RowSink {
   }
 
   private deflate(): void {
-    if (this.out.n === 0) return;
-    const b = this.out.buf.subarray(0, this.out.n);
+    if (this.used === 0) return;
+    const b = this.buf.subarray(0, this.used);
     // the piece's bytes stay as they are until deflated: the next rows go into a new buffer
-    this.out = new XmlBytes(PIECE_BYTES + PIECE_SLACK);
+    this.buf = Buffer.allocUnsafe(PIECE_BYTES);
+    this.used = 0;
     this.deflatePiece(b);
   }
 
