@@ -5,6 +5,8 @@
  *     exceljs's streaming writer (stream.xlsx.WorkbookWriter, shared strings and styles) writing the same cells
  *     (values, styles, merges) from the ready SheetSpec — target: build ≤ 1.3 × the streaming writer;
  *     and the write step alone: the streaming writer (streamWrite.ts) writing the ready spec, against the same;
+ *     with the CPU time of every thread of both runners (wall time on a shared machine follows the load: our build
+ *     deflates on the thread pool while it lays out, which helps only when a core is free);
  *  2. `danh-muc build` of 100,000 items as its own Node process: wall time and peak RSS (target ≤ 500 MB).
  */
 import { execFile } from 'child_process';
@@ -60,10 +62,17 @@ async function exceljsStreaming(spec: SheetSpec, out: string, level?: number): P
   await wb.commit();
 }
 
-async function timed(fn: () => Promise<void>): Promise<number> {
+/** CPU time of the runs (this process, every thread: the layout's and the thread pool's deflate), per runner. */
+const cpuMs = new Map<string, number[]>();
+
+async function timed(fn: () => Promise<void>, cpuKey?: string): Promise<number> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  if (cpuKey) cpuMs.set(cpuKey, [...(cpuMs.get(cpuKey) ?? []), (c.user + c.system) / 1000]);
+  return ms;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -100,9 +109,9 @@ export async function run(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const a = path.join(dir, `ours-${i}.xlsx`);
       const b = path.join(dir, `exceljs-${i}.xlsx`);
-      ours.push(await timed(() => ourBuild(text, a)));
+      ours.push(await timed(() => ourBuild(text, a), 'build'));
       writeOnly.push(await timed(() => writeWorkbook([spec], path.join(dir, `write-${i}.xlsx`), { overwrite: true }).then(() => undefined)));
-      theirs.push(await timed(() => exceljsStreaming(spec, b)));
+      theirs.push(await timed(() => exceljsStreaming(spec, b), 'exceljs'));
       theirs6.push(await timed(() => exceljsStreaming(spec, path.join(dir, `exceljs6-${i}.xlsx`), 6)));
       oursKb = (await fsp.stat(a)).size / 1024;
       theirsKb = (await fsp.stat(b)).size / 1024;
@@ -119,6 +128,10 @@ export async function run(): Promise<void> {
     console.log(`  ratio build / exceljs streaming writer                   ${(o / t).toFixed(2)} × (target ≤ 1.3 ×)`);
     console.log(`  ratio build / exceljs streaming writer at level 6        ${(o / t6).toFixed(2)} ×`);
     console.log(`  ratio write step / exceljs streaming writer              ${(w / t).toFixed(2)} ×`);
+    // Wall time on a shared machine follows the load; CPU time (every thread) says how much work each does.
+    const cb = median(cpuMs.get('build')!);
+    const ce = median(cpuMs.get('exceljs')!);
+    console.log(`  CPU time, every thread: build ${cb.toFixed(0)} ms, exceljs streaming writer ${ce.toFixed(0)} ms (${(cb / ce).toFixed(2)} ×)`);
 
     const planFile = path.join(dir, 'lon.plan.json');
     await fsp.writeFile(planFile, JSON.stringify(planToJson(bigPlan(100_000, 50, smallAmount).plan)));

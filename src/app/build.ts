@@ -10,7 +10,7 @@ import { LayoutError } from '../core/layout/messages';
 import type { RowSink, SheetSpec } from '../core/layout/sheetspec';
 import type { LayoutPreset, Plan, PlanNode, Unit } from '../core/plan/model';
 import { computeTotals, headline, withTotalsOnce } from '../core/plan/totals';
-import { countPlan, itemsOf } from '../core/plan/tree';
+import { itemsOf } from '../core/plan/tree';
 import { amountToWords } from '../core/text/words';
 import { AppError } from './errors';
 import { APP_MESSAGES as M } from './messages';
@@ -122,7 +122,8 @@ function buildPlan(p: Plan, req: BuildRequest, sink: RowSink | undefined): Built
   }
   const preset = presetOf(p, { preset: req.preset });
   const head = headlineFigure(p, preset);
-  const { items, groups } = countPlan(p.nodes);
+  // the counts of the totals' pass the layout made (the same nodes countPlan walks): no other walk of the plan
+  const { itemCount: items, groupCount: groups } = computeTotals(p);
   return {
     spec, plan: p, preset, items, groups, headline: head,
     words: amountToWords(head.value, { unit: p.meta.unit }),

@@ -16,8 +16,15 @@ import { type Deflated, crc32, deflatePiece, deflatePieceAsync } from './zipStre
 
 /** Bytes of row XML gathered (encoded at once, so each row's string dies young) before they are deflated. */
 const PIECE_BYTES = 1 << 20;
-/** Pieces deflated on the thread pool at once at most; past that (a busy pool) a piece is deflated here, so memory stays bounded. */
-const IN_FLIGHT = 3;
+/**
+ * Pieces handed to the thread pool per book at most; past that a piece is deflated here, so memory stays bounded
+ * (~1.2 MB resident per piece: its text, and the part of its output buffer deflate fills). A piece's completion is only
+ * seen when the main thread comes back to the event loop, which a synchronous layout never does: the pool is given
+ * this many pieces while the layout runs, whatever it has finished. 16 pieces take the body of 10,000 items
+ * (~6.7 MB of XML) whole, so the main thread deflates none of it; at 100,000 items (~67 MB) the pool takes 16 pieces
+ * and the layout thread deflates the others (peak RSS +~20 MB over 3 pieces).
+ */
+export const IN_FLIGHT = 16;
 
 /** One workbook being written: its style table and shared strings, and the body streamed into it (one sheet's, the first). */
 export class StreamedBook {
@@ -25,10 +32,13 @@ export class StreamedBook {
   readonly sst = new SharedStrings();
   body?: StreamedBody;
 
+  /** `inFlight`: pieces handed to the thread pool at most (IN_FLIGHT). */
+  constructor(private readonly inFlight = IN_FLIGHT) {}
+
   /** The sink of the first sheet's body rows. */
   sink(): RowSink {
     if (this.body) throw new Error('xlsx: one streamed sheet per book');
-    this.body = new StreamedBody(this.styles, this.sst);
+    this.body = new StreamedBody(this.styles, this.sst, this.inFlight);
     return this.body;
   }
 }
@@ -46,7 +56,7 @@ export class StreamedBody implements RowSink {
   private buf = Buffer.allocUnsafe(PIECE_BYTES);
   private used = 0;
 
-  constructor(private readonly styles: StyleTable, private readonly sst: SharedStrings) {}
+  constructor(private readonly styles: StyleTable, private readonly sst: SharedStrings, private readonly maxInFlight = IN_FLIGHT) {}
 
   begin(head: { styles: Record<string, CellStyle>; rows: readonly RowSpec[]; merges: readonly CellRange[] }): void {
     this.rx = new RowXml(head.styles, this.styles, this.sst, checkMerges([...head.merges]));
@@ -102,7 +112,7 @@ export class StreamedBody implements RowSink {
   private deflatePiece(b: Buffer): void {
     this.data.crc = crc32(b, this.data.crc);
     this.data.size += b.length;
-    if (this.inFlight >= IN_FLIGHT) {
+    if (this.inFlight >= this.maxInFlight) {
       this.pending.push(Promise.resolve(deflatePiece(b, 6, false)));
       return;
     }

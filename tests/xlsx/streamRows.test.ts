@@ -88,9 +88,9 @@ describe('crc32Combine', () => {
   });
 });
 
-describe('StreamedBody: pieces deflated on the thread pool, and here once three are in flight', () => {
-  test('8 MB of rows: the deflated pieces, in order, are the rows\' XML, each the bytes deflatePiece gives', async () => {
-    const book = new StreamedBook();
+describe('StreamedBody: pieces deflated on the thread pool, and here once the pool has its share', () => {
+  test('8 MB of rows, three pieces at most on the pool: the deflated pieces, in order, are the rows\' XML, each the bytes deflatePiece gives', async () => {
+    const book = new StreamedBook(3);
     const body = book.sink();
     body.begin({ styles: { n: { numFmt: '#,##0.000' } }, rows: [], merges: [] });
     const rows = Array.from({ length: 40_000 }, (_, r) => ({ cells: Array.from({ length: 16 }, (_c, c) => ({ t: 'num' as const, v: `${r * 16 + c}.125`, s: 'n' })) }));

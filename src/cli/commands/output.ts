@@ -4,7 +4,6 @@ import * as path from 'path';
 import { CliError } from '../io';
 import { OutputExistsError, withFreeNames, writeFileAtomic, writeWorkbook } from '../../xlsx/workbook';
 import { XlsxWriteError } from '../../xlsx/specCheck';
-import { DocxWriteError, writeDocx } from '../../docx/writeDocx';
 import type { SheetSpec } from '../../core/layout/sheetspec';
 import type { StreamedBook } from '../../xlsx/streamRows';
 
@@ -38,7 +37,14 @@ export async function writeOutput(
   const warnings: string[] = [];
   try {
     if (path.extname(abs).toLowerCase() === '.docx') {
-      await writeFileAtomic(abs, Buffer.from(await writeDocx(specs)), force);
+      // the Word writer (the docx package, ~40 ms to load) only for a .docx output
+      const docx = await import('../../docx/writeDocx');
+      try {
+        await writeFileAtomic(abs, Buffer.from(await docx.writeDocx(specs)), force);
+      } catch (e) {
+        if (e instanceof docx.DocxWriteError) throw new CliError(`không ghi được tệp Word: ${e.message}`);
+        throw e;
+      }
       return withFreeNames(specs).map((s) => s.name);
     }
     const names = await writeWorkbook(specs, abs, { overwrite: force, warnings, releaseRows: true, book });
@@ -47,7 +53,6 @@ export async function writeOutput(
   } catch (e) {
     if (e instanceof OutputExistsError) throw new CliError(`tệp "${shown}" đã có; không ghi đè (thêm --force nếu muốn ghi đè)`);
     if (e instanceof XlsxWriteError) throw xlsxWriteCliError(e);
-    if (e instanceof DocxWriteError) throw new CliError(`không ghi được tệp Word: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new CliError(`không có quyền ghi tệp "${shown}"`);
     if (code === 'ENOSPC') throw new CliError(`ổ đĩa đầy, không ghi được "${shown}"`);

@@ -79,6 +79,8 @@ export function subtotalFormula(col: number, from: number, to: number): string {
 export function checkedTotals(plan: Plan, items: readonly Item[]): PlanTotals {
   const knownSources = new Set(plan.sources.map((s) => s.code));
   const planYears = new Set(yearsOf(plan.years));
+  // a record's year keys are canonical integer strings: the plan's years as such are accepted without parseInt
+  const planYearKeys = new Set([...planYears].map(String));
   for (const it of items) {
     // for…in: the own keys Object.keys gives, in the same order, without an array per item (source codes are not
     // integer-like, so V8 enumerates them from its cache; year keys are, and stay with Object.keys)
@@ -86,7 +88,7 @@ export function checkedTotals(plan: Plan, items: readonly Item[]): PlanTotals {
       if (!knownSources.has(c)) throw new LayoutError(LAYOUT_MESSAGES.itemSourceUnknown(it.tt, it.name, c), 'UNKNOWN_SOURCE');
     }
     for (const y of Object.keys(it.amounts.years)) {
-      if (!planYears.has(parseInt(y, 10)) && !it.amounts.years[parseInt(y, 10)].isZero()) {
+      if (!planYearKeys.has(y) && !planYears.has(parseInt(y, 10)) && !it.amounts.years[parseInt(y, 10)].isZero()) {
         throw new LayoutError(LAYOUT_MESSAGES.itemYearOutsidePlan(it.tt, it.name, y), 'YEAR_OUTSIDE_PLAN');
       }
     }
@@ -349,12 +351,29 @@ function childRowsTaken(s: Sheet, T: PlanTotals, nodes: readonly PlanNode[], r: 
   return next - r;
 }
 
+/** Whether some list of sibling nodes (the top-level nodes, or one node's children) is long enough that its SUM may not fit. */
+function hasLongList(nodes: readonly PlanNode[]): boolean {
+  // A SUM of fewer arguments than this fits whatever its columns and rows (as in childRowsTaken).
+  const long = (n: number) => n * 22 + 16 > EXCEL.maxFormulaChars;
+  if (long(nodes.length)) return true;
+  const stack: PlanNode[] = [...nodes];
+  while (stack.length) {
+    const kids = (stack.pop() as PlanNode).children;
+    if (!kids || kids.length === 0) continue;
+    if (long(kids.length)) return true;
+    for (const k of kids) if (k.children && k.children.length > 0) stack.push(k);
+  }
+  return false;
+}
+
 /**
  * Whether laying out the body from row `bodyStart` in normal mode would overflow (some SUM, the grand total's
  * included, longer than Excel takes): found from the rows each node takes, before any cell is made, so a plan of
- * thousands of groups is laid out once, in subtotal mode, not twice.
+ * thousands of groups is laid out once, in subtotal mode, not twice. A plan with no list of siblings long enough
+ * for its SUM to overflow (most) is not walked row by row.
  */
 export function bodyOverflows(s: Sheet, T: PlanTotals, bodyStart: number): boolean {
+  if (!hasLongList(s.plan.nodes)) return false;
   const tooLong = { v: false };
   childRowsTaken(s, T, s.plan.nodes, bodyStart, tooLong);
   return tooLong.v;

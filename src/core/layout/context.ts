@@ -76,6 +76,12 @@ export interface NewRow {
 
 export type Roles = NonNullable<SheetSpec['roles']>;
 
+/**
+ * Per column, the text whose lines were estimated last, its style and its lines: rows whose column widths never change
+ * (a streamed body, stream.ts) repeat many texts down a column (status, lead, source...).
+ */
+export interface LinesSeen { text: (string | undefined)[]; style: (string | undefined)[]; lines: number[] }
+
 /** A layout streaming its body rows into a RowSink (stream.ts): each top-level node's rows as soon as they are final. */
 export interface RowStream {
   sink: RowSink;
@@ -87,6 +93,8 @@ export interface RowStream {
   next: number;
   /** widest amount (vi-VN display length) per column among the rows handed over */
   maxLen: Map<number, number>;
+  /** the texts whose lines were estimated last per column (print.ts, rowHeight): body columns' widths are fixed */
+  seen: LinesSeen;
 }
 
 /** The sheet being laid out. */

@@ -66,9 +66,9 @@ export function layoutPlan(plan: Plan, opts: LayoutOptions = {}, sink?: RowSink)
   const problem = treeProblem(plan?.nodes ?? []);
   if (problem) throw new LayoutError(problem, 'BAD_TREE');
   const columns = columnSet(plan, presetOf(plan, opts), opts);
-  const dp = decimalsOf(plan);
-  const styles = sheetStyles(opts.fontName ?? 'Times New Roman', opts.headingSize ?? 14, opts.tableSize ?? 12, numFmtFor(dp));
   const items = itemsOf(plan.nodes);
+  const dp = decimalsOf(plan, items);
+  const styles = sheetStyles(opts.fontName ?? 'Times New Roman', opts.headingSize ?? 14, opts.tableSize ?? 12, numFmtFor(dp));
   const T = checkedTotals(plan, items);
   const withBreakdown = decideBreakdown(plan, items, T, columns, opts);
   // Undefined when some SUM would be longer than Excel takes (thousands of groups): then the whole sheet is laid

@@ -8,7 +8,7 @@ import { a1 } from '../base/a1';
 import type { CellRange } from '../base/grid';
 import { EXCEL } from '../base/limits';
 import type { FieldKey } from '../plan/model';
-import type { Amounts, Sheet } from './context';
+import type { Amounts, LinesSeen, Sheet } from './context';
 import type { HeaderRows } from './header';
 import { LAYOUT_MESSAGES, LayoutError } from './messages';
 import type { PrintSpec, RowSpec, SheetSpec } from './sheetspec';
@@ -69,10 +69,12 @@ export function seeRowAmounts(row: RowSpec, r: number, maxLen: Map<number, numbe
 
 /**
  * The height of row r: as tall as its tallest wrapped text (merged cells over their merged width, vertical merges
- * left to setRowHeights), at most 409 pt. Refuses a text over Excel's limit. `widthOf(c0, c1)`: columns' width.
+ * left to setRowHeights), at most 409 pt. Refuses a text over Excel's limit. `widthOf(c0, c1)`: columns' width, which
+ * must be the same for every row given the same `seen`.
  */
 export function rowHeight(
   s: Sheet, row: RowSpec, r: number, tSize: number, widthOf: (c0: number, c1: number) => number, mergeAt: Map<number, CellRange>,
+  seen?: LinesSeen,
 ): number {
   let h = lineHeight(tSize) + 3;
   row.cells.forEach((cell, c) => {
@@ -84,8 +86,13 @@ export function rowHeight(
     const size = st.font?.size ?? tSize;
     const m = mergeAt.size === 0 ? undefined : mergeAt.get(r * 16384 + c);
     if (m && m.r1 > m.r0) return; // vertical merges handled below
-    const w = m ? widthOf(m.c0, m.c1) : widthOf(c, c);
-    const lines = st.wrap || m ? estimateLines(cell.v, w, size, !!st.font?.bold) : 1;
+    let lines: number;
+    if (!st.wrap && !m) lines = 1;
+    else if (!m && seen && seen.text[c] === cell.v && seen.style[c] === cell.s) lines = seen.lines[c];
+    else {
+      lines = estimateLines(cell.v, m ? widthOf(m.c0, m.c1) : widthOf(c, c), size, !!st.font?.bold);
+      if (!m && seen) { seen.text[c] = cell.v; seen.style[c] = cell.s; seen.lines[c] = lines; }
+    }
     h = Math.max(h, lines * lineHeight(size) + 4);
   });
   return Math.min(409, Math.round(h * 4) / 4);

@@ -13,7 +13,7 @@ import type { RowSink, RowSpec } from './sheetspec';
 
 /** The state of a layout streaming into `sink`; its body starts at `next` (set by layoutBody). */
 export function rowStream(sink: RowSink, dp: number, tSize: number): RowStream {
-  return { sink, dp, tSize, from: -1, next: 0, maxLen: new Map() };
+  return { sink, dp, tSize, from: -1, next: 0, maxLen: new Map(), seen: { text: [], style: [], lines: [] } };
 }
 
 /** Width of a column that may hold a body row's text: a text column's own width, the code column's 9. */
@@ -44,7 +44,7 @@ export function flushRows(s: Sheet): void {
   rows.forEach((row, i) => {
     const r = st.next + i;
     seeRowAmounts(row, r, st.maxLen, st.dp);
-    row.height = rowHeight(s, row, r, st.tSize, widthOf, mergeAt);
+    row.height = rowHeight(s, row, r, st.tSize, widthOf, mergeAt, st.seen);
   });
   st.sink.rows(st.next, rows);
   const all = s.rows as (RowSpec | undefined)[];

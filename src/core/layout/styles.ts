@@ -3,17 +3,18 @@
  * need, and the estimates of printed widths and lines the column widths and row heights are made from.
  */
 import type { Dec } from '../base/decimal';
-import type { Plan } from '../plan/model';
+import type { Item, Plan } from '../plan/model';
 import { itemsOf } from '../plan/tree';
 import type { ColumnSlot } from './context';
 import type { CellStyle } from './sheetspec';
 
-/** Decimal places the number format needs (max over every amount of the plan, at most 6). */
-export function decimalsOf(plan: Plan): number {
+/** Decimal places the number format needs (max over every amount of the plan, at most 6); `items`: itemsOf(plan.nodes) when known. */
+export function decimalsOf(plan: Plan, items: readonly Item[] = itemsOf(plan.nodes)): number {
   let dp = 0;
   const see = (d: Dec | undefined) => { if (d) dp = Math.max(dp, d.decimalPlaces()); };
-  const seeAll = (rec: Record<string | number, Dec>) => { for (const k of Object.keys(rec)) see(rec[k]); };
-  for (const it of itemsOf(plan.nodes)) {
+  // Object.values: the largest count of decimals needs no keys (Object.keys makes a string of each year key)
+  const seeAll = (rec: Record<string | number, Dec>) => { for (const d of Object.values(rec)) see(d); };
+  for (const it of items) {
     const a = it.amounts;
     seeAll(a.years);
     seeAll(a.sources);

@@ -8,7 +8,7 @@ import { LayoutError } from '../../../src/core/layout/messages';
 import { estimateLines } from '../../../src/core/layout/styles';
 import type { Item, Plan, PlanNode } from '../../../src/core/plan/model';
 import { computeTotals, type RowTotals } from '../../../src/core/plan/totals';
-import type { CellSpec, SheetSpec } from '../../../src/core/layout/sheetspec';
+import type { CellSpec, RowSink, SheetSpec } from '../../../src/core/layout/sheetspec';
 import { evalFormula, referencedRows } from '../../helpers/evalSpec';
 import { basePlan, group, item, SOC_TRANG_PUBLISHED, socTrangPlan, socTrangSamplePlan } from '../../helpers/fixtures';
 import { colOfKey, expectedValues, rowOfTt } from '../../helpers/specQuery';
@@ -424,6 +424,23 @@ describe('thousands of groups (subtotal mode)', () => {
     const grandOf = (spec: SheetSpec) => (spec.rows[spec.roles!.total[0]].cells[colOfKey(spec, 'total')] as { f: string }).f;
     expect(grandOf(layoutPlan(manyGroups(n - 1)))).toMatch(/^SUM\(/);
     expect(grandOf(layoutPlan(manyGroups(n)))).toMatch(/^SUBTOTAL\(9,/);
+  });
+
+  test('a long list of siblings below the top level is foreseen too: a streamed layout takes subtotal mode before any row', () => {
+    // a small group, streamed first, then a group of 2,000 items with sub-items: that group's SUM names 2,000 rows
+    // apart, past 8,192 characters; found only after the first group's rows were handed over, it could not be mended
+    const items = Array.from({ length: 2000 }, (_, k) => ({
+      ...item(String(k + 1), `Dự án ${k + 1}`, {}),
+      children: [item('a', 'Hạng mục', { 2021: k + 1 }, 'NSTW'), item('b', 'Hạng mục', { 2022: 1 }, 'NSTW')],
+    }));
+    const plan = basePlan([group('I', 'Nhóm nhỏ', [item('1', 'Dự án', { 2021: 5 }, 'NSTW')]), group('II', 'Nhóm lớn', items)]);
+    const body: CellSpec[][] = [];
+    const sink: RowSink = { begin: () => undefined, rows: (_from, rows) => { for (const r of rows) body.push(r.cells as CellSpec[]); } };
+    const spec = layoutPlan(plan, {}, sink);
+    const total = colOfKey(spec, 'total');
+    expect(body.length).toBe(2 + 1 + 2000 * 3);
+    expect((body[2][total] as { f: string }).f).toMatch(/^SUBTOTAL\(9,/);
+    expect(() => sumFormula(total, items.map((_, k) => spec.streamed!.from + 3 + 3 * k))).toThrow(LayoutError);
   });
 
   test('a plan just under the limit keeps its SUMs', () => {
