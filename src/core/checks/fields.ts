@@ -92,7 +92,8 @@ export function numbering(ctx: CheckContext, nodes: PlanNode[], parentItem: Item
     if (parentItem) {
       const prefix = classifyTT(parentItem.tt ?? '').core;
       if (prefix) sequence(ctx, items, tts, 'dotted', prefix);
-    } else sequence(ctx, items, tts, 'number');
+    // Items all marked "-" (or "+") are a list without numbers: no sequence to check.
+    } else if (!tts.every((t) => /^[-+*•–·]$/.test(t.trim()))) sequence(ctx, items, tts, 'number');
   }
   for (const g of groups) numbering(ctx, g.children ?? [], undefined);
   for (const i of items) if (i.children && i.children.length) numbering(ctx, i.children, i);

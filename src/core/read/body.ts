@@ -19,6 +19,7 @@ import { addItem, makeItem } from './items';
 import { classifyRows, numberIsGroup, rowTTs, type TTKind } from './rows';
 import type { ReadState } from './state';
 import { findWordsCell, readWordsLine } from './statedTotals';
+import { addGroupSubtotal, closesGroup, laterHeadings } from './subtotals';
 import { isTotalLabel } from './vocabulary';
 
 /** Where the body is: its first row, the TT and name columns, and the header it may repeat. */
@@ -46,15 +47,19 @@ export interface Body {
   repeated: number[];
   inBreakdown: boolean;
   closed: boolean;
+  /** The group a "Cộng" row closed last (subtotals.ts), and whether the table closes its groups that way. */
+  closedGroup?: Group;
+  groupSubtotals: boolean;
 }
 
 export function readBody(s: ReadState, f: BodyFrame): Body {
   const rowsN = s.grid.cells.length;
   const firstAmountCol = s.amountCols.length > 0 ? s.amountCols[0].col : s.width;
-  const b: Body = { nodes: [], breakdown: [], kindBreakdown: [], statedWords: [], statedTotals: [], repeated: [], inBreakdown: false, closed: false };
+  const b: Body = { nodes: [], breakdown: [], kindBreakdown: [], statedWords: [], statedTotals: [], repeated: [], inBreakdown: false, closed: false, groupSubtotals: false };
   const sourceCodes = s.columns.flatMap((x) => (x.role.kind === 'source' ? [x.role.code] : []));
   const tts = rowTTs(s.grid, f.bodyStart, rowsN, f.ttCol, f.nameCol);
   const roles = classifyRows(tts);
+  const later = laterHeadings(tts, roles);
   s.amountCells = newAmountCells(f.bodyStart, rowsN);
   for (let r = f.bodyStart; r < rowsN; r++) {
     // Rows above this one are read: later passes keep what they need of them (and the grid may let them go).
@@ -80,6 +85,10 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
     const unnumbered = kind.kind === 'none' || ttIsLabel;
     if (unnumbered && /^trong do\b/.test(foldWords(label))) {
       openBreakdown(s, b, r, row, label, sourceCodes);
+      continue;
+    }
+    if (unnumbered && closesGroup(b, label || tt, later[r - f.bodyStart])) {
+      addGroupSubtotal(s, b, r, label || tt);
       continue;
     }
     if (unnumbered && isTotalLabel(ttIsLabel && !name ? tt : label || tt)) {
@@ -215,7 +224,11 @@ function placeRow(s: ReadState, b: Body, x: BodyRow): void {
     }
     case 'sub':
     case 'bullet': {
-      if (b.lastItem) {
+      if (letterGroup(x)) {
+        addGroup(s, b, x, 2);
+        return;
+      }
+      if (b.lastItem && !sameBullet(b.lastItem.tt, x.tt)) {
         (b.lastItem.children ??= []).push(makeItem(s, x.r, x.row, x.tt, x.name));
       } else {
         b.lastItem = addItem(s, x.r, x.row, x.tt, x.name, b.curL2 ?? b.curL1, b.nodes);
@@ -229,4 +242,38 @@ function placeRow(s: ReadState, b: Body, x: BodyRow): void {
         b.lastItem = addItem(s, x.r, x.row, x.tt, x.name, b.curL2 ?? b.curL1, b.nodes);
       }
   }
+}
+
+/** A bullet's style: the marker ("-", "+"), or a lower-case letter with its mark ("a)" and "b)" are one style). */
+function bulletStyle(tt: string): string | undefined {
+  const t = tt.trim();
+  if (/^[-+*•–·]$/.test(t)) return t;
+  const m = /^[a-zđ]([.)]?)$/u.exec(t);
+  return m ? `letter${m[1]}` : undefined;
+}
+
+/** "- Dự án" under "- Dự án": siblings (items of the same list), not an item and its sub-item. */
+function sameBullet(prev: string, tt: string): boolean {
+  const a = bulletStyle(prev);
+  return a !== undefined && a === bulletStyle(tt);
+}
+
+/**
+ * "a) Nhóm" over rows of another bullet ("- Dự án") or over items restarting at 1: a level-2 group. Under an item
+ * ("1 | Dự án", "a) | hạng mục", "b) | ...") the letters stay sub-items.
+ */
+function letterGroup(x: BodyRow): boolean {
+  const style = bulletStyle(x.tt);
+  if (style === undefined || !style.startsWith('letter')) return false;
+  for (let j = x.i + 1; j < x.roles.length && j < x.i + 50; j++) {
+    const n = x.roles[j];
+    if (n.kind === 'none' || n.kind === 'other') continue;
+    if (n.kind === 'number') return n.value === 1;
+    if (n.kind === 'bullet') {
+      const ns = bulletStyle(n.text);
+      return ns !== undefined && !ns.startsWith('letter');
+    }
+    return false;
+  }
+  return false;
 }

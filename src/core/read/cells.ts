@@ -55,7 +55,9 @@ export function bandTexts(grid: Grid, rows: number[], width: number): string[][]
   return out;
 }
 
-const COLNUM_CELL = /^\(?\s*[0-9]{1,2}\s*\)?(?:\s*[-=+*x/]\s*\(?\s*[0-9]{1,2}\s*\)?)*$/;
+/** One cell of a column-number row: "3", "(3)", "A", "(6)=(4)+(5)", "9=4+...+8", "(10) = (5) + … + (9)". */
+const COLNUM_TERM = String.raw`\(?\s*(?:[0-9]{1,2}|[A-ZĐ]|\.{2,3}|…)\s*\)?`;
+const COLNUM_CELL = new RegExp(String.raw`^${COLNUM_TERM}(?:\s*[-=+*x/÷:]\s*${COLNUM_TERM})*$`);
 
 /** "(1) (2) (3)..." or "1 2 3 4 ..." under a header. */
 export function isColumnNumberRow(row: Row, ttCol: number): boolean {
@@ -66,10 +68,17 @@ export function isColumnNumberRow(row: Row, ttCol: number): boolean {
   let paren = 0;
   let last = -1;
   let increasing = true;
+  let letters = 0;
   for (const c of row) {
     if (isBlank(c)) continue;
     const t = cellText(c).trim();
     if (!COLNUM_CELL.test(t)) return false;
+    // Letters only lead the row, in order: "A B C 1 2 3" (a lone "B" among numbers is a name, not a column mark).
+    const letter = /^\(?\s*([A-ZĐ])\s*\)?$/.exec(t);
+    if (letter) {
+      if (n !== letters || letter[1] !== 'ABCDEFGHIJ'[letters]) return false;
+      letters++;
+    }
     n++;
     if (t.startsWith('(')) paren++;
     const v = parseInt(t.replace(/[^0-9].*$/, '').replace(/^\(/, '') || t.replace(/^\(\s*/, ''), 10);

@@ -1,0 +1,110 @@
+/**
+ * Appendix tables laid out the way offices lay them out and our own build never does, each reduced from a workbook
+ * variant of seed 000 that was checked with `danh-muc check` and gave a false alarm or missed an error: "Cộng" rows
+ * closing each group, a column-number row with formulas ("(6)=(4)+(5)", "A B 1 2"), groups numbered a), b) over "-"
+ * items. Each case: the clean table gives no error finding; one changed cell gives the right code at that cell, first.
+ *
+ * The table: A TT | B Tên dự án | C Đơn vị chủ trì | D 2021 | E 2022 | F Tổng kinh phí | G NSĐP | H NSTW.
+ */
+import type { GridCell } from '../../../src/core/base/grid';
+import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import type { Finding } from '../../../src/core/checks/findings';
+import { gridOf, type Raw } from '../../helpers/gridOf';
+
+type Row = Raw[];
+const HEAD: Row[] = [
+  ['PHỤ LỤC', null, null, null, null, null, null, null],
+  [null, null, null, null, null, null, 'ĐVT: Triệu đồng'],
+  ['TT', 'Tên dự án', 'Đơn vị chủ trì', '2021', '2022', 'Tổng kinh phí', 'NSĐP', 'NSTW'],
+];
+const B = (v: string | number): GridCell => ({ value: v, bold: true });
+/** Items of group I (A: 1, 2) and group II (B: 1, 2), as [2021, 2022, source column]. */
+const item = (tt: Raw, name: string, y1: number | null, y2: number | null, src: 'G' | 'H'): Row => {
+  const t = (y1 ?? 0) + (y2 ?? 0);
+  return [tt, name, 'Sở TT&TT', y1, y2, t, src === 'G' ? t : null, src === 'H' ? t : null];
+};
+const sums = (label: Raw, tt: Raw, v: (number | null)[]): Row => [tt === null ? null : B(tt as string), B(label as string), null, ...v.map((x) => (x === null ? null : B(x)))];
+const G1 = [150, 250, 400, 300, 100];
+const G2 = [15, 20, 35, 30, 5];
+const TOT = [165, 270, 435, 330, 105];
+const BLANK = [null, null, null, null, null];
+const items1 = (tt: (i: number) => Raw): Row[] => [item(tt(0), 'Mua sắm thiết bị', 100, 200, 'G'), item(tt(1), 'Nâng cấp mạng', 50, 50, 'H')];
+const items2 = (tt: (i: number) => Raw): Row[] => [item(tt(0), 'Phần mềm một cửa', 10, 20, 'G'), item(tt(1), 'Chữ ký số', 5, null, 'H')];
+const n = (i: number): number => i + 1;
+
+interface Case { name: string; body: Row[]; /** changed cell → [value, code expected first at that cell] */ alter: [string, number, string][] }
+
+/** Body rows start at sheet row 4. */
+const CASES: Case[] = [
+  {
+    name: '"Cộng" closing each group, group heading rows blank',
+    body: [sums('Xây dựng hạ tầng', 'I', BLANK), ...items1(n), sums('Cộng', null, G1),
+      sums('Phát triển dữ liệu', 'II', BLANK), ...items2(n), sums('Cộng', null, G2), sums('Tổng cộng', null, TOT)],
+    alter: [['E7', 260, 'GROUP_SUBTOTAL'], ['D5', 110, 'ROW_YEARS_SUM'], ['F12', 436, 'GRAND_TOTAL'], ['E11', 21, 'GROUP_SUBTOTAL']],
+  },
+  {
+    name: '"Cộng nhóm I" / "Cộng nhóm II" labels',
+    body: [sums('Xây dựng hạ tầng', 'I', BLANK), ...items1(n), sums('Cộng nhóm I', null, G1),
+      sums('Phát triển dữ liệu', 'II', BLANK), ...items2(n), sums('Cộng nhóm II', null, G2), sums('Tổng cộng', null, TOT)],
+    alter: [['E7', 260, 'GROUP_SUBTOTAL'], ['D9', 11, 'ROW_YEARS_SUM'], ['D12', 166, 'GRAND_TOTAL']],
+  },
+  {
+    name: '"Cộng" closing each group, no "Tổng cộng" row',
+    body: [sums('Xây dựng hạ tầng', 'I', BLANK), ...items1(n), sums('Cộng', null, G1),
+      sums('Phát triển dữ liệu', 'II', BLANK), ...items2(n), sums('Cộng', null, G2)],
+    alter: [['E11', 21, 'GROUP_SUBTOTAL'], ['D9', 11, 'ROW_YEARS_SUM']],
+  },
+  {
+    name: '"Cộng" closing each group whose heading row states the same figures',
+    body: [sums('Xây dựng hạ tầng', 'I', G1), ...items1(n), sums('Cộng', null, G1),
+      sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Cộng', null, G2), sums('Tổng cộng', null, TOT)],
+    alter: [['E7', 260, 'GROUP_SUBTOTAL'], ['E4', 260, 'GROUP_SUBTOTAL'], ['F12', 436, 'GRAND_TOTAL']],
+  },
+  {
+    name: 'groups a), b) over "-" items',
+    body: [sums('Xây dựng hạ tầng', 'a)', G1), ...items1(() => '-'), sums('Phát triển dữ liệu', 'b)', G2), ...items2(() => '-'),
+      sums('Tổng cộng', null, TOT)],
+    alter: [['E4', 260, 'GROUP_SUBTOTAL'], ['D5', 110, 'ROW_YEARS_SUM'], ['D10', 166, 'GRAND_TOTAL']],
+  },
+  {
+    name: 'a column-number row "(1) (2) … (6)=(4)+(5)"',
+    body: [['(1)', '(2)', '(3)', '(4)', '(5)', '(6)=(4)+(5)', '(7)', '(8)'], sums('Xây dựng hạ tầng', 'I', G1), ...items1(n),
+      sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Tổng cộng', null, TOT)],
+    alter: [['E8', 21, 'GROUP_SUBTOTAL'], ['D6', 110, 'ROW_YEARS_SUM']],
+  },
+  {
+    name: 'a column-number row "A B C 1 2 3=1+2 … " with an ellipsis "(9)=(4)+...+(8)"',
+    body: [['A', 'B', 'C', '1', '2', '3=1+...+2', '4', '5'], sums('Xây dựng hạ tầng', 'I', G1), ...items1(n),
+      sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Tổng cộng', null, TOT)],
+    alter: [['E8', 21, 'GROUP_SUBTOTAL']],
+  },
+];
+
+const grid = (body: Row[]): ReturnType<typeof gridOf> => gridOf([...HEAD, ...body], 'Phụ lục');
+const errors = (fs: Finding[]): string[] => fs.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}${f.causedBy ? `<-${f.causedBy}` : ''}`);
+
+function withCell(body: Row[], addr: string, v: number): Row[] {
+  const m = /^([A-H])(\d+)$/.exec(addr)!;
+  const out = body.map((r) => [...r]);
+  const old = out[parseInt(m[2], 10) - 4][m[1].charCodeAt(0) - 65];
+  out[parseInt(m[2], 10) - 4][m[1].charCodeAt(0) - 65] = old && typeof old === 'object' ? { ...old, value: v } : v;
+  return out;
+}
+
+describe('office layouts of seed 000\'s appendix', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('clean: no error finding — %s', (_n, c) => {
+    const r = checkGrid(grid(c.body));
+    expect(r.recognized).toBe(true);
+    expect(errors(r.findings)).toEqual([]);
+    expect(r.findings.filter((f) => f.code === 'NUMBERING' || f.code === 'MISSING_FIELD').map((f) => f.cell)).toEqual([]);
+  });
+
+  it.each(CASES.flatMap((c) => c.alter.map(([cell, v, code]) => [c.name, cell, v, code, c] as const)))(
+    'changed: %s — %s = %d gives %s there first, every other error caused by it',
+    (_n, cell, v, code, c) => {
+      const fs = errors(checkGrid(grid(withCell(c.body, cell, v))).findings);
+      expect(fs[0]).toBe(`${code}@${cell}`);
+      for (const f of fs.slice(1)) expect(f).toMatch(new RegExp(`@${cell}$|<-${cell}$`));
+    },
+  );
+});
