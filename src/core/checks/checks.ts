@@ -57,7 +57,7 @@ function item(ctx: CheckContext, it: Item, parent: Item | undefined): void {
     annual(ctx, it, a, name);
     sourceMismatch(ctx, it, a, name);
   }
-  missing(ctx, it, isParent, name);
+  missing(ctx, it, isParent, name, parent);
 }
 
 function run(ctx: CheckContext, opts: CheckOptions): Finding[] {

@@ -32,13 +32,22 @@ export function fieldExpectations(ctx: CheckContext): { lead: boolean; source: b
   return { lead, source };
 }
 
-/** MISSING_FIELD of an item: name, lead unit (when expected), funding source (leaves, when expected). */
-export function missing(ctx: CheckContext, it: Item, isParent: boolean, name: Label): void {
+/** A lead unit written in. */
+const hasLead = (it: Item): boolean => !!it.lead && it.lead.trim() !== '';
+
+/**
+ * MISSING_FIELD of an item: name, lead unit (when expected), funding source (leaves, when expected). The lead unit
+ * of an item split into sub-items may be written on the item or on every sub-item ("1 | Nhóm" over "1.1 | Dự án |
+ * Sở TT&TT"; "1 | Dự án | Sở TT&TT" over "1.1 | hạng mục"): either is enough.
+ */
+export function missing(ctx: CheckContext, it: Item, isParent: boolean, name: Label, parent?: Item): void {
   const miss = (field: FieldKey, what: string): void => {
     add(ctx, 'MISSING_FIELD', M.missing(name, what), where(ctx, it.loc, field));
   };
   if (!it.name || !it.name.trim()) miss('name', M.missingName);
-  if (ctx.expects.lead && (!it.lead || !it.lead.trim())) miss('lead', M.missingLead);
+  if (ctx.expects.lead && !hasLead(it) && !(parent && hasLead(parent)) && !(isParent && it.children!.every(hasLead))) {
+    miss('lead', M.missingLead);
+  }
   if (ctx.expects.source && !isParent) {
     const a = it.amounts ?? { years: Object.create(null), sources: Object.create(null) };
     const hasAmount = anyNonZero(a.sources) || hasOwnKey(a.split);

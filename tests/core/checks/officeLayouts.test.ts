@@ -67,6 +67,19 @@ const CASES: Case[] = [
     alter: [['E4', 260, 'GROUP_SUBTOTAL'], ['D5', 110, 'ROW_YEARS_SUM'], ['D10', 166, 'GRAND_TOTAL']],
   },
   {
+    name: 'groups numbered 1, 2 (no lead unit of their own) over items 1.1, 1.2',
+    body: [sums('Xây dựng hạ tầng', 1, G1), ...items1((i) => `1.${i + 1}`), sums('Phát triển dữ liệu', 2, G2), ...items2((i) => `2.${i + 1}`),
+      sums('Tổng cộng', null, TOT)],
+    alter: [['E4', 260, 'GROUP_SUBTOTAL'], ['D8', 11, 'ROW_YEARS_SUM'], ['F10', 436, 'GRAND_TOTAL']],
+  },
+  {
+    name: 'an item split into sub-items 1.1, 1.2 that name no lead unit (the item does)',
+    body: [sums('Xây dựng hạ tầng', 'I', G1), item(1, 'Mua sắm thiết bị', 100, 200, 'G'),
+      ['1.1', 'Thiết bị mạng', null, 60, 120, 180, 180, null], ['1.2', 'Máy chủ', null, 40, 80, 120, 120, null],
+      item(2, 'Nâng cấp mạng', 50, 50, 'H'), sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Tổng cộng', null, TOT)],
+    alter: [['E6', 130, 'ROW_YEARS_SUM'], ['F12', 436, 'GRAND_TOTAL']],
+  },
+  {
     name: 'a column-number row "(1) (2) … (6)=(4)+(5)"',
     body: [['(1)', '(2)', '(3)', '(4)', '(5)', '(6)=(4)+(5)', '(7)', '(8)'], sums('Xây dựng hạ tầng', 'I', G1), ...items1(n),
       sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Tổng cộng', null, TOT)],
