@@ -132,5 +132,15 @@ export function checkRecognized(grid: Grid, rec: Recognized, opts: SheetCheckOpt
     unit: rec.unit,
     ...(grand ? { grandTotal: plain(grand) } : {}),
   });
-  return { recognized: true, sheet, findings, summary, plan, headerRows: rec.headerRows, unitFrom: rec.unitFrom };
+  const result: SheetCheckResult = { recognized: true, sheet, findings, summary, plan, headerRows: rec.headerRows, unitFrom: rec.unitFrom };
+  return rec.next ? withNextTable(grid, result, rec.next, opts) : result;
+}
+
+/** A second table on the sheet (recognize.ts `next`), checked on its own: its findings follow the first's. */
+function withNextTable(grid: Grid, first: SheetCheckResult, next: Recognized, opts: SheetCheckOptions): SheetCheckResult {
+  const rest = checkRecognized(grid, next, { unit: opts.unit, tolerance: opts.tolerance });
+  const all = [...first.findings, ...rest.findings];
+  const { errors: _e, warnings: _w, infos: _i, ...counts } = first.summary;
+  const summary = summarize(all, { ...counts, items: counts.items + rest.summary.items, groups: counts.groups + rest.summary.groups });
+  return { ...first, findings: all, summary };
 }

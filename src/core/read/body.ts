@@ -14,7 +14,7 @@ import { newAmountCells, takeRows } from './amountCells';
 import { hasAnyAmount, readRowAmounts } from './amounts';
 import { cellText, isColumnNumberRow, rowIsEmpty, rowOf, type Row } from './cells';
 import { mapSource } from './columns';
-import { isRepeatHeader } from './header';
+import { isRepeatHeader, tableHeaderAt } from './header';
 import { addItem, makeItem } from './items';
 import { classifyRows, numberIsGroup, rowTTs, type TTKind } from './rows';
 import type { ReadState } from './state';
@@ -50,6 +50,8 @@ export interface Body {
   /** The group a "Cộng" row closed last (subtotals.ts), and whether the table closes its groups that way. */
   closedGroup?: Group;
   groupSubtotals: boolean;
+  /** The header row of another table below this one's closing total, where reading stopped. */
+  nextTable?: number;
 }
 
 export function readBody(s: ReadState, f: BodyFrame): Body {
@@ -66,6 +68,11 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
     takeRows(s, r);
     const row = rowOf(s.grid, r);
     if (rowIsEmpty(row)) continue;
+    // Below the closing total, another table's header: this table ends here (the next one is read on its own).
+    if (b.closed && tableHeaderAt(s.grid, r, s.width)) {
+      b.nextTable = r;
+      break;
+    }
     const last = skipRepeatedHeader(s, f, b, r, row);
     if (last >= 0) {
       r = last;
@@ -113,7 +120,7 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
     if (b.closed) continue;
     placeRow(s, b, { r, row, kind, tt, name, i: r - f.bodyStart, bodyStart: f.bodyStart, roles });
   }
-  takeRows(s, rowsN);
+  takeRows(s, b.nextTable ?? rowsN);
   return b;
 }
 

@@ -25,9 +25,9 @@ const MAX_STEPS = 8_000_000;
 /** Excel's column count. */
 const MAX_COLS = 1 << 14;
 
-export function circularRefs(s: ReadState, bodyStart: number): void {
-  // Taken as the body was read (the grid's rows may be gone by now).
-  takeRows(s, s.grid.cells.length);
+export function circularRefs(s: ReadState, bodyStart: number, bodyEnd = s.grid.cells.length): void {
+  // Taken as the body was read (the grid's rows may be gone by now); rows from bodyEnd are another table's.
+  takeRows(s, bodyEnd);
   const fs = s.amountCells?.formulas;
   if (!fs || fs.text.length === 0) return;
   const ring = ringCells(edgesOf(s, fs, bodyStart));

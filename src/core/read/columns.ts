@@ -6,6 +6,7 @@
 import { containsWords, looksLikeSourceText, sourceCodeOf } from '../plan/sources';
 import { foldWords } from '../text/fold';
 import { cellText, isBlank, rowOf } from './cells';
+import { firstTableHeader } from './header';
 import { parseCell } from './amounts';
 import type { AmountCol, Column, ReadState } from './state';
 import { classifyLabel, roleKey, type ColRole, type SimpleField } from './vocabulary';
@@ -109,7 +110,8 @@ const SIGNATURE = /^(?:(?:tm|kt|tl|tuq|q) |(?:pho )?(?:chu tich|giam doc)$|noi n
 
 /** What the body of a column holds: numbers, texts, texts that name sources (first 2000 rows). */
 function columnStats(s: ReadState, bodyStart: number, col: number): { num: number; text: number; sourceWords: number } {
-  const rowsN = Math.min(s.grid.cells.length, bodyStart + 2000);
+  // Down to a table header below (a page's repeated header, or the next table on the sheet: not this column's).
+  const rowsN = firstTableHeader(s.grid, bodyStart, Math.min(s.grid.cells.length, bodyStart + 2000), s.width);
   let num = 0, text = 0, sourceWords = 0;
   // A header repeated on every page ("Vốn đầu tư" again under "Trong đó") is not the column's content either.
   const heads = new Set<string>();

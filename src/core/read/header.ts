@@ -33,6 +33,19 @@ function ttLabelCol(row: Row, width: number): number {
   return -1;
 }
 
+/** Does a table's header start at row r: "TT"/"STT" with a name label in that row or the two below? */
+export function tableHeaderAt(grid: Grid, r: number, width: number): boolean {
+  if (ttLabelCol(rowOf(grid, r), width) < 0) return false;
+  for (let k = 0; k < 3 && r + k < grid.cells.length; k++) if (nameLabelCol(rowOf(grid, r + k)) >= 0) return true;
+  return false;
+}
+
+/** The first row in [from, to) where a table's header starts (tableHeaderAt), or `to`. */
+export function firstTableHeader(grid: Grid, from: number, to: number, width: number): number {
+  for (let r = from; r < to; r++) if (tableHeaderAt(grid, r, width)) return r;
+  return to;
+}
+
 /** The header band (its rows) and the TT column; or why there is none. */
 export function findHeader(s: ReadState): { band: number[]; ttCol: number } | { error: string } {
   const { grid, opts } = s;

@@ -42,6 +42,8 @@ export type Recognized =
       headerRows: number[];
       /** Body rows skipped as repeated headers (page breaks). */
       repeatedHeaderRows: number[];
+      /** Another table below this one's closing total on the same sheet ("Phụ lục 01" over "Phụ lục 02"). */
+      next?: Recognized;
     }
   | { ok: false; finding: Finding };
 
@@ -95,7 +97,8 @@ function read(s: ReadState): Recognized {
   if (s.opts.release) s.opts.onReleased?.(rowsN);
   const plan = assemble(s, body);
   geometryChecks(s, plan);
-  circularRefs(s, bodyStart);
+  circularRefs(s, bodyStart, body.nextTable);
+  const next = body.nextTable !== undefined ? read(newState(s.grid, { ...s.opts, headerRow: body.nextTable })) : undefined;
   return {
     ok: true,
     plan,
@@ -104,5 +107,6 @@ function read(s: ReadState): Recognized {
     unitFrom: s.unitFrom,
     headerRows,
     repeatedHeaderRows: body.repeated,
+    ...(next?.ok ? { next } : {}),
   };
 }

@@ -7,7 +7,8 @@
  * The table: A TT | B Tên dự án | C Đơn vị chủ trì | D 2021 | E 2022 | F Tổng kinh phí | G NSĐP | H NSTW.
  */
 import type { GridCell } from '../../../src/core/base/grid';
-import { checkGrid } from '../../../src/core/checks/sheetCheck';
+import { checkGrid, checkRecognized } from '../../../src/core/checks/sheetCheck';
+import { recognizeTable } from '../../../src/core/read/recognize';
 import type { Finding } from '../../../src/core/checks/findings';
 import { gridOf, type Raw } from '../../helpers/gridOf';
 
@@ -120,4 +121,37 @@ describe('office layouts of seed 000\'s appendix', () => {
       for (const f of fs.slice(1)) expect(f).toMatch(new RegExp(`@${cell}$|<-${cell}$`));
     },
   );
+});
+
+describe('two appendices one under the other on one sheet', () => {
+  const table2: Row[] = [
+    [null], ['PHỤ LỤC 02'], [null, null, null, null, null, null, 'ĐVT: Triệu đồng'],
+    ['TT', 'Tên dự án', 'Đơn vị chủ trì', '2021', '2022', 'Tổng kinh phí', 'NSĐP', 'NSTW'],
+    sums('Phát triển dữ liệu', 'I', G2), ...items2(n), sums('Tổng cộng', null, G2),
+    [null, 'Trong đó:'], [null, 'Tổng nguồn sự nghiệp địa phương', null, 10, 20, 30],
+  ];
+  const body = [sums('Xây dựng hạ tầng', 'I', G1), ...items1(n), sums('Tổng cộng', null, G1), ...table2];
+  // Rows: table 1 at 4-7; table 2's header at 11, group 12, items 13-14, total 15, "Trong đó" 16-17.
+  it('each table is read on its own: no error; both tables\' items counted', () => {
+    const r = checkGrid(grid(body));
+    expect(errors(r.findings)).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toEqual([]);
+    expect(r.summary).toMatchObject({ items: 4, groups: 2, errors: 0 });
+  });
+  it.each([['E5', 210, 'ROW_YEARS_SUM'], ['E13', 21, 'ROW_YEARS_SUM'], ['F15', 36, 'GRAND_TOTAL'], ['D17', 11, 'BREAKDOWN']])(
+    '%s = %d: %s there first, every other error caused by it', (cell, v, code) => {
+      const fs = errors(checkGrid(grid(withCell(body, cell, v))).findings);
+      expect(fs[0]).toBe(`${code}@${cell}`);
+      for (const f of fs.slice(1)) expect(f).toMatch(new RegExp(`@${cell}$|<-${cell}$`));
+    });
+});
+
+describe('two appendices on one sheet, read as the command line reads (rows let go once read)', () => {
+  it('the second table is still checked', () => {
+    const rows: Row[] = [...HEAD, sums('Xây dựng hạ tầng', 'I', G1), ...items1(n), sums('Tổng cộng', null, G1), [null], ...HEAD,
+      sums('Phát triển dữ liệu', 'I', G2), ...items2(n), sums('Tổng cộng', null, [15, 21, 35, 30, 5])];
+    const g = gridOf(rows, 'Phụ lục');
+    const rec = recognizeTable(g, { release: true });
+    expect(errors(checkRecognized(g, rec).findings)).toEqual(['GRAND_TOTAL@E15']);
+  });
 });
