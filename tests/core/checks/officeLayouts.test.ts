@@ -68,6 +68,18 @@ const CASES: Case[] = [
     alter: [['E4', 260, 'GROUP_SUBTOTAL'], ['D5', 110, 'ROW_YEARS_SUM'], ['D10', 166, 'GRAND_TOTAL']],
   },
   {
+    name: 'groups I, II over "-" items',
+    body: [sums('Xây dựng hạ tầng', 'I', G1), ...items1(() => '-'), sums('Phát triển dữ liệu', 'II', G2), ...items2(() => '-'),
+      sums('Tổng cộng', null, TOT)],
+    alter: [['E4', 260, 'GROUP_SUBTOTAL'], ['D8', 11, 'ROW_YEARS_SUM'], ['D10', 166, 'GRAND_TOTAL']],
+  },
+  {
+    name: 'group I over sub-groups a), b) over items restarting at 1',
+    body: [sums('Chính quyền số', 'I', TOT), sums('Xây dựng hạ tầng', 'a)', G1), ...items1(n), sums('Phát triển dữ liệu', 'b)', G2),
+      ...items2(n), sums('Tổng cộng', null, TOT)],
+    alter: [['E5', 260, 'GROUP_SUBTOTAL'], ['D9', 11, 'ROW_YEARS_SUM'], ['F4', 436, 'GROUP_SUBTOTAL']],
+  },
+  {
     name: 'groups numbered 1, 2 (no lead unit of their own) over items 1.1, 1.2',
     body: [sums('Xây dựng hạ tầng', 1, G1), ...items1((i) => `1.${i + 1}`), sums('Phát triển dữ liệu', 2, G2), ...items2((i) => `2.${i + 1}`),
       sums('Tổng cộng', null, TOT)],
