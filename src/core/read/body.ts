@@ -61,7 +61,7 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
   const sourceCodes = s.columns.flatMap((x) => (x.role.kind === 'source' ? [x.role.code] : []));
   const tts = rowTTs(s.grid, f.bodyStart, rowsN, f.ttCol, f.nameCol);
   const roles = classifyRows(tts);
-  const later = laterHeadings(tts, roles);
+  let later: boolean[] | undefined;
   s.amountCells = newAmountCells(f.bodyStart, rowsN);
   for (let r = f.bodyStart; r < rowsN; r++) {
     // Rows above this one are read: later passes keep what they need of them (and the grid may let them go).
@@ -94,7 +94,7 @@ export function readBody(s: ReadState, f: BodyFrame): Body {
       openBreakdown(s, b, r, row, label, sourceCodes);
       continue;
     }
-    if (unnumbered && closesGroup(b, label || tt, later[r - f.bodyStart])) {
+    if (unnumbered && closesGroup(b, label || tt, () => (later ??= laterHeadings(tts, roles))[r - f.bodyStart])) {
       addGroupSubtotal(s, b, r, label || tt);
       continue;
     }

@@ -42,13 +42,15 @@ export function laterHeadings(tts: readonly RowTT[], roles: readonly TTKind[]): 
   for (let i = tts.length - 1; i >= 0; i--) {
     out[i] = seen;
     const k = roles[i].kind;
-    if (k === 'roman' || k === 'letter' || isTotalLabel(tts[i].name || tts[i].tt)) seen = true;
+    const label = tts[i].name || tts[i].tt;
+    if (k === 'roman' || k === 'letter' || (label.length <= 80 && isTotalLabel(label))) seen = true;
   }
   return out;
 }
 
 /** The group a "Cộng" row closes, or undefined when the row is not a group's subtotal. */
-function target(b: Body, label: string, later: boolean): Group | undefined {
+function target(b: Body, label: string, later: () => boolean): Group | undefined {
+  if (!/^\s*c/i.test(label) || label.length > 60) return undefined;
   const f = foldWords(label);
   if (!f.startsWith('cong')) return undefined;
   const named = NAMED.exec(f);
@@ -67,10 +69,11 @@ function target(b: Body, label: string, later: boolean): Group | undefined {
   if (b.groupSubtotals) return g;
   const siblings = g.level === 1 || !b.curL1 ? b.nodes : b.curL1.children;
   const first = siblings.find((n) => n.kind === 'group') === g;
-  return later && first ? g : undefined;
+  return first && later() ? g : undefined;
 }
 
-export function closesGroup(b: Body, label: string, later: boolean): boolean {
+/** `later`: whether a group heading or a total row comes below (laterHeadings), asked only when needed. */
+export function closesGroup(b: Body, label: string, later: () => boolean): boolean {
   return target(b, label, later) !== undefined;
 }
 
@@ -97,7 +100,7 @@ function shownAt(n: PlanNode, key: FieldKey): Dec | undefined {
 
 /** The "Cộng" row closing a group (closesGroup said so): the group's amounts, or a second statement of them. */
 export function addGroupSubtotal(s: ReadState, b: Body, r: number, label: string): void {
-  const g = target(b, label, true) as Group;
+  const g = target(b, label, () => true) as Group;
   const ra = readRowAmounts(s, r, 'group');
   b.closedGroup = g;
   b.groupSubtotals = true;
