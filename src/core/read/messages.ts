@@ -36,7 +36,8 @@ export const READ_MESSAGES = {
     `${what} cộng cả dòng nhóm ${group} (dòng ${groupRow}) lẫn các dòng con của nhóm đó (dòng ${innerRow}): số bị tính hai lần`,
   doubleCountSum: (what: string, stated: Dec, groups: Dec, items: Dec) =>
     `${what} (${formatVi(stated)}) bằng tổng các dòng nhóm (${formatVi(groups)}) cộng thêm các dự án trong nhóm (${formatVi(items)}): số bị tính hai lần`,
-  subtotalRow: (label: string, group: string, col: string, v: Dec, heading: Dec, sum: Dec) =>
-    `Dòng "${clip(label, 40)}" của nhóm ${group}: ${col.replace(/\s+/g, ' ').trim()} ghi ${formatVi(v)} nhưng dòng nhóm ${group} ghi ${formatVi(heading)} và các dòng con cộng lại ${formatVi(sum)}`,
+  closingRow: (label: string, group: string) => `Dòng "${clip(label, 40)}" của nhóm ${group}`,
+  subtotalRow: (row: string, col: string, v: Dec, other: string | undefined, o: Dec | undefined, sum: Dec) =>
+    `${row}: ${col.replace(/\s+/g, ' ').trim()} ghi ${formatVi(v)} nhưng ${other !== undefined && o !== undefined ? `${other.charAt(0).toLowerCase()}${other.slice(1)} ghi ${formatVi(o)} và ` : ''}các dòng con cộng lại ${formatVi(sum)}`,
   cellWhere: (ref: string) => `ô ${ref}`,
 } as const;

@@ -98,7 +98,19 @@ function shownAt(n: PlanNode, key: FieldKey): Dec | undefined {
   return acc.value();
 }
 
-/** The "Cộng" row closing a group (closesGroup said so): the group's amounts, or a second statement of them. */
+/** How many amount columns a row states. */
+function statedCount(s: ReadState, a: RowAmounts | undefined): number {
+  let n = 0;
+  for (const ac of s.amountCols) if (valueAt(a, ac.key) !== undefined) n++;
+  return n;
+}
+
+/**
+ * The "Cộng" row closing a group (closesGroup said so). Of the heading row and the "Cộng" row, the one stating more
+ * columns is the group's row (checked, named, bound to formulas: the "Cộng" row when the heading states none); the
+ * other row's figures are compared here, a figure that differs from the group's row and from its children's sum
+ * being GROUP_SUBTOTAL at its cell.
+ */
 export function addGroupSubtotal(s: ReadState, b: Body, r: number, label: string): void {
   const g = target(b, label, () => true) as Group;
   const ra = readRowAmounts(s, r, 'group');
@@ -106,16 +118,23 @@ export function addGroupSubtotal(s: ReadState, b: Body, r: number, label: string
   b.groupSubtotals = true;
   b.lastItem = undefined;
   b.inBreakdown = false;
-  const own = g.stated;
-  if (!own || s.amountCols.every((ac) => valueAt(own, ac.key) === undefined)) {
+  const closing = M.closingRow(label.trim(), g.tt);
+  const heading = M.groupRow(g.tt);
+  if (statedCount(s, ra.amounts) > statedCount(s, g.stated)) {
+    const own = g.stated;
+    const row = g.loc?.row;
     g.stated = ra.amounts;
     g.loc = ra.loc;
-    return;
-  }
+    if (own && row !== undefined) secondRow(s, g, own, row, heading, closing);
+  } else secondRow(s, g, ra.amounts, r, closing, heading);
+}
+
+/** The figures of a group's second row (row r) against the group's row and its children. */
+function secondRow(s: ReadState, g: Group, a: RowAmounts, r: number, name: string, other: string): void {
   for (const ac of s.amountCols) {
-    const v = valueAt(ra.amounts, ac.key);
-    const h = valueAt(own, ac.key);
-    if (v === undefined || h === undefined || v.eq(h)) continue;
+    const v = valueAt(a, ac.key);
+    const h = valueAt(g.stated, ac.key);
+    if (v === undefined || (h !== undefined && v.eq(h))) continue;
     const acc = new ExactSum();
     for (const c of g.children) {
       const x = shownAt(c, ac.key);
@@ -123,8 +142,8 @@ export function addGroupSubtotal(s: ReadState, b: Body, r: number, label: string
     }
     const sum = acc.value();
     if (v.eq(sum)) continue;
-    const col = s.columns.find((c) => c.col === ac.col)?.label ?? '';
-    s.findings.push(makeFinding('GROUP_SUBTOTAL', M.subtotalRow(label.trim(), g.tt, col, v, h, sum), {
+    const col = ac.key.startsWith('year:') ? `năm ${ac.key.slice(5)}` : s.columns.find((c) => c.col === ac.col)?.label ?? '';
+    s.findings.push(makeFinding('GROUP_SUBTOTAL', M.subtotalRow(name, col, v, h !== undefined ? other : undefined, h, sum), {
       sheet: s.sheet, row: r, col: ac.col, expected: plain(sum), actual: plain(v),
     }));
   }

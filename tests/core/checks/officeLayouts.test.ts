@@ -62,6 +62,12 @@ const CASES: Case[] = [
     alter: [['E7', 260, 'GROUP_SUBTOTAL'], ['E4', 260, 'GROUP_SUBTOTAL'], ['F12', 436, 'GRAND_TOTAL']],
   },
   {
+    name: '"Cộng" closing each group whose heading row states only the total',
+    body: [sums('Xây dựng hạ tầng', 'I', [null, null, 400, null, null]), ...items1(n), sums('Cộng', null, G1),
+      sums('Phát triển dữ liệu', 'II', [null, null, 35, null, null]), ...items2(n), sums('Cộng', null, G2), sums('Tổng cộng', null, TOT)],
+    alter: [['E7', 260, 'GROUP_SUBTOTAL'], ['F4', 401, 'GROUP_SUBTOTAL'], ['D9', 11, 'ROW_YEARS_SUM']],
+  },
+  {
     name: 'groups a), b) over "-" items',
     body: [sums('Xây dựng hạ tầng', 'a)', G1), ...items1(() => '-'), sums('Phát triển dữ liệu', 'b)', G2), ...items2(() => '-'),
       sums('Tổng cộng', null, TOT)],
@@ -165,5 +171,17 @@ describe('two appendices on one sheet, read as the command line reads (rows let 
     const g = gridOf(rows, 'Phụ lục');
     const rec = recognizeTable(g, { release: true });
     expect(errors(checkRecognized(g, rec).findings)).toEqual(['GRAND_TOTAL@E15']);
+  });
+});
+
+describe('a "Cộng" row and its group\'s heading row both stating a figure', () => {
+  it('the one that differs from the other and from the children is named, with both figures', () => {
+    const body = [sums('Xây dựng hạ tầng', 'I', [null, null, 401, null, null]), ...items1(n), sums('Cộng', null, G1),
+      sums('Phát triển dữ liệu', 'II', G2), ...items2(n), sums('Cộng', null, [15, 21, 35, 30, 5]), sums('Tổng cộng', null, TOT)];
+    const fs = checkGrid(grid(body)).findings.filter((f) => f.severity === 'error');
+    expect(fs.map((f) => [f.code, f.cell, f.expected, f.actual, f.message])).toEqual([
+      ['GROUP_SUBTOTAL', 'F4', '400', '401', 'Dòng nhóm I: Tổng kinh phí ghi 401 nhưng dòng "Cộng" của nhóm I ghi 400 và các dòng con cộng lại 400'],
+      ['GROUP_SUBTOTAL', 'E11', '20', '21', 'Dòng "Cộng" của nhóm II: năm 2022 ghi 21 nhưng dòng nhóm II ghi 20 và các dòng con cộng lại 20'],
+    ]);
   });
 });
