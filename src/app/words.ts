@@ -3,8 +3,7 @@
  * to đồng and written in Vietnamese words with the SPEC's conventions. The command line's `words` and the pane's
  * words line both come here.
  */
-import type { Dec } from '../core/base/decimal';
-import { plain } from '../core/base/decimal';
+import { Dec, plain } from '../core/base/decimal';
 import type { Unit } from '../core/plan/model';
 import { convertUnit, formatVi, parseAmount } from '../core/text/numbers';
 import { amountToWords, wordsToAmount, type WordsOptions } from '../core/text/words';
@@ -53,9 +52,12 @@ export function amountInWords(req: WordsRequest): WordsAnswer {
   return { dong, words, line: `${formatVi(dong)} đồng (Bằng chữ: ${words})`, note };
 }
 
-/** The words of an amount already read (a plain decimal string such as "4967.667") in a unit given as text. */
+/**
+ * The words of an amount already read (a plain decimal string such as "4967.667") in a unit given as text. The string
+ * becomes a Dec first: given text, amountToWords reads Vietnamese figures, where "441.115" is 441115.
+ */
 export function wordsOfAmount(amount: string, unit: string): string {
-  return amountToWords(amount, { unit: unitSetting(unit) });
+  return amountToWords(new Dec(amount), { unit: unitSetting(unit) });
 }
 
 /** An amount typed in a field, as a plain decimal string, or the Vietnamese reason it cannot be read. */

@@ -139,6 +139,8 @@ test('both dropdowns of Tạo phụ lục, by mouse and by keyboard: the pane st
   await page.getByTestId('run-check').click();
   await page.getByTestId('check-summary').waitFor();
   await expect(page.getByTestId('check-summary').textContent()).resolves.toMatch(/441,115 tỷ đồng/);
+  // its words read 441,115 tỷ: once "441.115" was read as Vietnamese figures, "Bốn trăm bốn mươi mốt nghìn ... tỷ"
+  await expect(page.getByTestId('check-summary').textContent()).resolves.toMatch(/Bằng chữ: Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng$/);
   await expect(page.getByTestId('findings-error').count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await page.context().close();
