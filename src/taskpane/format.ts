@@ -10,6 +10,19 @@ export function showValue(v: string | undefined): string {
   return DECIMAL.test(v) ? formatVi(new Dec(v)) : v;
 }
 
+/**
+ * A message shown on its own (under a field, in a message bar) as a sentence: its first letter capitalised. The
+ * application layer's messages start in lower case, as the command line prints them after "--years: ".
+ */
+export function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
+/** sentence() of a problem, if there is one. */
+export function sentenceOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : sentence(text);
+}
+
 /** A grid cell's number as Excel would show it under numFmt ("#,##0" → no decimals, "#,##0.000" → three). */
 export function showNumber(n: number, numFmt?: string): string {
   const m = numFmt ? /0\.(0+)/.exec(numFmt) : null;

@@ -1,8 +1,10 @@
 /**
  * The pane's engine on the figures the pane hands it: the summary's "Bằng chữ" reads the grand total as the plain
- * decimal string the check returns ("441.115" in tỷ đồng is 441 tỷ 115 triệu, never 441.115 tỷ).
+ * decimal string the check returns ("441.115" in tỷ đồng is 441 tỷ 115 triệu, never 441.115 tỷ); the pane shows the
+ * application layer's lower-case messages as sentences.
  */
 import { coreEngine } from '../../src/taskpane/coreEngine';
+import { sentence, sentenceOf } from '../../src/taskpane/format';
 import { checkSheet } from '../../src/app/check';
 import { samplePreviewHost } from '../../src/taskpane/sampleWorkbook';
 import { planFromJsonData } from '../../src/app/planJson';
@@ -25,4 +27,12 @@ test('the summary of a sheet built in tỷ đồng: the grand total and its word
   expect(sum.grandTotal).toBe('441.115');
   expect(sum.unit).toBe('tỷ đồng');
   expect(coreEngine.words(sum.grandTotal!, sum.unit!)).toBe('Bốn trăm bốn mươi mốt tỷ, một trăm mười lăm triệu đồng');
+});
+
+test('sentence: a message shown on its own starts with a capital, Vietnamese letters included', () => {
+  expect(sentence('năm đầu lớn hơn năm cuối')).toBe('Năm đầu lớn hơn năm cuối');
+  expect(sentence('đơn vị tính không hợp lệ')).toBe('Đơn vị tính không hợp lệ');
+  expect(sentence('“NSĐP” bị lặp')).toBe('“NSĐP” bị lặp');
+  expect(sentence('')).toBe('');
+  expect(sentenceOf(undefined)).toBeUndefined();
 });

@@ -38,6 +38,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, overflowY: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     '& > *': { flexShrink: 0 },
+    // a long unbroken text (a file name, a code, a pasted cell) breaks where it must instead of running out of the pane
+    overflowWrap: 'anywhere',
   },
   panePreview: {
     width: '380px', flexShrink: 0, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`,

@@ -12,6 +12,7 @@ import { useInputSheet } from './useInputSheet';
 import { WordDownload } from './WordDownload';
 import type { SheetSpec } from '../../core/layout/sheetspec';
 import { PRESET_LABELS } from '../../core/plan/settings';
+import { sentenceOf } from '../format';
 
 const EMPTY_PLAN: Plan = { meta: { title: '', unit: 'triệu đồng' }, sources: [], nodes: [] };
 
@@ -53,12 +54,13 @@ function formFrom(plan: Plan, st: PaneSettings) {
 type Form = ReturnType<typeof formFrom>;
 
 /** The form's fields: title, "Kèm theo", unit, years, sources, preset. */
-function BuildFields({ form, setForm, yearErr, spanErr, titleErr }: {
+function BuildFields({ form, setForm, yearErr, spanErr, titleErr, srcErr }: {
   form: Form;
   setForm: React.Dispatch<React.SetStateAction<Form | null>>;
   yearErr: (v: string) => string | undefined;
   spanErr: string | undefined;
   titleErr: string | undefined;
+  srcErr: string | undefined;
 }) {
   const t = useTabStyles();
   const set = (k: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => f && ({ ...f, [k]: d.value }));
@@ -83,7 +85,7 @@ function BuildFields({ form, setForm, yearErr, spanErr, titleErr }: {
           <Input className={t.full} value={form.yearTo} onChange={set('yearTo')} inputMode="numeric" />
         </Field>
       </div>
-      <Field label="Nguồn vốn (mã, cách nhau bởi dấu phẩy)" hint="Ví dụ: NSĐP, NSTW, ĐTPT">
+      <Field label="Nguồn vốn (mã, cách nhau bởi dấu phẩy)" hint="Ví dụ: NSĐP, NSTW, ĐTPT" validationState={srcErr ? 'error' : 'none'} validationMessage={srcErr}>
         <Input className={t.full} value={form.sources} onChange={set('sources')} />
       </Field>
       <Field label="Mẫu trình bày">
@@ -161,9 +163,13 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   const yearErr = (v: string) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số, ví dụ 2021.');
   const bothYears = form.yearFrom.trim() !== '' && form.yearTo.trim() !== '';
   // the span follows the one rule of the application layer (the command line's too)
-  const spanErr = !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? engine.yearsProblem(form.yearFrom, form.yearTo) : undefined;
+  const oneYear = !bothYears && (form.yearFrom.trim() !== '' || form.yearTo.trim() !== '');
+  const spanErr = oneYear ? 'Nhập cả năm đầu và năm cuối, hoặc để trống cả hai (lấy theo kế hoạch).'
+    : !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? sentenceOf(engine.yearsProblem(form.yearFrom, form.yearTo)) : undefined;
   const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
-  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr);
+  // empty: the plan's sources; otherwise the one rule of the application layer, said as typed (as on Nhập liệu)
+  const srcErr = form.sources.trim() ? sentenceOf(engine.sourcesProblem(form.sources)) : undefined;
+  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr || srcErr);
 
   const generate = async () => {
     setBusy(true);
@@ -177,7 +183,8 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
       const opts: BuildOptions = {
         preset: form.preset,
         title: form.title.trim(),
-        attachedTo: form.attachedTo.trim() || undefined,
+        // cleared: no "Kèm theo" line (undefined would bring back the plan's)
+        attachedTo: form.attachedTo.trim(),
         unit: form.unit,
         years: bothYears ? `${form.yearFrom.trim()}-${form.yearTo.trim()}` : undefined,
         sources: form.sources,
@@ -224,7 +231,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <BuildFields form={form} setForm={setForm} yearErr={yearErr} spanErr={spanErr} titleErr={titleErr} />
+      <BuildFields form={form} setForm={setForm} yearErr={yearErr} spanErr={spanErr} titleErr={titleErr} srcErr={srcErr} />
       <div className={t.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={busy || invalid} data-testid="generate">
           Tạo phụ lục

@@ -21,7 +21,8 @@ const useStyles = makeStyles({
   },
   words: { fontStyle: 'italic', color: tokens.colorNeutralForeground2 },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  unitSelect: { width: '120px', flexShrink: 0 },
+  // wide enough for its longest choice ("ĐVT của trang", "nghìn đồng") beside Sai số at 320 px
+  unitSelect: { width: '140px', flexShrink: 0 },
 });
 
 interface Props {
@@ -172,8 +173,8 @@ function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, 
         <Input className={t.full} value={stated} onChange={(_, d) => setStated(d.value)} placeholder="ví dụ 441.115" inputMode="decimal" />
       </Field>
       <Field label="Đơn vị" className={s.unitSelect}>
-        <Select value={statedUnit} onChange={(_, d) => setStatedUnit(d.value)} data-testid="stated-unit">
-          <option value="">theo ĐVT của trang</option>
+        <Select className={t.full} value={statedUnit} onChange={(_, d) => setStatedUnit(d.value)} data-testid="stated-unit">
+          <option value="">ĐVT của trang</option>
           {UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
         </Select>
       </Field>

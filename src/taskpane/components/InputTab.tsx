@@ -6,6 +6,7 @@ import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from '.
 import { currentInputSheet } from './useInputSheet';
 import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../app/input';
 import { DEFAULTS } from '../../core/plan/settings';
+import { sentenceOf } from '../format';
 
 interface Props {
   host: WorkbookHost;
@@ -28,8 +29,8 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
 
   const yErr = (v: string) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số.');
   // the span and the source list follow the one rule of the application layer (the command line's too)
-  const spanErr = !yErr(yearFrom) && !yErr(yearTo) ? engine.yearsProblem(yearFrom, yearTo) : undefined;
-  const srcErr = engine.sourcesProblem(sources);
+  const spanErr = !yErr(yearFrom) && !yErr(yearTo) ? sentenceOf(engine.yearsProblem(yearFrom, yearTo)) : undefined;
+  const srcErr = sentenceOf(engine.sourcesProblem(sources));
   const totalParsed = total.trim() ? engine.readAmount(total) : null;
 
   const act = async (f: () => Promise<string>) => {

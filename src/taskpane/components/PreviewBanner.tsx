@@ -24,7 +24,7 @@ export function PreviewBanner({ host, reason }: { host: PreviewHost; reason: str
         ) : (
           <>
             Ngăn đang làm việc trên sổ tính mẫu (Sóc Trăng 2021-2025) ở khung “Sổ tính xem thử”; mọi thao tác chỉ diễn
-            ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel hoặc mở tệp .xlsx ở khung bên cạnh.
+            ra trong trình duyệt. Để dùng với tệp thật, hãy mở tiện ích trong Excel hoặc bấm “Mở tệp .xlsx…” trong khung đó.
           </>
         )}
       </MessageBarBody>

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles, tokens, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { sentence } from '../format';
 
 export const useTabStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
@@ -31,9 +32,9 @@ export function ErrorBar({ error, title = 'Không thực hiện được' }: { e
   );
 }
 
-/** The Vietnamese message of any error caught at the UI boundary. */
+/** The Vietnamese message of any error caught at the UI boundary, as a sentence. */
 export function messageOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
+  if (e instanceof Error && e.message) return sentence(e.message);
   return 'Đã xảy ra lỗi không mong đợi.';
 }
 

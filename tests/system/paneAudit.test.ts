@@ -1,0 +1,159 @@
+/**
+ * What an audit of the pane at Excel's narrowest pane width (320 × 700) found, in real Chromium with real mouse clicks
+ * (a development build, so that React's own warnings reach the console; office.js blocked, so the pane runs in
+ * preview mode): the check fields fit side by side, long unbroken text (a file name, a source code) wraps inside
+ * the pane instead of running out of it, validation messages are sentences, every half-filled or cleared field
+ * means what it shows. No page error and no console error or warning in any of it.
+ */
+import { type Locator, type Page } from 'playwright-core';
+import { openPreview, servePane, type ServedPane } from '../helpers/paneServer';
+
+jest.setTimeout(300_000);
+
+let pane: ServedPane;
+/** console errors and warnings of every page (React's warnings among them), but the refused office.js */
+const consoleProblems: string[] = [];
+
+beforeAll(async () => {
+  pane = await servePane('pane-audit-dist', 'development');
+});
+
+afterAll(async () => {
+  await pane?.close();
+});
+
+async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openPreview(pane, { width: 320, height: 700 });
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !/ERR_INTERNET_DISCONNECTED/.test(m.text())) consoleProblems.push(m.text());
+  });
+  if (query) await page.goto(`${pane.base}taskpane.html${query}`);
+  await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+  return { page, errors };
+}
+
+/** Text inside the pane drawn past its right edge (each offending text, cut short). */
+function textOutsidePane(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const right = main.getBoundingClientRect().right;
+    const out: string[] = [];
+    const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      if ([...range.getClientRects()].some((r) => r.width > 0 && r.right > right + 1)) out.push(n.textContent.slice(0, 60));
+    }
+    return out;
+  });
+}
+
+function box(l: Locator) {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  });
+}
+
+test('320 px: Đơn vị shows its whole choice inside its field, beside Sai số and not under it', async () => {
+  const { page, errors } = await open();
+  const unit = page.getByTestId('stated-unit');
+  const field = unit.locator('xpath=ancestor::div[contains(@class,"fui-Field")][1]');
+  const tolerance = page.getByRole('textbox', { name: 'Sai số' });
+  const [u, f, t] = [await box(unit), await box(field), await box(tolerance)];
+  expect(u.right).toBeLessThanOrEqual(f.right + 0.5);
+  // side by side on one line at 320 px, not overlapping
+  expect(Math.abs(u.top - t.top)).toBeLessThan(8);
+  expect(u.right).toBeLessThanOrEqual(t.left);
+  // the chosen option's text fits between the select's padding and its chevron
+  const fit = await unit.evaluate((el) => {
+    const s = el as HTMLSelectElement;
+    const probe = document.createElement('span');
+    probe.textContent = s.options[s.selectedIndex].text;
+    probe.style.font = getComputedStyle(s).font;
+    probe.style.position = 'absolute';
+    document.body.appendChild(probe);
+    const w = probe.getBoundingClientRect().width;
+    probe.remove();
+    const cs = getComputedStyle(s);
+    return { need: w + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight), have: s.clientWidth };
+  });
+  expect(fit.need).toBeLessThanOrEqual(fit.have);
+  // the banner points at the workbook frame by its name (at this width it is below the pane, not beside it)
+  await expect(page.getByTestId('preview-banner').textContent()).resolves.not.toMatch(/bên cạnh/);
+  await expect(textOutsidePane(page)).resolves.toEqual([]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a long unbroken file name or source code wraps inside the pane', async () => {
+  const { page, errors } = await open();
+  const name = `KH_83_UBND_SocTrang_danh_muc_du_an_chuyen_doi_so_giai_doan_2021_2025_ban_trinh_ky_lan_3_final.docx`;
+  await page.getByTestId('open-docx-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('không phải tệp Word') });
+  await page.getByTestId('word-import').getByText(/Không mở được tệp/).waitFor();
+  await expect(textOutsidePane(page)).resolves.toEqual([]);
+  await page.getByRole('tab', { name: 'Tạo phụ lục' }).click();
+  await page.getByRole('textbox', { name: /Nguồn vốn/ }).fill('NSĐP, NSTW, ĐTPT, XAYDUNGHATANGKYTHUATSO2025');
+  await page.getByText(/XAYDUNGHATANGKYTHUATSO2025/).first().waitFor();
+  await expect(textOutsidePane(page)).resolves.toEqual([]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('Tạo phụ lục: sources and years are checked as typed, in sentences; one year alone is refused', async () => {
+  const { page, errors } = await open('?tab=build');
+  const generate = page.getByTestId('generate');
+  await generate.waitFor();
+  const from = page.getByRole('textbox', { name: 'Từ năm' });
+  const to = page.getByRole('textbox', { name: 'Đến năm' });
+  const messages = () => page.locator('.fui-Field__validationMessage').allTextContents();
+  await from.fill('2025');
+  await to.fill('2021');
+  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Năm đầu lớn hơn năm cuối/)]);
+  await expect(generate.isDisabled()).resolves.toBe(true);
+  // one year alone was once ignored: the sheet took the plan's years without a word
+  await from.fill('2021');
+  await to.fill('');
+  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Nhập cả năm đầu và năm cuối/)]);
+  await expect(generate.isDisabled()).resolves.toBe(true);
+  await to.fill('2025');
+  // a repeated source code: said under the field as typed (as on Nhập liệu), not after a click
+  const sources = page.getByRole('textbox', { name: /Nguồn vốn/ });
+  await sources.fill('NSĐP, NSĐP');
+  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Mã nguồn vốn .NSĐP. bị lặp/)]);
+  await expect(generate.isDisabled()).resolves.toBe(true);
+  await sources.fill('NSĐP, NSTW, ĐTPT');
+  await expect(messages()).resolves.toEqual([]);
+  await expect(generate.isDisabled()).resolves.toBe(false);
+  // Nhập liệu says its problems in sentences too
+  await page.getByRole('tab', { name: 'Nhập liệu' }).click();
+  await page.getByRole('textbox', { name: /Nguồn vốn/ }).fill('NSTW, NSTW');
+  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Mã nguồn vốn .NSTW. bị lặp/)]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a cleared "Kèm theo" leaves the line out of the appendix, and stays cleared', async () => {
+  const { page, errors } = await open('?tab=build');
+  const attached = page.getByRole('textbox', { name: 'Kèm theo' });
+  await attached.waitFor();
+  await expect(attached.inputValue()).resolves.toMatch(/^Kèm theo Kế hoạch số 83/);
+  await attached.fill('');
+  await page.getByTestId('generate').click();
+  await page.getByTestId('build-done').waitFor();
+  const sheet = page.locator('table[data-sheet="Phụ lục 02 (2)"]');
+  await sheet.waitFor();
+  await expect(sheet.locator('td', { hasText: /^ĐVT: Triệu đồng$/ }).count()).resolves.toBe(1);
+  await expect(sheet.locator('td', { hasText: /Kèm theo/ }).count()).resolves.toBe(0);
+  // back on the tab: still empty (the settings keep the choice), not the sample's line again
+  await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+  await page.getByRole('tab', { name: 'Tạo phụ lục' }).click();
+  await expect(page.getByRole('textbox', { name: 'Kèm theo' }).inputValue()).resolves.toBe('');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('no console error or warning in any of the above', () => {
+  expect(consoleProblems).toEqual([]);
+});
