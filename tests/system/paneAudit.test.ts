@@ -154,6 +154,29 @@ test('a cleared "Kèm theo" leaves the line out of the appendix, and stays clear
   await page.context().close();
 });
 
+test('Nhập liệu: "Chia cho các năm" says how many years the total went to (the item\'s period, not every year column)', async () => {
+  const { page, errors } = await open('?tab=input');
+  await page.getByRole('button', { name: 'Tạo trang Nhập liệu' }).click();
+  const sheet = page.locator('table[data-sheet="Nhập liệu"]');
+  await sheet.waitFor();
+  // an item typed into row 12 through the preview's formula bar: TT, name, lead unit, period 2026-2028 (of 2026-2030)
+  for (const [cell, text] of [['A12', '1'], ['B12', 'Dự án A'], ['D12', 'Sở Tài chính'], ['F12', '2026-2028']]) {
+    await sheet.locator(`td[data-cell="${cell}"]`).click();
+    const editor = page.getByRole('textbox', { name: `Nội dung ô ${cell}` });
+    await editor.fill(text);
+    await editor.press('Enter');
+  }
+  await sheet.locator('td[data-cell="B12"]').click();
+  await page.getByRole('textbox', { name: 'Tổng kinh phí' }).fill('1.001');
+  await page.getByRole('button', { name: 'Chia cho các năm' }).click();
+  await expect(page.getByTestId('input-outcome').textContent()).resolves.toMatch(/^Đã chia 1\.001 cho 3 năm của dòng 12\.$/);
+  await expect(sheet.locator('td[data-cell="H12"]').textContent()).resolves.toBe('334');
+  await expect(sheet.locator('td[data-cell="J12"]').textContent()).resolves.toBe('333');
+  await expect(sheet.locator('td[data-cell="K12"]').textContent()).resolves.toBe('');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('no console error or warning in any of the above', () => {
   expect(consoleProblems).toEqual([]);
 });

@@ -66,7 +66,9 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
     const grid = await host.readSheet(name);
     const writes = engine.spreadWrites(grid, sel.row, totalParsed.value);
     await host.writeCells(name, writes, grid);
-    return `Đã chia ${total.trim()} cho ${writes.length} năm của dòng ${sel.row + 1}.`;
+    // the years of the item's period; the other year cells are only emptied
+    const years = writes.filter((w) => w.cell.t === 'num').length;
+    return `Đã chia ${total.trim()} cho ${years} năm của dòng ${sel.row + 1}.`;
   });
 
   const renumber = () => act(async () => {
