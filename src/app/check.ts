@@ -2,7 +2,6 @@
  * Checking a workbook: the grids of its sheets → findings per sheet, with the options a user gives (unit, a stated
  * total, a rounding tolerance) read from text the same way for the command line and the pane.
  */
-import type { Dec } from '../core/base/decimal';
 import type { Grid } from '../core/base/grid';
 import type { Finding } from '../core/checks/findings';
 import { checkGrid, checkRecognized, type SheetCheckOptions, type SheetCheckResult } from '../core/checks/sheetCheck';
@@ -38,8 +37,10 @@ export function checkOptions(req: CheckRequest): SheetCheckOptions {
     opts.statedTotalWhere = req.statedTotalWhere ?? M.statedWhereUser;
   }
   if (req.tolerance !== undefined && req.tolerance.trim() !== '') {
-    const tol: Dec = amountSetting(req.tolerance, 'tolerance').value;
-    opts.tolerance = tol;
+    const tol = amountSetting(req.tolerance, 'tolerance');
+    // in the sheet's unit: a unit typed with it would be dropped (1 triệu đồng on a tỷ đồng sheet read as 1 tỷ)
+    if (tol.unit) throw new AppError(M.toleranceWithUnit(req.tolerance.trim()), 'tolerance');
+    opts.tolerance = tol.value;
   }
   return opts;
 }

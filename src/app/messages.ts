@@ -3,6 +3,7 @@ export const APP_MESSAGES = {
   amountEmpty: 'Chưa nhập số.',
   amountUnreadable: (t: string, why?: string) => `"${t}" không phải là số tiền${why ? ` (${why})` : ''}`,
   amountNegative: 'Số không được âm.',
+  toleranceWithUnit: (t: string) => `sai số tính theo ĐVT của trang: ghi số không kèm đơn vị ("${t}")`,
   wordsUnreadable: (t: string, why: string) => `không đọc được số tiền "${t}": ${why}`,
   wordsTooLarge: (t: string, why: string) => `không đọc được số tiền "${t}" thành chữ: ${why}`,
   linhBad: (t: string) => `--linh nhận "linh" hoặc "lẻ", không nhận "${t}"`,

@@ -177,6 +177,24 @@ test('Nhập liệu: "Chia cho các năm" says how many years the total went to 
   await page.context().close();
 });
 
+test('Sai số: shows the number it reads; a unit in it is refused (it was dropped: "1 triệu đồng" on a tỷ đồng sheet was 1 tỷ)', async () => {
+  const { page, errors } = await open();
+  const tolerance = page.getByRole('textbox', { name: 'Sai số' });
+  const run = page.getByTestId('run-check');
+  const field = tolerance.locator('xpath=ancestor::div[contains(@class,"fui-Field")][1]');
+  await tolerance.fill('1.000');
+  await field.getByText('Đọc là 1.000').waitFor();
+  await tolerance.fill('0,5');
+  await field.getByText('Đọc là 0,5').waitFor();
+  await expect(run.isDisabled()).resolves.toBe(false);
+  await tolerance.fill('1 triệu đồng');
+  await field.getByText(/^Sai số tính theo ĐVT của trang/).waitFor();
+  await expect(run.isDisabled()).resolves.toBe(true);
+  await expect(textOutsidePane(page)).resolves.toEqual([]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('no console error or warning in any of the above', () => {
   expect(consoleProblems).toEqual([]);
 });

@@ -7,7 +7,8 @@ import type { Engine, StatedInText } from '../engine';
 import type { CheckResult, Finding } from '../../core/checks/findings';
 import { UNITS } from '../../core/plan/model';
 import { parseA1 } from '../../core/base/a1';
-import { showValue } from '../format';
+import { sentence, showValue } from '../format';
+import { APP_MESSAGES } from '../../app/messages';
 import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { Findings } from './Findings';
 import { WordImportSection } from './WordImport';
@@ -52,7 +53,11 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
   // the stated total with the unit chosen beside it (a unit typed in the text wins: "441.115.000.000 đồng")
   const statedText = stated.trim() && statedUnit && !/[^\d\s.,]/.test(stated.trim()) ? `${stated.trim()} ${statedUnit}` : stated.trim();
   const statedParsed = statedText ? engine.readAmount(statedText) : null;
-  const tolParsed = tolerance.trim() ? engine.readAmount(tolerance) : null;
+  // the tolerance is in the sheet's unit: a unit typed with it is refused (the application layer's rule and message)
+  const tolParsed = React.useMemo((): Parsed => {
+    const read = tolerance.trim() ? engine.readAmount(tolerance) : null;
+    return read && 'value' in read && read.unit ? { error: sentence(APP_MESSAGES.toleranceWithUnit(tolerance.trim())) } : read;
+  }, [engine, tolerance]);
   const inputError = (statedParsed && 'error' in statedParsed) || (tolParsed && 'error' in tolParsed);
 
   /** Checks the active sheet, or `from.sheet` (a table just brought from Word) with the total its text states. */
@@ -183,6 +188,7 @@ function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, 
         label="Sai số"
         validationState={tolParsed && 'error' in tolParsed ? 'error' : 'none'}
         validationMessage={tolParsed && 'error' in tolParsed ? tolParsed.error : undefined}
+        hint={tolParsed && 'value' in tolParsed ? `Đọc là ${showValue(tolParsed.value)}` : undefined}
       >
         <Input className={t.full} value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0" inputMode="decimal" />
       </Field>
