@@ -7,6 +7,9 @@
  */
 import { type Locator, type Page } from 'playwright-core';
 import { openPreview, servePane, type ServedPane } from '../helpers/paneServer';
+import { buildFakeOfficeJs, useFakeExcel } from '../helpers/fakeOfficeJs';
+import { EXCEL_2019 } from '../helpers/fakeExcel';
+import { socTrang2125, withCell, type CellIn, type SheetLayout } from '../helpers/seedSheets';
 
 jest.setTimeout(300_000);
 
@@ -14,8 +17,11 @@ let pane: ServedPane;
 /** console errors and warnings of every page (React's warnings among them), but the refused office.js */
 const consoleProblems: string[] = [];
 
+let fakeOfficeJs: string;
+
 beforeAll(async () => {
   pane = await servePane('pane-audit-dist', 'development');
+  fakeOfficeJs = await buildFakeOfficeJs(pane.dist);
 });
 
 afterAll(async () => {
@@ -39,8 +45,10 @@ function textOutsidePane(page: Page): Promise<string[]> {
     const right = main.getBoundingClientRect().right;
     const out: string[] = [];
     const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    // a visually hidden box (the live region: 1 px, clipped) draws nothing
+    const hidden = (el: Element | null): boolean => !!el && (el.getBoundingClientRect().width <= 1 || hidden(el.parentElement));
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      if (!n.textContent?.trim()) continue;
+      if (!n.textContent?.trim() || hidden(n.parentElement)) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       if ([...range.getClientRects()].some((r) => r.width > 0 && r.right > right + 1)) out.push(n.textContent.slice(0, 60));
@@ -118,6 +126,12 @@ test('Tạo phụ lục: sources and years are checked as typed, in sentences; o
   await expect(messages()).resolves.toEqual([expect.stringMatching(/^Nhập cả năm đầu và năm cuối/)]);
   await expect(generate.isDisabled()).resolves.toBe(true);
   await to.fill('2025');
+  // a message under one year does not lift that year's box above the other's
+  await from.fill('21');
+  await expect(messages()).resolves.toEqual(['Năm gồm 4 chữ số, ví dụ 2021.']);
+  const [fromBox, toBox] = [await box(from), await box(to)];
+  expect(Math.abs(fromBox.top - toBox.top)).toBeLessThan(6);
+  await from.fill('2021');
   // a repeated source code: said under the field as typed (as on Nhập liệu), not after a click
   const sources = page.getByRole('textbox', { name: /Nguồn vốn/ });
   await sources.fill('NSĐP, NSĐP');
@@ -154,7 +168,7 @@ test('a cleared "Kèm theo" leaves the line out of the appendix, and stays clear
   await page.context().close();
 });
 
-test('Nhập liệu: "Chia cho các năm" says how many years the total went to (the item\'s period, not every year column)', async () => {
+test('Nhập liệu: "Chia cho các năm" says how many years the total went to (the item\'s period, not every year column); a unit with the total is refused', async () => {
   const { page, errors } = await open('?tab=input');
   await page.getByRole('button', { name: 'Tạo trang Nhập liệu' }).click();
   const sheet = page.locator('table[data-sheet="Nhập liệu"]');
@@ -173,6 +187,15 @@ test('Nhập liệu: "Chia cho các năm" says how many years the total went to 
   await expect(sheet.locator('td[data-cell="H12"]').textContent()).resolves.toBe('334');
   await expect(sheet.locator('td[data-cell="J12"]').textContent()).resolves.toBe('333');
   await expect(sheet.locator('td[data-cell="K12"]').textContent()).resolves.toBe('');
+  // a unit typed with the total is refused, not dropped ("1,8 tỷ" once spread 1,8 over a sheet in triệu đồng)
+  const total = page.getByRole('textbox', { name: 'Tổng kinh phí' });
+  const totalField = total.locator('xpath=ancestor::div[contains(@class,"fui-Field")][1]');
+  await total.fill('1,8 tỷ');
+  await totalField.getByText(/^Ghi tổng theo ĐVT của trang nhập liệu/).waitFor();
+  await expect(page.getByRole('button', { name: 'Chia cho các năm' }).isDisabled()).resolves.toBe(true);
+  await total.fill('1.800');
+  await totalField.getByText('Đọc là 1.800').waitFor();
+  await expect(page.getByRole('button', { name: 'Chia cho các năm' }).isDisabled()).resolves.toBe(false);
   expect(errors).toEqual([]);
   await page.context().close();
 });
@@ -187,12 +210,49 @@ test('Sai số: shows the number it reads; a unit in it is refused (it was dropp
   await tolerance.fill('0,5');
   await field.getByText('Đọc là 0,5').waitFor();
   await expect(run.isDisabled()).resolves.toBe(false);
+  // the hint under Sai số does not lift its box above Đơn vị's (the row once aligned the fields' bottoms)
+  const [unitBox, tolBox] = [await box(page.getByTestId('stated-unit')), await box(tolerance)];
+  expect(Math.abs(unitBox.top - tolBox.top)).toBeLessThan(6);
   await tolerance.fill('1 triệu đồng');
   await field.getByText(/^Sai số tính theo ĐVT của trang/).waitFor();
   await expect(run.isDisabled()).resolves.toBe(true);
   await expect(textOutsidePane(page)).resolves.toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();
+});
+
+/** A seed layout as the fake Excel's rows of values. */
+function valuesOf(l: SheetLayout): (string | number | null)[][] {
+  const v = (c: CellIn): string | number | null => (c === undefined || c === null ? null : typeof c !== 'object' ? c : 'f' in c ? (c.v ?? null) : c.error);
+  return l.rows.map((r) => r.map(v));
+}
+
+test('in Excel 2019 (the fake Excel as office.js): what it lacks is one message with a list; a finding selects its cell', async () => {
+  const context = await pane.browser.newContext({ viewport: { width: 350, height: 700 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // the catch-all first: the later route (the fake office.js) is asked first
+  await page.route('**/*', (route) => (route.request().url().startsWith(pane.base) ? route.continue() : route.abort('internetdisconnected')));
+  await useFakeExcel(page, fakeOfficeJs, { 'Phụ lục 02': valuesOf(withCell(socTrang2125(), 'F9', 9999)) }, EXCEL_2019);
+  await page.goto(`${pane.base}taskpane.html`);
+  await page.getByTestId('run-check').click();
+  await page.getByTestId('check-summary').waitFor();
+  await expect(page.getByTestId('preview-banner').count()).resolves.toBe(0);
+  // once six warning bars, one per dashed line
+  const notice = page.getByTestId('host-notice');
+  await expect(notice.count()).resolves.toBe(1);
+  await expect(notice.locator('li').count()).resolves.toBeGreaterThan(2);
+  await expect(notice.textContent()).resolves.not.toContain('–');
+  await expect(textOutsidePane(page)).resolves.toEqual([]);
+  // the first finding (F9 typed wrong) selects its cell in the workbook
+  const first = page.getByTestId('findings-list').getByRole('option').first();
+  await expect(first.getAttribute('data-cell')).resolves.toBe('F9');
+  await first.click();
+  await expect(page.evaluate(() => (window as unknown as { __fake: { book: { selection?: { sheet: string; address: string } } } }).__fake.book.selection))
+    .resolves.toEqual({ sheet: 'Phụ lục 02', address: 'F9' });
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('no console error or warning in any of the above', () => {

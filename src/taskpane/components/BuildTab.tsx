@@ -72,7 +72,7 @@ function BuildFields({ form, setForm, yearErr, spanErr, titleErr, srcErr }: {
       <Field label="Kèm theo" hint="Câu in nghiêng trong ngoặc, dưới tên phụ lục.">
         <Textarea value={form.attachedTo} onChange={set('attachedTo')} resize="vertical" rows={2} />
       </Field>
-      <div className={t.row}>
+      <div className={t.fields}>
         <Field label="Đơn vị tính" className={t.grow}>
           <Dropdown value={form.unit} selectedOptions={[form.unit]} onOptionSelect={(_, d) => d.optionValue && setForm((f) => f && ({ ...f, unit: d.optionValue as Unit }))}>
             {UNITS.map((u) => <Option key={u} value={u}>{u}</Option>)}
@@ -99,6 +99,21 @@ function BuildFields({ form, setForm, yearErr, spanErr, titleErr, srcErr }: {
       </Field>
     </>
   );
+}
+
+/** What is wrong with the form as typed, field by field (the messages under the fields). */
+function formProblems(form: Form, engine: Engine) {
+  const yearErr = (v: string) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số, ví dụ 2021.');
+  const bothYears = form.yearFrom.trim() !== '' && form.yearTo.trim() !== '';
+  // the span follows the one rule of the application layer (the command line's too)
+  const oneYear = !bothYears && (form.yearFrom.trim() !== '' || form.yearTo.trim() !== '');
+  const spanErr = oneYear ? 'Nhập cả năm đầu và năm cuối, hoặc để trống cả hai (lấy theo kế hoạch).'
+    : !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? sentenceOf(engine.yearsProblem(form.yearFrom, form.yearTo)) : undefined;
+  const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
+  // empty: the plan's sources; otherwise the one rule of the application layer, said as typed (as on Nhập liệu)
+  const srcErr = form.sources.trim() ? sentenceOf(engine.sourcesProblem(form.sources)) : undefined;
+  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr || srcErr);
+  return { yearErr, bothYears, spanErr, titleErr, srcErr, invalid };
 }
 
 /** "Đã tạo trang …" and the optional steps that did not take. */
@@ -160,16 +175,7 @@ export function BuildTab({ host, engine, settings, onSettings }: Props) {
   }, [input, engine, settings]);
 
   if (!form) return <div className={t.tab}><Spinner size="tiny" label="Đang đọc dữ liệu…" /><ErrorBar error={error} /></div>;
-  const yearErr = (v: string) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Năm gồm 4 chữ số, ví dụ 2021.');
-  const bothYears = form.yearFrom.trim() !== '' && form.yearTo.trim() !== '';
-  // the span follows the one rule of the application layer (the command line's too)
-  const oneYear = !bothYears && (form.yearFrom.trim() !== '' || form.yearTo.trim() !== '');
-  const spanErr = oneYear ? 'Nhập cả năm đầu và năm cuối, hoặc để trống cả hai (lấy theo kế hoạch).'
-    : !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? sentenceOf(engine.yearsProblem(form.yearFrom, form.yearTo)) : undefined;
-  const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
-  // empty: the plan's sources; otherwise the one rule of the application layer, said as typed (as on Nhập liệu)
-  const srcErr = form.sources.trim() ? sentenceOf(engine.sourcesProblem(form.sources)) : undefined;
-  const invalid = !!(yearErr(form.yearFrom) || yearErr(form.yearTo) || spanErr || titleErr || srcErr);
+  const { yearErr, bothYears, spanErr, titleErr, srcErr, invalid } = formProblems(form, engine);
 
   const generate = async () => {
     setBusy(true);

@@ -11,6 +11,7 @@ import { sentence, showValue } from '../format';
 import { APP_MESSAGES } from '../../app/messages';
 import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
 import { Findings } from './Findings';
+import { noteGroups } from '../noteGroups';
 import { WordImportSection } from './WordImport';
 import { SEVERITY_LABEL } from '../messages';
 
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   // wide enough for its longest choice ("ĐVT của trang", "nghìn đồng") beside Sai số at 320 px
   unitSelect: { width: '140px', flexShrink: 0 },
+  noteList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 interface Props {
@@ -136,7 +138,7 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
       </div>
       <WordImportSection host={host} engine={engine} onImported={(sheet, st) => run({ sheet, stated: st })} />
       <ErrorBar error={error} />
-      {notes.map((n) => <MessageBar key={n} intent="warning"><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
+      <HostNotices notes={notes} />
       <LiveRegion text={said} />
       {result && sum && (
         <>
@@ -148,6 +150,23 @@ export function CheckTab({ host, engine, autoRun, settings, onSettings }: Props)
         </>
       )}
     </div>
+  );
+}
+
+/** What this Excel lacks and what the reading met: an intro and its dashed lines are one message with a list. */
+function HostNotices({ notes }: { notes: string[] }) {
+  const s = useStyles();
+  return (
+    <>
+      {noteGroups(notes).map((g) => (
+        <MessageBar key={g.text} intent="warning" layout="multiline" data-testid="host-notice">
+          <MessageBarBody>
+            {g.text}
+            {g.items.length > 0 && <ul className={s.noteList}>{g.items.map((i) => <li key={i}>{i}</li>)}</ul>}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
   );
 }
 
@@ -167,7 +186,7 @@ function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, 
   const t = useTabStyles();
   const s = useStyles();
   return (
-    <div className={t.row}>
+    <div className={t.fields}>
       <Field
         className={t.grow}
         label="Tổng nêu trong văn bản (nếu có)"

@@ -6,7 +6,7 @@ import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from '.
 import { currentInputSheet } from './useInputSheet';
 import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../app/input';
 import { DEFAULTS } from '../../core/plan/settings';
-import { sentenceOf } from '../format';
+import { sentenceOf, showValue } from '../format';
 
 interface Props {
   host: WorkbookHost;
@@ -31,7 +31,11 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
   // the span and the source list follow the one rule of the application layer (the command line's too)
   const spanErr = !yErr(yearFrom) && !yErr(yearTo) ? sentenceOf(engine.yearsProblem(yearFrom, yearTo)) : undefined;
   const srcErr = sentenceOf(engine.sourcesProblem(sources));
-  const totalParsed = total.trim() ? engine.readAmount(total) : null;
+  // in the input sheet's unit: a unit typed with it would be dropped ("1,8 tỷ" spread as 1,8 triệu), so it is refused
+  const totalParsed = React.useMemo(() => {
+    const read = total.trim() ? engine.readAmount(total) : null;
+    return read && 'value' in read && read.unit ? { error: 'Ghi tổng theo ĐVT của trang nhập liệu, không kèm đơn vị.' } : read;
+  }, [engine, total]);
 
   const act = async (f: () => Promise<string>) => {
     setBusy(true);
@@ -88,7 +92,7 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
       <LiveRegion text={error ? `Không thực hiện được: ${error}` : info ?? ''} />
       <div className={t.section}>
         <Text className={t.sectionTitle}>Trang nhập liệu</Text>
-        <div className={t.row}>
+        <div className={t.fields}>
           <Field label="Từ năm" className={t.narrow} validationState={yErr(yearFrom) || spanErr ? 'error' : 'none'} validationMessage={yErr(yearFrom) ?? spanErr}>
             <Input className={t.full} value={yearFrom} onChange={(_, d) => setYearFrom(d.value)} inputMode="numeric" />
           </Field>
@@ -108,15 +112,16 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
       <div className={t.section}>
         <Text className={t.sectionTitle}>Chia tổng kinh phí cho các năm</Text>
         <Text className={t.hint}>Chọn một ô trên dòng dự án rồi nhập tổng: số được chia đều cho các năm trong thời gian thực hiện, phần lẻ cộng vào các năm đầu.</Text>
-        <div className={t.row}>
-          <Field
-            label="Tổng kinh phí"
-            className={t.grow}
-            validationState={totalParsed && 'error' in totalParsed ? 'error' : 'none'}
-            validationMessage={totalParsed && 'error' in totalParsed ? totalParsed.error : undefined}
-          >
-            <Input className={t.full} value={total} onChange={(_, d) => setTotal(d.value)} placeholder="ví dụ 9.559" inputMode="decimal" />
-          </Field>
+        <Field
+          label="Tổng kinh phí"
+          validationState={totalParsed && 'error' in totalParsed ? 'error' : 'none'}
+          validationMessage={totalParsed && 'error' in totalParsed ? totalParsed.error : undefined}
+          hint={totalParsed && 'value' in totalParsed ? `Đọc là ${showValue(totalParsed.value)}` : undefined}
+        >
+          <Input className={t.full} value={total} onChange={(_, d) => setTotal(d.value)} placeholder="ví dụ 9.559" inputMode="decimal" />
+        </Field>
+        {/* below the field, not beside it: a hint or message under the field would push it out of line */}
+        <div>
           <Button disabled={busy || !totalParsed || 'error' in totalParsed} onClick={() => void spread()}>Chia cho các năm</Button>
         </div>
       </div>

@@ -5,6 +5,8 @@ import { sentence } from '../format';
 export const useTabStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
+  /** fields side by side: their tops aligned, so that a hint or message under one does not lift its box */
+  fields: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '120px' },
   narrow: { width: '96px', flexShrink: 0 },
   /** an Input filling its Field */
@@ -26,15 +28,15 @@ export function ErrorBar({ error, title = 'Không thực hiện được' }: { e
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error}
+        {sentence(error)}
       </MessageBarBody>
     </MessageBar>
   );
 }
 
-/** The Vietnamese message of any error caught at the UI boundary, as a sentence. */
+/** The Vietnamese message of any error caught at the UI boundary (ErrorBar shows it as a sentence). */
 export function messageOf(e: unknown): string {
-  if (e instanceof Error && e.message) return sentence(e.message);
+  if (e instanceof Error && e.message) return e.message;
   return 'Đã xảy ra lỗi không mong đợi.';
 }
 
