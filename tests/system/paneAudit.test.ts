@@ -123,7 +123,7 @@ test('Tạo phụ lục: sources and years are checked as typed, in sentences; o
   // one year alone was once ignored: the sheet took the plan's years without a word
   await from.fill('2021');
   await to.fill('');
-  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Nhập cả năm đầu và năm cuối/)]);
+  await expect(messages()).resolves.toEqual([expect.stringMatching(/^Nhập cả hai năm, hoặc để trống cả hai\.$/)]);
   await expect(generate.isDisabled()).resolves.toBe(true);
   await to.fill('2025');
   // a message under one year does not lift that year's box above the other's

@@ -107,7 +107,7 @@ function formProblems(form: Form, engine: Engine) {
   const bothYears = form.yearFrom.trim() !== '' && form.yearTo.trim() !== '';
   // the span follows the one rule of the application layer (the command line's too)
   const oneYear = !bothYears && (form.yearFrom.trim() !== '' || form.yearTo.trim() !== '');
-  const spanErr = oneYear ? 'Nhập cả năm đầu và năm cuối, hoặc để trống cả hai (lấy theo kế hoạch).'
+  const spanErr = oneYear ? 'Nhập cả hai năm, hoặc để trống cả hai.'
     : !yearErr(form.yearFrom) && !yearErr(form.yearTo) && bothYears ? sentenceOf(engine.yearsProblem(form.yearFrom, form.yearTo)) : undefined;
   const titleErr = form.title.trim() ? undefined : 'Cần có tên phụ lục.';
   // empty: the plan's sources; otherwise the one rule of the application layer, said as typed (as on Nhập liệu)
