@@ -21,6 +21,15 @@ import { PACKAGE } from '../../src/core/base/limits';
 
 jest.setTimeout(300_000);
 
+/**
+ * What the pane shows once React has drawn the last click or key: read until it is `want` (at most 5 s; a loaded
+ * machine draws late), then asserted.
+ */
+async function settled(read: () => Promise<string | null>, want: string): Promise<void> {
+  const end = Date.now() + 5000;
+  while (Date.now() < end && (await read()) !== want) await new Promise((done) => setTimeout(done, 50));
+  expect(await read()).toBe(want);
+}
 
 let pane: ServedPane;
 let base: string;
@@ -155,10 +164,10 @@ test('a cell edited in the preview grid (click, type in the formula bar, Enter) 
   const cell = page.locator(`td[data-cell="${a1(row, col)}"]`);
   await cell.click();
   const editor = page.getByTestId('cell-editor');
-  await expect(editor.inputValue()).resolves.toBe(String(right));
+  await settled(() => editor.inputValue(), String(right));
   await editor.fill(String(right + 1000));
   await editor.press('Enter');
-  await expect(cell.textContent()).resolves.toBe((right + 1000).toLocaleString('vi-VN'));
+  await settled(() => cell.textContent(), (right + 1000).toLocaleString('vi-VN'));
   await page.getByTestId('run-check').click();
   await page.getByTestId('findings-error').locator(`[data-finding][data-cell$="${row + 1}"]`).first().waitFor();
   expect(errors).toEqual([]);
@@ -181,24 +190,24 @@ test('the formula bar stores Vietnamese figures as numbers (1.234, 4.967,667), o
   };
   // a number: right-aligned, shown in vi-VN, read back into the formula bar with a decimal comma
   await put('1.234');
-  await expect(cell.textContent()).resolves.toBe('1.234');
+  await settled(() => cell.textContent(), '1.234');
   await expect(cell.evaluate((el) => getComputedStyle(el).textAlign)).resolves.toBe('right');
   await put('4.967,667');
-  await expect(cell.textContent()).resolves.toBe('4.968');
+  await settled(() => cell.textContent(), '4.968');
   await page.locator(`td[data-cell="A1"]`).click();
   await cell.click();
-  await expect(editor.inputValue()).resolves.toBe('4967,667');
+  await settled(() => editor.inputValue(), '4967,667');
   // Kiểm tra reads the number: the row's total no longer agrees, by exactly the change
   await page.getByTestId('run-check').click();
   await page.getByTestId('findings-error').locator(`[data-finding][data-cell$="${row + 1}"]`).first().waitFor();
   // text stays text, "=…" never becomes a formula
   await put('abc');
-  await expect(cell.textContent()).resolves.toBe('abc');
+  await settled(() => cell.textContent(), 'abc');
   await page.locator('td[data-cell="A1"]').click();
   await cell.click();
-  await expect(editor.inputValue()).resolves.toBe('abc');
+  await settled(() => editor.inputValue(), 'abc');
   await put('=1+1');
-  await expect(cell.textContent()).resolves.toBe('=1+1');
+  await settled(() => cell.textContent(), '=1+1');
   expect(errors).toEqual([]);
   await context.close();
 });
