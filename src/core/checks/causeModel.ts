@@ -9,7 +9,7 @@
  * before its sums are built, so naming the cause of one wrong cell does not re-sum a table of 10,000 items. A plan
  * with formula cells is scoped the same way: only the formulas the built constraints reach are bound (formulaScope.ts).
  */
-import type { FieldKey, Group, Item, Plan, PlanNode } from '../plan/model';
+import { AMOUNTS_ON_DEMAND, type FieldKey, type Group, type Item, type Plan, type PlanNode } from '../plan/model';
 import { colKey, pullsFromElsewhere, statedCols, statedValue, type Col } from './context';
 import {
   addInto, amountsOf, Builder, EVERYTHING, FIELDS, hasKeys, isParent, sum, type Cell, type Constraint, type BuilderMemo, type Expr,
@@ -70,7 +70,8 @@ function walk(b: Builder, nodes: PlanNode[], leaves: Item[]): boolean {
   for (const n of nodes) {
     if (!n.loc || typeof n.loc.row !== 'number') return false;
     if (n.kind === 'item' && !isParent(n)) {
-      if (hasKeys(n.amounts?.split)) return false;
+      // an item read from a sheet has no split (nor is it worth making its amounts to see: read/itemAmounts.ts)
+      if (!n[AMOUNTS_ON_DEMAND] && hasKeys(n.amounts?.split)) return false;
       leafRow(b, n);
       leaves.push(n);
       continue;

@@ -27,7 +27,12 @@ export interface Built {
 }
 
 /** A row the plan read: its amounts, whether it is a leaf item, and the code of a cause found on it. */
-interface RowOf { amounts: RowAmounts; leaf: boolean; code: FindingCode }
+interface RowOf {
+  /** Read when asked for: an item read from a sheet makes its amounts at each read (plan/model.ts AMOUNTS_ON_DEMAND). */
+  amounts: () => RowAmounts;
+  leaf: boolean;
+  code: FindingCode;
+}
 
 const isParent = (n: PlanNode): boolean => Array.isArray(n.children) && n.children.length > 0;
 
@@ -41,16 +46,18 @@ export class PlanRows {
     const walk = (nodes: PlanNode[] | undefined): void => {
       for (const n of nodes ?? []) {
         const leaf = n.kind === 'item' && !isParent(n);
-        const amounts = n.kind === 'group' ? n.stated : n.amounts;
-        if (n.loc && amounts) this.rows.set(n.loc.row, { amounts, leaf, code: leaf ? 'ROW_YEARS_SUM' : 'GROUP_SUBTOTAL' });
+        if (n.loc && (n.kind === 'group' ? n.stated : n.kind === 'item')) {
+          const amounts = n.kind === 'group' ? () => n.stated! : () => n.amounts;
+          this.rows.set(n.loc.row, { amounts, leaf, code: leaf ? 'ROW_YEARS_SUM' : 'GROUP_SUBTOTAL' });
+        }
         walk(n.children);
       }
     };
     walk(plan.nodes);
     const gt = plan.grandTotal;
-    if (gt?.loc) this.rows.set(gt.loc.row, { amounts: gt.amounts, leaf: false, code: 'GRAND_TOTAL' });
+    if (gt?.loc) this.rows.set(gt.loc.row, { amounts: () => gt.amounts, leaf: false, code: 'GRAND_TOTAL' });
     for (const r of [...(plan.breakdown ?? []), ...(plan.kindBreakdown ?? [])]) {
-      if (r.loc) this.rows.set(r.loc.row, { amounts: r.amounts, leaf: false, code: 'BREAKDOWN' });
+      if (r.loc) this.rows.set(r.loc.row, { amounts: () => r.amounts, leaf: false, code: 'BREAKDOWN' });
     }
   }
 
@@ -63,7 +70,7 @@ export class PlanRows {
       if (k !== undefined) return k;
       const r = this.rows.get(row);
       if (!r) return undefined;
-      const a = r.amounts;
+      const a = r.amounts();
       let v: Dec | undefined;
       let held = false;
       if (field.startsWith('year:')) {
