@@ -108,10 +108,19 @@ export function colOf(s: ReadState, key: SimpleField): number | undefined {
 
 const SIGNATURE = /^(?:(?:tm|kt|tl|tuq|q) |(?:pho )?(?:chu tich|giam doc)$|noi nhan\b)/;
 
+/** Where columnStats stops reading the body that starts at `bodyStart` (the same for every column). */
+function statsEnd(s: ReadState, bodyStart: number): number {
+  if (s.statsEnd?.from !== bodyStart) {
+    s.statsEnd = { from: bodyStart, to: firstTableHeader(s.grid, bodyStart, Math.min(s.grid.cells.length, bodyStart + 2000), s.width) };
+  }
+  return s.statsEnd.to;
+}
+
 /** What the body of a column holds: numbers, texts, texts that name sources (first 2000 rows). */
 function columnStats(s: ReadState, bodyStart: number, col: number): { num: number; text: number; sourceWords: number } {
-  // Down to a table header below (a page's repeated header, or the next table on the sheet: not this column's).
-  const rowsN = firstTableHeader(s.grid, bodyStart, Math.min(s.grid.cells.length, bodyStart + 2000), s.width);
+  // Down to a table header below (a page's repeated header, or the next table on the sheet: not this column's);
+  // found once for all the columns (it folds the text of every cell of up to 2000 rows)
+  const rowsN = statsEnd(s, bodyStart);
   let num = 0, text = 0, sourceWords = 0;
   // A header repeated on every page ("Vốn đầu tư" again under "Trong đó") is not the column's content either.
   const heads = new Set<string>();

@@ -111,6 +111,8 @@ export interface ReadState {
   fieldCols?: Map<string, number>;
   /** What later passes need of the amount columns' body cells, taken as the body is read (amountCells.ts). */
   amountCells?: AmountCells;
+  /** Where the column statistics of the body starting at `from` stop (columns.ts). */
+  statsEnd?: { from: number; to: number };
   /** The item rows' amounts, kept compactly (itemAmounts.ts); made on the first item. */
   itemAmounts?: ItemAmounts;
 }
