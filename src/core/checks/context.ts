@@ -146,16 +146,12 @@ export function compare(ctx: CheckContext, code: FindingCode, stated: Dec, compu
   add(ctx, code, message(d), { ...(typeof extra === 'function' ? extra() : extra), expected: plain(computed), actual: plain(stated) });
 }
 
-/** What a node shows in a column: a group's stated value where stated, else computed; an item's own value. */
-export function shown(ctx: CheckContext, n: PlanNode, c: Col): Dec {
-  return shownBy(ctx, n)(c);
-}
-
 /**
- * What a node shows, column by column, its amounts and computed row read once: an item read from a sheet makes its
- * amounts, and its totals, afresh at each read (AMOUNTS_ON_DEMAND, plan/model.ts).
+ * What a node shows in a column: a group's stated value where stated, else computed; an item's own value. Column by
+ * column, its amounts and computed row read once: an item read from a sheet makes its amounts, and its totals,
+ * afresh at each read (AMOUNTS_ON_DEMAND, plan/model.ts).
  */
-export function shownBy(ctx: CheckContext, n: PlanNode): (c: Col) => Dec {
+function shownBy(ctx: CheckContext, n: PlanNode): (c: Col) => Dec {
   let row: RowTotals | undefined;
   const computed = (): RowTotals => (row ??= ctx.totals.rowOf(n));
   if (n.kind === 'group') {

@@ -5,6 +5,7 @@
  * sheet's cells and the plan read from them are never in memory together.
  */
 import type { GridCell } from '../base/grid';
+import { doubled } from '../base/typed';
 import type { AmountCells, AmountFormulas, ReadState } from './state';
 
 /** The cell shows something a total would add (not blank, not empty text). */
@@ -58,12 +59,8 @@ export function takeRows(s: ReadState, to: number): void {
 }
 
 function grow(fs: AmountFormulas): void {
-  const row = new Int32Array(fs.row.length * 2);
-  row.set(fs.row);
-  fs.row = row;
-  const k = new Int32Array(fs.k.length * 2);
-  k.set(fs.k);
-  fs.k = k;
+  fs.row = doubled(fs.row);
+  fs.k = doubled(fs.k);
 }
 
 /** A column listed twice is one cell: its formula is kept once, under its first listing. */
@@ -76,11 +73,7 @@ function firstListing(s: ReadState, k: number): boolean {
 /** Room for one more row of flags: its offset in `flags`. */
 function place(a: AmountCells, r: number, n: number): number {
   const at = a.rows * n;
-  if (at + n > a.flags.length) {
-    const grown = new Uint8Array(Math.max(at + n, a.flags.length * 2, 64));
-    grown.set(a.flags);
-    a.flags = grown;
-  }
+  if (at + n > a.flags.length) a.flags = doubled(a.flags, Math.max(at + n, 64));
   a.rows++;
   a.ordinal[r - a.from] = a.rows;
   return at;

@@ -9,6 +9,7 @@
  */
 import { type Dec, decFromScaled, scaledOf } from '../base/decimal';
 import { emptyRecord } from '../base/record';
+import { doubled } from '../base/typed';
 import type { RowAmounts } from '../plan/model';
 
 /**
@@ -81,11 +82,7 @@ export class ItemAmounts {
   }
 
   private grow(): void {
-    const scaled = new Float64Array(this.scaled.length * 2);
-    scaled.set(this.scaled);
-    this.scaled = scaled;
-    const meta = new Int8Array(this.meta.length * 2);
-    meta.set(this.meta);
-    this.meta = meta;
+    this.scaled = doubled(this.scaled);
+    this.meta = doubled(this.meta);
   }
 }

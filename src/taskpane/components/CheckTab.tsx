@@ -9,7 +9,7 @@ import { UNITS } from '../../core/plan/model';
 import { parseA1 } from '../../core/base/a1';
 import { sentence, showValue } from '../format';
 import { APP_MESSAGES } from '../../app/messages';
-import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, amountField, messageOf, useShowOutcome, useTabStyles } from './common';
 import { Findings } from './Findings';
 import { noteGroups } from '../noteGroups';
 import { WordImportSection } from './WordImport';
@@ -190,9 +190,7 @@ function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, 
       <Field
         className={t.grow}
         label="Tổng nêu trong văn bản (nếu có)"
-        validationState={statedParsed && 'error' in statedParsed ? 'error' : 'none'}
-        validationMessage={statedParsed && 'error' in statedParsed ? statedParsed.error : undefined}
-        hint={statedParsed && 'value' in statedParsed ? `Đọc là ${showValue(statedParsed.value)} ${statedParsed.unit ?? (statedUnit || 'theo ĐVT của trang')}` : undefined}
+        {...amountField(statedParsed, (r) => `Đọc là ${showValue(r.value)} ${r.unit ?? (statedUnit || 'theo ĐVT của trang')}`)}
       >
         <Input className={t.full} value={stated} onChange={(_, d) => setStated(d.value)} placeholder="ví dụ 441.115" inputMode="decimal" />
       </Field>
@@ -205,9 +203,7 @@ function CheckFields({ stated, setStated, statedUnit, setStatedUnit, tolerance, 
       <Field
         className={t.narrow}
         label="Sai số"
-        validationState={tolParsed && 'error' in tolParsed ? 'error' : 'none'}
-        validationMessage={tolParsed && 'error' in tolParsed ? tolParsed.error : undefined}
-        hint={tolParsed && 'value' in tolParsed ? `Đọc là ${showValue(tolParsed.value)}` : undefined}
+        {...amountField(tolParsed)}
       >
         <Input className={t.full} value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0" inputMode="decimal" />
       </Field>

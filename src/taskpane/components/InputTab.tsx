@@ -2,11 +2,11 @@ import * as React from 'react';
 import { Button, Field, Input, Text, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { PaneSettings, WorkbookHost } from '../../office/host';
 import type { Engine } from '../engine';
-import { ErrorBar, LiveRegion, messageOf, useShowOutcome, useTabStyles } from './common';
+import { ErrorBar, LiveRegion, amountField, messageOf, useShowOutcome, useTabStyles } from './common';
 import { currentInputSheet } from './useInputSheet';
 import { INPUT_SHEET_NAME as INPUT_SHEET } from '../../app/input';
 import { DEFAULTS } from '../../core/plan/settings';
-import { sentenceOf, showValue } from '../format';
+import { sentenceOf } from '../format';
 
 interface Props {
   host: WorkbookHost;
@@ -114,9 +114,7 @@ export function InputTab({ host, engine, settings, onSettings }: Props) {
         <Text className={t.hint}>Chọn một ô trên dòng dự án rồi nhập tổng: số được chia đều cho các năm trong thời gian thực hiện, phần lẻ cộng vào các năm đầu.</Text>
         <Field
           label="Tổng kinh phí"
-          validationState={totalParsed && 'error' in totalParsed ? 'error' : 'none'}
-          validationMessage={totalParsed && 'error' in totalParsed ? totalParsed.error : undefined}
-          hint={totalParsed && 'value' in totalParsed ? `Đọc là ${showValue(totalParsed.value)}` : undefined}
+          {...amountField(totalParsed)}
         >
           <Input className={t.full} value={total} onChange={(_, d) => setTotal(d.value)} placeholder="ví dụ 9.559" inputMode="decimal" />
         </Field>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { makeStyles, tokens, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { sentence } from '../format';
+import { sentence, showValue } from '../format';
 
 export const useTabStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
@@ -67,4 +67,16 @@ export function useShowOutcome(): (ref: React.RefObject<HTMLElement>, block?: Sc
     el.scrollIntoView({ block: req.block });
   }, [req]);
   return React.useCallback((ref, block = 'nearest') => setReq({ ref, block }), []);
+}
+
+/**
+ * A Field's validation and hint for an amount typed in it (Engine.readAmount's answer, null when empty): its error
+ * as the message, else "Đọc là …" with the number it reads as (`reads` words the hint otherwise).
+ */
+export function amountField(read: { value: string; unit?: string } | { error: string } | null,
+  reads: (r: { value: string; unit?: string }) => string = (r) => `Đọc là ${showValue(r.value)}`,
+): { validationState: 'error' | 'none'; validationMessage?: string; hint?: string } {
+  if (!read) return { validationState: 'none' };
+  if ('error' in read) return { validationState: 'error', validationMessage: read.error };
+  return { validationState: 'none', hint: reads(read) };
 }
